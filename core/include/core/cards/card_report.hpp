@@ -1,0 +1,54 @@
+#pragma once
+
+#include "core/pki/certificate.hpp"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <optional>
+
+namespace core::cards {
+
+/// 健保卡 basic data, for identity display only.
+struct NhiIdentity {
+    QString cardNumber;
+    QString name;
+    QString idNumber; // full; show maskedIdNumber() unless the user asked for it
+    QString birthDate; // ROC yyyMMdd as stored on the card
+    QString sex; // "M" / "F"
+    QString issueDate; // ROC yyyMMdd
+
+    /// "A1*****789"-style: first letter and last four, the rest hidden.
+    QString maskedIdNumber() const;
+};
+
+struct ReportedCertificate {
+    QString usage; // "signing", "encryption", "ca", "other" — judged from the certificate itself
+    pki::CertificateInfo info;
+};
+
+/// What the read side found on one card, in core's (Qt) types.
+struct CardReport {
+    QString reader;
+    QByteArray atr;
+    QString kind; // moica-gen1, moica-gen2, gca, nhi, iso-eid, unknown
+    QString atrDescription;
+    QString version;
+    QString cardNumber;
+    QList<ReportedCertificate> certificates;
+    std::optional<NhiIdentity> nhi;
+    bool certificatesFromCache = false;
+    qsizetype certificateBytesRead = 0;
+
+    bool isSupported() const { return kind != QLatin1String("unknown"); }
+    const ReportedCertificate* signingCertificate() const;
+};
+
+enum class IdDisplay { Masked, Full };
+
+QJsonObject certificateToJson(const ReportedCertificate& certificate);
+/// The `shiqiuren-card info --json` document.
+QJsonObject cardReportToJson(const CardReport& report, IdDisplay idDisplay = IdDisplay::Masked);
+
+} // namespace core::cards

@@ -1,0 +1,142 @@
+#include "core/cards/card_inspector.hpp"
+
+#include "card_error_mapping.hpp"
+
+#include "smartcard/card_reader.hpp"
+#include "smartcard/pcsc.hpp"
+
+#include <QStandardPaths>
+#include <algorithm>
+
+namespace core::cards {
+
+namespace {
+
+QByteArray toQBytes(const smartcard::Bytes& bytes)
+{
+    return QByteArray(reinterpret_cast<const char*>(bytes.data()), static_cast<qsizetype>(bytes.size()));
+}
+
+QString fromUtf8(const std::string& text)
+{
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+CardReport toReport(const smartcard::CardInfo& info)
+{
+    CardReport report;
+    report.reader = fromUtf8(info.reader);
+    report.atr = toQBytes(info.atr);
+    report.kind = fromUtf8(std::string(smartcard::cardKindName(info.kind)));
+    report.atrDescription = fromUtf8(info.atrDescription);
+    report.version = fromUtf8(info.version);
+    report.cardNumber = fromUtf8(info.cardNumber);
+    report.certificatesFromCache = info.certificatesFromCache;
+    report.certificateBytesRead = static_cast<qsizetype>(info.certificateBytesRead);
+    for (const auto& cert : info.certificates) {
+        try {
+            report.certificates.append({ fromUtf8(std::string(smartcard::certUsageName(cert.usage))),
+                pki::parseCertificate(toQBytes(cert.der)) });
+        } catch (const pki::CertificateParseError& e) {
+            throw CardFailure(CardProblem::UnreadableCard, e.what());
+        }
+    }
+    if (info.nhi) {
+        const auto& nhi = *info.nhi;
+        report.nhi = NhiIdentity { fromUtf8(nhi.cardNumber), fromUtf8(nhi.name),
+            fromUtf8(nhi.idNumber), fromUtf8(nhi.birthDate), fromUtf8(nhi.sex),
+            fromUtf8(nhi.issueDate) };
+    }
+    return report;
+}
+
+} // namespace
+
+struct CardInspector::Private {
+    smartcard::Pcsc pcsc;
+    std::unique_ptr<smartcard::CertificateCache> cache;
+};
+
+CardInspector::CardInspector(const QString& certificateCacheDir)
+    : d(std::make_unique<Private>())
+{
+    if (certificateCacheDir.isEmpty())
+        d->cache = std::make_unique<smartcard::MemoryCertificateCache>();
+    else
+        d->cache = std::make_unique<smartcard::DirectoryCertificateCache>(
+            certificateCacheDir.toStdString());
+}
+
+CardInspector::~CardInspector() = default;
+
+QString CardInspector::defaultCacheDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation)
+        + QStringLiteral("/shiqiuren/cards");
+}
+
+QStringList CardInspector::readers()
+{
+    try {
+        QStringList names;
+        for (const auto& name : d->pcsc.listReaders())
+            names.append(fromUtf8(name));
+        return names;
+    } catch (const smartcard::CardError& e) {
+        throw toCardFailure(e);
+    }
+}
+
+QList<ReaderState> CardInspector::readerStates()
+{
+    try {
+        QList<ReaderState> states;
+        for (const auto& status : d->pcsc.readerStatuses())
+            states.append({ fromUtf8(status.name), status.cardPresent, toQBytes(status.atr) });
+        return states;
+    } catch (const smartcard::CardError& e) {
+        throw toCardFailure(e);
+    }
+}
+
+CardReport CardInspector::inspect(const QString& reader, const Trace& trace)
+{
+    try {
+        std::string target = reader.toStdString();
+        if (target.empty()) {
+            const auto statuses = d->pcsc.readerStatuses();
+            if (statuses.empty())
+                throw CardFailure(CardProblem::NoReaders, "no readers");
+            for (const auto& status : statuses) {
+                if (status.cardPresent) {
+                    target = status.name;
+                    break;
+                }
+            }
+            if (target.empty())
+                throw CardFailure(CardProblem::NoCard, "no reader holds a card");
+        } else {
+            const auto names = d->pcsc.listReaders();
+            if (std::find(names.begin(), names.end(), target) == names.end())
+                throw CardFailure(names.empty() ? CardProblem::NoReaders : CardProblem::ReaderNotFound,
+                    "reader not connected");
+        }
+        smartcard::CardInfo info;
+        smartcard::ApduChannel::TraceSink sink;
+        if (trace)
+            sink = [&trace](std::string_view line) {
+                trace(QString::fromUtf8(line.data(), static_cast<qsizetype>(line.size())));
+            };
+        d->pcsc.withCard(
+            target,
+            [&](smartcard::CardConnection& card, smartcard::ApduChannel& channel) {
+                info = smartcard::readCardInfo(channel, target, card.atr(), d->cache.get());
+            },
+            sink);
+        return toReport(info);
+    } catch (const smartcard::CardError& e) {
+        throw toCardFailure(e);
+    }
+}
+
+} // namespace core::cards

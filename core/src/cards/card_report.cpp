@@ -1,0 +1,91 @@
+#include "core/cards/card_report.hpp"
+
+#include "core/domain/roc_date.hpp"
+
+#include <QJsonArray>
+
+namespace core::cards {
+
+namespace {
+
+QString isoUtc(const QDateTime& time)
+{
+    return time.toUTC().toString(Qt::ISODate);
+}
+
+QJsonObject rocDateToJson(const QString& compact)
+{
+    QJsonObject out { { QStringLiteral("roc"), compact } };
+    if (const auto date = domain::RocDate::fromCompact(compact))
+        out.insert(QStringLiteral("date"), date->toDate().toString(Qt::ISODate));
+    return out;
+}
+
+} // namespace
+
+QString NhiIdentity::maskedIdNumber() const
+{
+    if (idNumber.size() <= 5)
+        return QString(idNumber.size(), QLatin1Char('*'));
+    return idNumber.left(1) + QString(idNumber.size() - 5, QLatin1Char('*')) + idNumber.right(4);
+}
+
+const ReportedCertificate* CardReport::signingCertificate() const
+{
+    for (const auto& cert : certificates)
+        if (cert.usage == QLatin1String("signing"))
+            return &cert;
+    return nullptr;
+}
+
+QJsonObject certificateToJson(const ReportedCertificate& certificate)
+{
+    const auto& info = certificate.info;
+    return {
+        { QStringLiteral("usage"), certificate.usage },
+        { QStringLiteral("subject"), info.subject },
+        { QStringLiteral("issuer"), info.issuer },
+        { QStringLiteral("serial"), info.serialHex },
+        { QStringLiteral("notBefore"), isoUtc(info.notBefore) },
+        { QStringLiteral("notAfter"), isoUtc(info.notAfter) },
+        { QStringLiteral("sha256"), info.sha256Hex() },
+        { QStringLiteral("holderName"), info.holderName },
+        { QStringLiteral("idLastFour"), info.idLastFour },
+        { QStringLiteral("agencyCode"), info.agencyCode },
+        { QStringLiteral("keyUsage"), QJsonArray::fromStringList(info.keyUsage) },
+    };
+}
+
+QJsonObject cardReportToJson(const CardReport& report, IdDisplay idDisplay)
+{
+    QJsonArray certificates;
+    for (const auto& cert : report.certificates)
+        certificates.append(certificateToJson(cert));
+    QJsonObject out {
+        { QStringLiteral("reader"), report.reader },
+        { QStringLiteral("atr"), QString::fromLatin1(report.atr.toHex(' ').toUpper()) },
+        { QStringLiteral("kind"), report.kind },
+        { QStringLiteral("atrDescription"), report.atrDescription },
+        { QStringLiteral("cardNumber"), report.cardNumber },
+        { QStringLiteral("certificates"), certificates },
+        { QStringLiteral("certificatesFromCache"), report.certificatesFromCache },
+    };
+    if (!report.version.isEmpty())
+        out.insert(QStringLiteral("version"), report.version);
+    if (report.nhi) {
+        const auto& nhi = *report.nhi;
+        out.insert(QStringLiteral("nhi"),
+            QJsonObject {
+                { QStringLiteral("cardNumber"), nhi.cardNumber },
+                { QStringLiteral("name"), nhi.name },
+                { QStringLiteral("idNumber"),
+                    idDisplay == IdDisplay::Full ? nhi.idNumber : nhi.maskedIdNumber() },
+                { QStringLiteral("birthDate"), rocDateToJson(nhi.birthDate) },
+                { QStringLiteral("sex"), nhi.sex },
+                { QStringLiteral("issueDate"), rocDateToJson(nhi.issueDate) },
+            });
+    }
+    return out;
+}
+
+} // namespace core::cards

@@ -1,0 +1,33 @@
+# Debian 12 packages the build, the tests and the demo need. Sourced by scripts/run and scripts/test.
+
+SHIQIUREN_PACKAGES=(
+    # build
+    cmake ninja-build g++ pkg-config clang-format
+    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qt6-httpserver-dev libqt6sql6-sqlite libgl-dev
+    libssl-dev libpcsclite-dev catch2
+    # run time: the PC/SC service, the virtual reader driver, ATR list, test PKI
+    pcscd vsmartcard-vpcd pcsc-tools openssl
+)
+
+# Installs whatever is missing; quiet when everything is there already.
+ensure_packages() {
+    local missing=()
+    local pkg
+    for pkg in "${SHIQIUREN_PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "Installing: ${missing[*]}" >&2
+    local sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# Configures and builds into build/ (or $SHIQIUREN_BUILD_DIR).
+build_project() {
+    local top=$1 build=$2
+    cmake -S "$top" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE="${CMAKE_BUILD_TYPE:-RelWithDebInfo}" >/dev/null
+    cmake --build "$build" --parallel "$(nproc)"
+}

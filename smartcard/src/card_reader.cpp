@@ -1,0 +1,127 @@
+#include "smartcard/card_reader.hpp"
+
+#include "smartcard/errors.hpp"
+#include "smartcard/file_reader.hpp"
+#include "smartcard/hicos_card.hpp"
+#include "smartcard/nhi_card.hpp"
+#include "smartcard/pkcs15_card.hpp"
+#include "smartcard/recognition.hpp"
+
+#include <algorithm>
+#include <functional>
+
+namespace smartcard {
+
+namespace {
+
+using ReadOne = std::function<Bytes(const CertificateEntry&)>;
+
+/// Fills info.certificates from the directory entries, from the cache when it knows this card.
+void loadCertificates(CardInfo& info, std::string_view family, ByteView directory,
+    const std::vector<CertificateEntry>& entries, CertificateCache* cache, const ReadOne& readOne)
+{
+    const std::string key = CertificateCache::keyFor(family, info.cardNumber, directory);
+    std::vector<Bytes> ders;
+    if (cache && !info.cardNumber.empty()) {
+        if (auto cached = cache->find(key); cached && cached->size() == entries.size()) {
+            ders = std::move(*cached);
+            info.certificatesFromCache = true;
+        }
+    }
+    if (!info.certificatesFromCache) {
+        for (const auto& entry : entries) {
+            ders.push_back(readOne(entry));
+            info.certificateBytesRead += ders.back().size();
+        }
+    }
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const CertificateFacts facts = inspectCertificate(ders[i]);
+        info.certificates.push_back({ ders[i], facts.usage, entries[i].label, entries[i].id });
+    }
+    if (cache && !info.cardNumber.empty() && !info.certificatesFromCache)
+        cache->store(key, ders);
+}
+
+bool issuedByGca(const CardInfo& info)
+{
+    return std::any_of(info.certificates.begin(), info.certificates.end(), [](const auto& cert) {
+        return cert.usage != CertUsage::CertificateAuthority && inspectCertificate(cert.der).issuedByGca;
+    });
+}
+
+void readHicos(CardInfo& info, ApduChannel& channel, CertificateCache* cache)
+{
+    HicosCard card(channel,
+        info.kind == CardKind::MoicaGen2 ? HicosCard::Generation::Gen2 : HicosCard::Generation::Gen1);
+    info.cardNumber = card.readCardNumber();
+    const Bytes directory = card.readCertificateDirectory();
+    const auto entries = parseCdf(directory);
+    loadCertificates(info, "hicos", directory, entries, cache,
+        [&card](const CertificateEntry& entry) { return card.readCertificate(entry); });
+    if (issuedByGca(info))
+        info.kind = CardKind::Gca;
+}
+
+std::string serialText(const Bytes& serial)
+{
+    const bool printable = !serial.empty()
+        && std::all_of(serial.begin(), serial.end(), [](auto b) { return b > 0x20 && b < 0x7F; });
+    return printable ? std::string(serial.begin(), serial.end()) : toHex(serial);
+}
+
+void readPkcs15(CardInfo& info, ApduChannel& channel, CertificateCache* cache)
+{
+    Pkcs15Card card(channel);
+    card.open();
+    info.cardNumber = serialText(card.readTokenInfo().serialNumber);
+    Bytes directory = card.readDirectory(OdfKind::Certificates);
+    const Bytes trusted = card.readDirectory(OdfKind::TrustedCertificates);
+    directory.insert(directory.end(), trusted.begin(), trusted.end());
+    const auto entries = parseCdf(directory);
+    loadCertificates(info, "pkcs15", directory, entries, cache,
+        [&card](const CertificateEntry& entry) { return card.readCertificate(entry); });
+}
+
+} // namespace
+
+const CardCertificate* CardInfo::signingCertificate() const
+{
+    for (const auto& cert : certificates)
+        if (cert.usage == CertUsage::Signing)
+            return &cert;
+    return nullptr;
+}
+
+CardInfo readCardInfo(ApduChannel& channel, const std::string& reader, ByteView atr,
+    CertificateCache* cache)
+{
+    CardInfo info;
+    info.reader = reader;
+    info.atr.assign(atr.begin(), atr.end());
+    const Recognition recognition = recognizeCard(channel, atr);
+    info.kind = recognition.kind;
+    info.atrDescription = recognition.atrDescription;
+    info.version = recognition.hicosVersion;
+
+    switch (info.kind) {
+    case CardKind::MoicaGen1:
+    case CardKind::MoicaGen2:
+        readHicos(info, channel, cache);
+        break;
+    case CardKind::IsoEid:
+        readPkcs15(info, channel, cache);
+        break;
+    case CardKind::Nhi: {
+        NhiCard card(channel);
+        info.nhi = card.readBasicData();
+        info.cardNumber = info.nhi->cardNumber;
+        break;
+    }
+    case CardKind::Gca:
+    case CardKind::Unknown:
+        break;
+    }
+    return info;
+}
+
+} // namespace smartcard

@@ -1,0 +1,67 @@
+#include "smartcard/channel.hpp"
+
+#include "smartcard/errors.hpp"
+
+namespace smartcard {
+
+namespace {
+// A card that keeps answering 61xx past this many GET RESPONSEs is broken, not chatty.
+constexpr int maxGetResponseRounds = 300;
+} // namespace
+
+ApduChannel::ApduChannel(ApduTransport& transport, TraceSink trace)
+    : transport_(transport)
+    , trace_(std::move(trace))
+{
+}
+
+ResponseApdu ApduChannel::exchange(const CommandApdu& command)
+{
+    const Bytes raw = command.encode();
+    if (trace_)
+        trace_("> " + redactedHex(command));
+    ++exchanges_;
+    const Bytes answer = transport_.transmitRaw(raw);
+    // Response data can hold identity data (the NHI record); traces show its size only.
+    if (trace_)
+        trace_("< " + std::to_string(answer.size() < 2 ? answer.size() : answer.size() - 2)
+            + " bytes" + (answer.size() >= 2 ? " SW " + toHex(ByteView(answer).last(2)) : ""));
+    return ResponseApdu::parse(answer);
+}
+
+ResponseApdu ApduChannel::transmit(const CommandApdu& command)
+{
+    ResponseApdu response = exchange(command);
+
+    if (response.sw1 == 0x6C) {
+        // Wrong Le: the card says how many bytes it has; resend once with exactly that.
+        CommandApdu again = command;
+        again.le = response.sw2 == 0 ? CommandApdu::maxShortLe : response.sw2;
+        response = exchange(again);
+        if (response.sw1 == 0x6C)
+            throw CardError(CardErrc::MalformedResponse, "card repeated 6Cxx after a corrected Le");
+    }
+
+    Bytes collected;
+    int rounds = 0;
+    while (response.sw1 == 0x61) {
+        if (++rounds > maxGetResponseRounds)
+            throw CardError(CardErrc::MalformedResponse, "endless 61xx chain");
+        collected.insert(collected.end(), response.data.begin(), response.data.end());
+        // ISO 7816-4 GET RESPONSE is interindustry (CLA 00); the HiCOS middleware does the same.
+        const std::size_t le = response.sw2 == 0 ? CommandApdu::maxShortLe : response.sw2;
+        response = exchange(CommandApdu::getResponse(le));
+    }
+    if (!collected.empty())
+        response.data.insert(response.data.begin(), collected.begin(), collected.end());
+    return response;
+}
+
+Bytes ApduChannel::transmitChecked(const CommandApdu& command)
+{
+    ResponseApdu response = transmit(command);
+    checkStatus(response);
+    return std::move(response.data);
+}
+
+} // namespace smartcard

@@ -1,0 +1,58 @@
+#include "smartcard/file_reader.hpp"
+
+#include "smartcard/errors.hpp"
+#include "smartcard/pkcs15.hpp"
+
+#include <algorithm>
+
+namespace smartcard {
+
+Bytes readBinary(ApduChannel& channel, const BinaryRead& how)
+{
+    Bytes content;
+    const std::size_t limit = how.length.value_or(how.maxSize);
+    while (content.size() < limit) {
+        const std::size_t offset = how.offset + content.size();
+        if (offset > 0x7FFF)
+            throw CardError(CardErrc::MalformedData, "file extends past READ BINARY addressing");
+        const std::size_t want = std::min(how.chunk, limit - content.size());
+        const ResponseApdu response = channel.transmit(
+            CommandApdu::readBinary(static_cast<std::uint16_t>(offset), want, how.cla));
+        const bool endOfFile = response.sw() == 0x6282;
+        if (response.sw() == 0x6B00 && !content.empty())
+            break; // offset just past the end: the previous chunk was the last
+        if (!response.isOk() && !endOfFile)
+            throwForStatus(response.sw());
+        if (response.data.size() > want)
+            throw CardError(CardErrc::MalformedResponse, "card returned more than Le asked");
+        content.insert(content.end(), response.data.begin(), response.data.end());
+        if (how.stopAtPadding) {
+            const std::size_t used = directoryContentLength(content);
+            if (used < content.size()) {
+                content.resize(used);
+                return content;
+            }
+        }
+        if (endOfFile || response.data.size() < want)
+            break;
+    }
+    if (how.length && content.size() != *how.length)
+        throw CardError(CardErrc::MalformedData,
+            "file ended after " + std::to_string(content.size()) + " of "
+                + std::to_string(*how.length) + " bytes");
+    return content;
+}
+
+void selectFidPath(ApduChannel& channel, ByteView pathFromMf, std::uint8_t cla, std::uint8_t p2)
+{
+    if (pathFromMf.size() % 2 != 0 || pathFromMf.empty())
+        throw CardError(CardErrc::InvalidArgument, "a path is a sequence of two-byte FIDs");
+    for (std::size_t i = 0; i < pathFromMf.size(); i += 2) {
+        CommandApdu select = CommandApdu::selectFile(
+            static_cast<std::uint16_t>(pathFromMf[i] << 8 | pathFromMf[i + 1]), cla);
+        select.p2 = p2;
+        channel.transmitChecked(select);
+    }
+}
+
+} // namespace smartcard

@@ -1,0 +1,1 @@
+#include "smartcard/card_reader.hpp" // allowed: core wraps the card layer

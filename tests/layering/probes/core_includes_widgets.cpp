@@ -1,0 +1,1 @@
+#include <QWidget> // forbidden: core never uses Widgets

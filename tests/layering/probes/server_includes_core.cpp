@@ -1,0 +1,1 @@
+#include "core/cards/card_report.hpp" // allowed: the server uses core

@@ -1,0 +1,1 @@
+#include "smartcard/pcsc.hpp" // forbidden: the server never touches cards

@@ -1,0 +1,1 @@
+#include <QWidget> // forbidden: the server has no widgets

@@ -1,0 +1,1 @@
+#include <QString> // forbidden: smartcard is plain C++

@@ -1,0 +1,1 @@
+#include "smartcard/apdu.hpp" // allowed: a layer sees itself

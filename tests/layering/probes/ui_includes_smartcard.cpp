@@ -1,0 +1,1 @@
+#include "smartcard/pcsc.hpp" // forbidden: ui reaches cards only through core
