@@ -12,30 +12,29 @@ CardFailure::CardFailure(CardProblem problem, const std::string& technicalDetail
 
 QString CardFailure::userMessage() const
 {
-    const char* context = "CardFailure";
     switch (problem_) {
     case CardProblem::ServiceUnavailable:
-        return QCoreApplication::translate(context,
+        return QCoreApplication::translate("CardFailure",
             "智慧卡服務（pcscd）沒有執行，無法使用讀卡機。請啟動智慧卡服務後再試一次。");
     case CardProblem::NoReaders:
-        return QCoreApplication::translate(context, "找不到讀卡機。請確認讀卡機已接上電腦。");
+        return QCoreApplication::translate("CardFailure", "找不到讀卡機。請確認讀卡機已接上電腦。");
     case CardProblem::ReaderNotFound:
-        return QCoreApplication::translate(context, "找不到指定的讀卡機。請以 readers 指令查看可用的讀卡機。");
+        return QCoreApplication::translate("CardFailure", "找不到指定的讀卡機。請以 readers 指令查看可用的讀卡機。");
     case CardProblem::NoCard:
-        return QCoreApplication::translate(context, "讀卡機中沒有卡片。請插入憑證卡片。");
+        return QCoreApplication::translate("CardFailure", "讀卡機中沒有卡片。請插入憑證卡片。");
     case CardProblem::CardRemoved:
-        return QCoreApplication::translate(context, "讀取時卡片被取出。請重新插入卡片後再試一次。");
+        return QCoreApplication::translate("CardFailure", "讀取時卡片被取出。請重新插入卡片後再試一次。");
     case CardProblem::CardBusy:
-        return QCoreApplication::translate(context, "卡片正由其他程式使用中。請關閉該程式後再試一次。");
+        return QCoreApplication::translate("CardFailure", "卡片正由其他程式使用中。請關閉該程式後再試一次。");
     case CardProblem::UnsupportedCard:
-        return QCoreApplication::translate(context,
+        return QCoreApplication::translate("CardFailure",
             "不支援此卡片。請插入自然人憑證、機關憑證或健保卡。");
     case CardProblem::UnreadableCard:
-        return QCoreApplication::translate(context, "卡片內容無法辨識，可能已損壞。");
+        return QCoreApplication::translate("CardFailure", "卡片內容無法辨識，可能已損壞。");
     case CardProblem::Communication:
         break;
     }
-    return QCoreApplication::translate(context, "與卡片通訊時發生錯誤。請重新插入卡片後再試一次。");
+    return QCoreApplication::translate("CardFailure", "與卡片通訊時發生錯誤。請重新插入卡片後再試一次。");
 }
 
 QString CardFailure::code() const

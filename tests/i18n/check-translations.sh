@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Fails when the committed .ts files are stale (lupdate would change them) or an English
+# translation is missing. Usage: check-translations.sh LUPDATE SOURCE_DIR
+set -euo pipefail
+lupdate=$1
+top=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+status=0
+for ts in "$top"/translations/shiqiuren_*.ts; do
+    cp "$ts" "$work/"
+done
+(cd "$top" && "$lupdate" -silent -locations none -no-obsolete -source-language zh_TW \
+    core ui app server -ts "$work"/shiqiuren_*.ts) >/dev/null
+for ts in "$top"/translations/shiqiuren_*.ts; do
+    if ! diff -u "$ts" "$work/$(basename "$ts")"; then
+        echo "$(basename "$ts") is stale: run 'cmake --build build --target update_translations'"
+        status=1
+    fi
+done
+unfinished=$(grep -c 'type="unfinished"' "$top/translations/shiqiuren_en.ts" || true)
+if [ "$unfinished" != "0" ]; then
+    echo "shiqiuren_en.ts has $unfinished untranslated entries"
+    status=1
+fi
+exit $status

@@ -1,0 +1,202 @@
+// Edge cases of ApduChannel and the APDU codec that the PC/SC path relies on, over a plain
+// in-memory transport (no PC/SC involved).
+
+#include "smartcard/channel.hpp"
+#include "smartcard/errors.hpp"
+
+#include <catch2/catch.hpp>
+#include <deque>
+#include <utility>
+
+using smartcard::ApduChannel;
+using smartcard::ApduTransport;
+using smartcard::Bytes;
+using smartcard::CardErrc;
+using smartcard::CardError;
+using smartcard::CommandApdu;
+using smartcard::concat;
+using smartcard::fromHex;
+using smartcard::ResponseApdu;
+
+namespace {
+
+// Answers from a fixed list and checks each command exactly.
+class ListTransport : public ApduTransport {
+public:
+    explicit ListTransport(std::deque<std::pair<Bytes, Bytes>> exchanges)
+        : exchanges_(std::move(exchanges))
+    { }
+    Bytes transmitRaw(smartcard::ByteView command) override
+    {
+        REQUIRE_FALSE(exchanges_.empty());
+        auto [expected, answer] = exchanges_.front();
+        exchanges_.pop_front();
+        CHECK(smartcard::toHex(command) == smartcard::toHex(expected));
+        return answer;
+    }
+    bool done() const { return exchanges_.empty(); }
+
+private:
+    std::deque<std::pair<Bytes, Bytes>> exchanges_;
+};
+
+// A card stuck in "61 01" forever.
+class EndlessChain : public ApduTransport {
+public:
+    Bytes transmitRaw(smartcard::ByteView) override { return fromHex("AA6101"); }
+};
+
+CardErrc errcOf(const std::function<void()>& body)
+{
+    try {
+        body();
+    } catch (const CardError& error) {
+        return error.code();
+    }
+    FAIL("no CardError thrown");
+    return CardErrc::PcscFailure;
+}
+
+} // namespace
+
+TEST_CASE("6Cxx then 61xx: resend with the right Le, then GET RESPONSE", "[apdu][channel]")
+{
+    ListTransport transport({
+        { fromHex("00CA010000"), fromHex("6C20") },
+        { fromHex("00CA010020"), fromHex("01026110") },
+        { fromHex("00C0000010"), concat({ Bytes(16, 3), fromHex("9000") }) },
+    });
+    ApduChannel channel(transport);
+    const ResponseApdu response = channel.transmit({ 0x00, 0xCA, 0x01, 0x00, {}, 256 });
+    CHECK(response.isOk());
+    CHECK(response.data == concat({ fromHex("0102"), Bytes(16, 3) }));
+    CHECK(channel.exchangeCount() == 3);
+    CHECK(transport.done());
+}
+
+TEST_CASE("6C00 and 6100 mean 256 bytes", "[apdu][channel]")
+{
+    ListTransport transport({
+        { fromHex("00B0000010"), fromHex("6C00") },
+        { fromHex("00B0000000"), fromHex("6100") },
+        { fromHex("00C0000000"), concat({ Bytes(256, 7), fromHex("9000") }) },
+    });
+    ApduChannel channel(transport);
+    CHECK(channel.transmitChecked(CommandApdu::readBinary(0, 16)) == Bytes(256, 7));
+    CHECK(transport.done());
+}
+
+TEST_CASE("a card that repeats 6Cxx or never ends 61xx is malformed, not a hang", "[apdu][channel]")
+{
+    SECTION("6Cxx twice")
+    {
+        ListTransport transport({
+            { fromHex("00B0000010"), fromHex("6C08") },
+            { fromHex("00B0000008"), fromHex("6C04") },
+        });
+        ApduChannel channel(transport);
+        CHECK(errcOf([&] { channel.transmit(CommandApdu::readBinary(0, 16)); })
+            == CardErrc::MalformedResponse);
+    }
+    SECTION("endless 61xx")
+    {
+        EndlessChain transport;
+        ApduChannel channel(transport);
+        CHECK(errcOf([&] { channel.transmit(CommandApdu::readBinary(0, 1)); })
+            == CardErrc::MalformedResponse);
+        CHECK(channel.exchangeCount() == 301);
+    }
+}
+
+TEST_CASE("answers shorter than a status word are errors", "[apdu][channel]")
+{
+    const Bytes answer = GENERATE(Bytes {}, Bytes { 0x90 });
+    ListTransport transport({ { fromHex("00A4000C023F00"), answer } });
+    ApduChannel channel(transport);
+    CHECK(errcOf([&] {
+        channel.transmit({ 0x00, 0xA4, 0x00, 0x0C, fromHex("3F00"), {} });
+    }) == CardErrc::MalformedResponse);
+}
+
+TEST_CASE("extended commands encode and parse back", "[apdu]")
+{
+    CommandApdu update { 0x00, 0xD6, 0x00, 0x00, Bytes(300, 0xEE), {} };
+    const Bytes raw = update.encode();
+    CHECK(update.isExtended());
+    CHECK(raw.size() == 4 + 3 + 300);
+    CHECK(smartcard::toHex(Bytes(raw.begin(), raw.begin() + 7)) == "00D6000000012C");
+
+    const auto [apdu, hex] = GENERATE(table<CommandApdu, std::string>({
+        { CommandApdu { 0x00, 0xB0, 0x00, 0x00, {}, 65536 }, "00B00000000000" },
+        { CommandApdu { 0x00, 0xB0, 0x00, 0x00, {}, 257 }, "00B00000000101" },
+        { CommandApdu { 0x00, 0xB0, 0x00, 0x00, {}, 256 }, "00B0000000" },
+        { CommandApdu { 0x00, 0x2A, 0x9E, 0x9A, fromHex("0102"), 256 }, "002A9E9A02010200" },
+        { CommandApdu { 0x00, 0x2A, 0x9E, 0x9A, fromHex("0102"), 65536 },
+            "002A9E9A00000201020000" },
+        { CommandApdu { 0x00, 0xA4, 0x04, 0x0C, {}, {} }, "00A4040C" },
+    }));
+    CAPTURE(hex);
+    CHECK(smartcard::toHex(apdu.encode()) == hex);
+    const CommandApdu back = CommandApdu::parse(fromHex(hex));
+    CHECK(back.data == apdu.data);
+    CHECK(back.le == apdu.le);
+}
+
+TEST_CASE("impossible lengths are refused", "[apdu]")
+{
+    CHECK(errcOf([] {
+        CommandApdu { 0, 0xB0, 0, 0, {}, 0 }.encode();
+    }) == CardErrc::InvalidArgument);
+    CHECK(errcOf([] {
+        CommandApdu { 0, 0xB0, 0, 0, {}, 65537 }.encode();
+    }) == CardErrc::InvalidArgument);
+    CHECK(errcOf([] {
+        CommandApdu { 0, 0xD6, 0, 0, Bytes(65536, 1), {} }.encode();
+    }) == CardErrc::InvalidArgument);
+    CHECK(errcOf([] { CommandApdu::readBinary(0x8000, 16); }) == CardErrc::InvalidArgument);
+    CHECK(errcOf([] { CommandApdu::parse(fromHex("00B000")); }) == CardErrc::MalformedData);
+    CHECK(
+        errcOf([] { CommandApdu::parse(fromHex("00D60000000000AA")); }) == CardErrc::MalformedData);
+    CHECK(errcOf([] { CommandApdu::parse(fromHex("00D6000003AABB")); }) == CardErrc::MalformedData);
+}
+
+TEST_CASE("PIN status words carry the tries left", "[apdu]")
+{
+    try {
+        smartcard::throwForStatus(0x63C0);
+    } catch (const CardError& error) {
+        CHECK(error.code() == CardErrc::AuthenticationBlocked);
+        CHECK(error.triesLeft() == 0);
+    }
+    try {
+        smartcard::throwForStatus(0x63C2);
+    } catch (const CardError& error) {
+        CHECK(error.code() == CardErrc::PinIncorrect);
+        CHECK(error.triesLeft() == 2);
+    }
+    CHECK(errcOf([] { smartcard::throwForStatus(0x6983); }) == CardErrc::AuthenticationBlocked);
+    CHECK(errcOf([] { smartcard::throwForStatus(0x6C10); }) == CardErrc::MalformedResponse);
+    CHECK(errcOf([] { smartcard::throwForStatus(0x6F00); }) == CardErrc::UnknownStatus);
+
+    ResponseApdu warning { {}, 0x62, 0x82 };
+    CHECK_NOTHROW(smartcard::checkStatus(warning, true));
+    CHECK(errcOf([&] { smartcard::checkStatus(warning); }) == CardErrc::UnknownStatus);
+    ResponseApdu wrongPin { {}, 0x63, 0xC1 };
+    CHECK(errcOf([&] { smartcard::checkStatus(wrongPin, true); }) == CardErrc::PinIncorrect);
+}
+
+TEST_CASE("traces redact PIN-bearing commands", "[apdu]")
+{
+    // VERIFY, CHANGE REFERENCE DATA, RESET RETRY COUNTER.
+    const std::string ins = GENERATE("20", "24", "2C");
+    const Bytes raw = fromHex("00" + ins + "008106313233343536");
+    const std::string text = smartcard::redactedHex(raw);
+    CAPTURE(text);
+    CHECK(text.find("31") == std::string::npos);
+    CHECK(text.find("6 bytes redacted") != std::string::npos);
+
+    // A VERIFY without data is a status query and has nothing to hide.
+    CHECK(smartcard::redactedHex(fromHex("00200081")) == "00 20 00 81");
+    // Garbage shows its header only.
+    CHECK(smartcard::redactedHex(fromHex("00200081FF3132")) == "00 20 00 81 <3 bytes unparsed>");
+}
