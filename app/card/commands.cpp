@@ -99,14 +99,14 @@ int runCerts(CardInspector& inspector, const Options& options)
             QJsonArray certificates;
             for (const auto& cert : report.certificates) {
                 QJsonObject object = core::cards::certificateToJson(cert);
-                object.insert(QStringLiteral("pem"), QString::fromLatin1(core::pki::toPem(cert.info.der)));
+                object.insert(QStringLiteral("pem"), QString::fromLatin1(core::pki::toPem(cert.der)));
                 certificates.append(object);
             }
             printJson(QJsonDocument(QJsonObject { { QStringLiteral("reader"), report.reader },
                 { QStringLiteral("certificates"), certificates } }));
         } else if (options.pem) {
             for (const auto& cert : report.certificates)
-                printOut(QString::fromLatin1(core::pki::toPem(cert.info.der)));
+                printOut(QString::fromLatin1(core::pki::toPem(cert.der)));
         } else {
             for (const auto& cert : report.certificates)
                 printOut(certificateText(cert));

@@ -47,10 +47,9 @@ QString usageDisplayName(const QString& usage)
     return CardCli::tr("其他");
 }
 
-QString certificateText(const core::cards::ReportedCertificate& certificate)
+QString certificateText(const core::pki::CertificateInfo& info)
 {
-    const auto& info = certificate.info;
-    QString text = QStringLiteral("  [%1] %2\n").arg(usageDisplayName(certificate.usage),
+    QString text = QStringLiteral("  [%1] %2\n").arg(usageDisplayName(core::pki::usageName(info.usage)),
                        info.holderName.isEmpty() ? info.subject : info.holderName);
     text += QStringLiteral("      %1%2\n").arg(CardCli::tr("主體："), info.subject);
     if (!info.idLastFour.isEmpty())

@@ -9,7 +9,7 @@ namespace card_cli {
 /// Human-readable, translated descriptions of what `info` and `certs` found.
 QString kindDisplayName(const QString& kind);
 QString usageDisplayName(const QString& usage);
-QString certificateText(const core::cards::ReportedCertificate& certificate);
+QString certificateText(const core::pki::CertificateInfo& info);
 QString reportText(const core::cards::CardReport& report, bool revealId);
 
 } // namespace card_cli

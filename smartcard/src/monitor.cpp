@@ -164,7 +164,8 @@ bool CardMonitor::State::watch(PcscContext& context)
     std::map<std::string, KnownReader> readers;
     DWORD pnpState = SCARD_STATE_UNAWARE;
     bool usePnp = false;
-    if (const LONG rv = probePnp(context, usePnp, pnpState); detail::isServiceLoss(rv)) {
+    if (const LONG rv = probePnp(context, usePnp, pnpState);
+        detail::isServiceLoss(rv) || rv == SCARD_E_INVALID_HANDLE) {
         loseService(readers);
         return true;
     }
@@ -183,8 +184,10 @@ bool CardMonitor::State::watch(PcscContext& context)
 
         std::vector<SCARD_READERSTATE> states;
         for (auto& [name, reader] : readers) {
+            // pcsc-lite takes 16 entries per call (one is PnP); more readers are listed, not
+            // watched.
             if (states.size() == PCSCLITE_MAX_READERS_CONTEXTS - 1)
-                break; // pcsc-lite refuses more; such a machine has other problems
+                break;
             SCARD_READERSTATE entry {};
             entry.szReader = name.c_str();
             entry.dwCurrentState = reader.state;

@@ -4,6 +4,7 @@
 
 #include "pcsc_internal.hpp"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -52,9 +53,9 @@ struct CardStatus {
     Bytes atr;
 };
 
-CardStatus queryStatus(SCARDHANDLE card) noexcept
+CardStatus queryStatus(SCARDHANDLE card)
 {
-    std::array<char, MAX_READERNAME + 1> name {};
+    std::array<char, MAX_READERNAME + 2> name {}; // room for a multi-string end
     DWORD nameLength = name.size();
     DWORD protocol = 0;
     std::array<BYTE, MAX_ATR_SIZE> atr {};
@@ -69,12 +70,32 @@ CardStatus queryStatus(SCARDHANDLE card) noexcept
 
 // After SCARD_E_NOT_TRANSACTED the card may simply be gone (it died mid-APDU and pcscd has
 // not polled yet, virtual-card.md §6.2); SCardStatus tells which, so the caller gets CardRemoved.
-bool cardIsGone(SCARDHANDLE card) noexcept
+bool cardIsGone(SCARDHANDLE card)
 {
     const CardStatus status = queryStatus(card);
     if (status.rv == SCARD_W_REMOVED_CARD || status.rv == SCARD_E_NO_SMARTCARD)
         return true;
     return status.rv == SCARD_S_SUCCESS && (status.state & SCARD_PRESENT) == 0;
+}
+
+std::vector<ReaderStatus> toStatuses(const std::vector<SCARD_READERSTATE>& states)
+{
+    std::vector<ReaderStatus> result;
+    for (const SCARD_READERSTATE& state : states) {
+        if (state.dwEventState & (SCARD_STATE_UNKNOWN | SCARD_STATE_IGNORE))
+            continue; // unplugged while we looked
+        ReaderStatus status;
+        status.name = state.szReader;
+        status.cardPresent = (state.dwEventState & SCARD_STATE_PRESENT) != 0;
+        status.exclusive = (state.dwEventState & SCARD_STATE_EXCLUSIVE) != 0;
+        status.mute = (state.dwEventState & SCARD_STATE_MUTE) != 0;
+        if (status.cardPresent) {
+            const std::size_t length = std::min<std::size_t>(state.cbAtr, MAX_ATR_SIZE);
+            status.atr.assign(state.rgbAtr, state.rgbAtr + length);
+        }
+        result.push_back(std::move(status));
+    }
+    return result;
 }
 
 } // namespace
@@ -176,37 +197,33 @@ std::vector<std::string> PcscContext::listReaders()
 
 std::vector<ReaderStatus> PcscContext::readerStatuses()
 {
-    const std::vector<std::string> names = listReaders();
-    if (names.empty())
-        return {};
-    std::vector<SCARD_READERSTATE> states(names.size());
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        states[i] = {};
-        states[i].szReader = names[i].c_str();
-        states[i].dwCurrentState = SCARD_STATE_UNAWARE;
-    }
-    const LONG rv = SCardGetStatusChange(
-        toContext(handle_), 0, states.data(), static_cast<DWORD>(states.size()));
-    // UNAWARE entries always count as changed; TIMEOUT would still have filled them in.
-    if (rv != SCARD_S_SUCCESS && rv != SCARD_E_TIMEOUT)
-        detail::throwContextError(rv, "SCardGetStatusChange");
-
-    std::vector<ReaderStatus> result;
-    for (const SCARD_READERSTATE& state : states) {
-        if (state.dwEventState & (SCARD_STATE_UNKNOWN | SCARD_STATE_IGNORE))
-            continue; // unplugged between the list and the query
-        ReaderStatus status;
-        status.name = state.szReader;
-        status.cardPresent = (state.dwEventState & SCARD_STATE_PRESENT) != 0;
-        status.exclusive = (state.dwEventState & SCARD_STATE_EXCLUSIVE) != 0;
-        status.mute = (state.dwEventState & SCARD_STATE_MUTE) != 0;
-        if (status.cardPresent) {
-            const std::size_t length = std::min<std::size_t>(state.cbAtr, MAX_ATR_SIZE);
-            status.atr.assign(state.rgbAtr, state.rgbAtr + length);
+    // pcsc-lite refuses the whole query when one named reader has gone since the list was
+    // taken (SCARD_E_UNKNOWN_READER): take the list again.
+    for (int attempt = 0;; ++attempt) {
+        const std::vector<std::string> names = listReaders();
+        std::vector<SCARD_READERSTATE> states(names.size());
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            states[i] = {};
+            states[i].szReader = names[i].c_str();
+            states[i].dwCurrentState = SCARD_STATE_UNAWARE;
         }
-        result.push_back(std::move(status));
+        LONG rv = SCARD_S_SUCCESS;
+        // At most PCSCLITE_MAX_READERS_CONTEXTS entries per call.
+        for (std::size_t first = 0; first < states.size() && rv == SCARD_S_SUCCESS;
+             first += PCSCLITE_MAX_READERS_CONTEXTS) {
+            const std::size_t count
+                = std::min<std::size_t>(PCSCLITE_MAX_READERS_CONTEXTS, states.size() - first);
+            rv = SCardGetStatusChange(
+                toContext(handle_), 0, &states[first], static_cast<DWORD>(count));
+            if (rv == SCARD_E_TIMEOUT) // UNAWARE entries count as changed; filled in either way
+                rv = SCARD_S_SUCCESS;
+        }
+        if (rv == SCARD_E_UNKNOWN_READER && attempt < 3)
+            continue;
+        if (rv != SCARD_S_SUCCESS)
+            detail::throwContextError(rv, "SCardGetStatusChange");
+        return toStatuses(states);
     }
-    return result;
 }
 
 std::unique_ptr<CardConnection> PcscContext::connect(const std::string& reader)

@@ -532,8 +532,9 @@ TEST_CASE("usage classification of other key usages", "[pki]")
                 CertificateUsage::Signing },
             Case { "data encipherment only", "03020410", { QStringLiteral("dataEncipherment") },
                 CertificateUsage::Encryption },
+            // Key agreement protects confidentiality: an encryption certificate.
             Case { "key agreement only", "03020308", { QStringLiteral("keyAgreement") },
-                CertificateUsage::Other },
+                CertificateUsage::Encryption },
             Case { "certificate signing without CA", "03020204", { QStringLiteral("keyCertSign") },
                 CertificateUsage::CertificateAuthority },
             Case { "no key usage extension", nullptr, {}, CertificateUsage::Other });

@@ -212,3 +212,24 @@ TEST_CASE_METHOD(FakePcsc, "contexts are released and pcscd's absence is typed",
     CHECK(errcOf([] { PcscContext context; }) == CardErrc::ServiceUnavailable);
     requireFakeClean();
 }
+
+TEST_CASE_METHOD(FakePcsc, "reader statuses survive a reader leaving and many readers", "[pcsc]")
+{
+    SECTION("a reader left between the list and the query")
+    {
+        pcscfake::addReader(reader0);
+        pcscfake::failNext("SCardGetStatusChange", SCARD_E_UNKNOWN_READER);
+        CHECK(PcscContext().readerStatuses().size() == 1);
+    }
+    SECTION("more readers than pcsc-lite takes in one query")
+    {
+        for (int i = 0; i < 20; ++i)
+            pcscfake::addReader("Reader " + std::to_string(i));
+        pcscfake::insertCard("Reader 19", atrT1);
+        const auto statuses = PcscContext().readerStatuses();
+        REQUIRE(statuses.size() == 20);
+        CHECK(statuses.back().cardPresent);
+        CHECK(statuses.back().atr == atrT1);
+    }
+    requireFakeClean();
+}

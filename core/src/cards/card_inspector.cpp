@@ -35,8 +35,7 @@ CardReport toReport(const smartcard::CardInfo& info)
     report.certificateBytesRead = static_cast<qsizetype>(info.certificateBytesRead);
     for (const auto& cert : info.certificates) {
         try {
-            report.certificates.append({ fromUtf8(std::string(smartcard::certUsageName(cert.usage))),
-                pki::parseCertificate(toQBytes(cert.der)) });
+            report.certificates.append(pki::parseCertificate(toQBytes(cert.der)));
         } catch (const pki::CertificateParseError& e) {
             throw CardFailure(CardProblem::UnreadableCard, e.what());
         }

@@ -30,19 +30,18 @@ QString NhiIdentity::maskedIdNumber() const
     return idNumber.left(1) + QString(idNumber.size() - 5, QLatin1Char('*')) + idNumber.right(4);
 }
 
-const ReportedCertificate* CardReport::signingCertificate() const
+const pki::CertificateInfo* CardReport::signingCertificate() const
 {
     for (const auto& cert : certificates)
-        if (cert.usage == QLatin1String("signing"))
+        if (cert.usage == pki::CertificateUsage::Signing)
             return &cert;
     return nullptr;
 }
 
-QJsonObject certificateToJson(const ReportedCertificate& certificate)
+QJsonObject certificateToJson(const pki::CertificateInfo& info)
 {
-    const auto& info = certificate.info;
     return {
-        { QStringLiteral("usage"), certificate.usage },
+        { QStringLiteral("usage"), pki::usageName(info.usage) },
         { QStringLiteral("subject"), info.subject },
         { QStringLiteral("issuer"), info.issuer },
         { QStringLiteral("serial"), info.serialHex },

@@ -1,5 +1,7 @@
 #include "core/pki/certificate.hpp"
 
+#include "smartcard/certificate_facts.hpp"
+
 #include "pki/openssl_handles.hpp"
 #include "pki/taiwan_attributes.hpp"
 
@@ -91,16 +93,16 @@ QStringList keyUsageNames(std::uint32_t bits)
     return result;
 }
 
-CertificateUsage classify(bool isCa, std::uint32_t keyUsage)
+// One rule for the whole program: the card layer's, which classifies what it reads off cards.
+CertificateUsage classify(const QByteArray& der)
 {
-    if (isCa || (keyUsage & KU_KEY_CERT_SIGN))
-        return CertificateUsage::CertificateAuthority;
-    // A card's encryption key (KEYX) never signs; its signing key (SIGN) never enciphers.
-    if ((keyUsage & (KU_KEY_ENCIPHERMENT | KU_DATA_ENCIPHERMENT))
-        && !(keyUsage & KU_DIGITAL_SIGNATURE))
-        return CertificateUsage::Encryption;
-    if (keyUsage & (KU_DIGITAL_SIGNATURE | KU_NON_REPUDIATION))
-        return CertificateUsage::Signing;
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(der.constData());
+    switch (smartcard::inspectCertificate({ bytes, static_cast<std::size_t>(der.size()) }).usage) {
+    case smartcard::CertUsage::Signing: return CertificateUsage::Signing;
+    case smartcard::CertUsage::Encryption: return CertificateUsage::Encryption;
+    case smartcard::CertUsage::CertificateAuthority: return CertificateUsage::CertificateAuthority;
+    case smartcard::CertUsage::Other: break;
+    }
     return CertificateUsage::Other;
 }
 
@@ -149,7 +151,7 @@ CertificateInfo parseCertificate(const QByteArray& der)
         = (flags & EXFLAG_KUSAGE) ? X509_get_key_usage(certificate.get()) : 0;
     info.keyUsage = keyUsageNames(keyUsage);
     info.isCa = (flags & EXFLAG_CA) != 0;
-    info.usage = classify(info.isCa, keyUsage);
+    info.usage = classify(der);
     info.sha256 = QCryptographicHash::hash(der, QCryptographicHash::Sha256);
     return info;
 }

@@ -180,7 +180,7 @@ LONG SCardStatus(SCARDHANDLE hCard, LPSTR mszReaderName, LPDWORD pcchReaderLen, 
             return SCARD_E_INSUFFICIENT_BUFFER;
         }
         if (pbAtr)
-            std::memcpy(pbAtr, reader->atr.data(), reader->atr.size());
+            std::copy(reader->atr.begin(), reader->atr.end(), pbAtr);
         *pcbAtrLen = static_cast<DWORD>(reader->atr.size());
     }
     return SCARD_S_SUCCESS;

@@ -56,7 +56,7 @@ bool evaluate(World& w, SCARD_READERSTATE* states, DWORD count, DWORD pnpEventsA
             const DWORD now = readerState(w, *reader);
             entry.dwEventState = now;
             entry.cbAtr = static_cast<DWORD>(reader->atr.size());
-            std::memcpy(entry.rgbAtr, reader->atr.data(), reader->atr.size());
+            std::copy(reader->atr.begin(), reader->atr.end(), entry.rgbAtr);
             const bool counterMoved = (current >> counterShift) != 0
                 && (current >> counterShift) != (now >> counterShift);
             changed = current == SCARD_STATE_UNAWARE || counterMoved

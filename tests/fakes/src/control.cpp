@@ -77,6 +77,12 @@ namespace {
 
 using detail::world;
 
+void requireAtrFits(const Bytes& atr)
+{
+    if (atr.size() > MAX_ATR_SIZE)
+        throw std::invalid_argument("pcscfake: an ATR has at most 33 bytes");
+}
+
 detail::Reader& requireReader(detail::World& w, const std::string& name)
 {
     detail::Reader* reader = w.findReader(name);
@@ -138,6 +144,7 @@ void removeReader(const std::string& name)
 
 void insertCard(const std::string& reader, const Bytes& atr, unsigned long protocol)
 {
+    requireAtrFits(atr);
     auto& w = world();
     {
         std::lock_guard lock(w.mutex);
@@ -169,6 +176,7 @@ void removeCard(const std::string& reader)
 
 void reinsertCard(const std::string& reader, const Bytes& atr)
 {
+    requireAtrFits(atr);
     auto& w = world();
     {
         std::lock_guard lock(w.mutex);

@@ -23,11 +23,6 @@ struct NhiIdentity {
     QString maskedIdNumber() const;
 };
 
-struct ReportedCertificate {
-    QString usage; // "signing", "encryption", "ca", "other" — judged from the certificate itself
-    pki::CertificateInfo info;
-};
-
 /// What the read side found on one card, in core's (Qt) types.
 struct CardReport {
     QString reader;
@@ -36,18 +31,18 @@ struct CardReport {
     QString atrDescription;
     QString version;
     QString cardNumber;
-    QList<ReportedCertificate> certificates;
+    QList<pki::CertificateInfo> certificates; // usage judged from each certificate itself
     std::optional<NhiIdentity> nhi;
     bool certificatesFromCache = false;
     qsizetype certificateBytesRead = 0;
 
     bool isSupported() const { return kind != QLatin1String("unknown"); }
-    const ReportedCertificate* signingCertificate() const;
+    const pki::CertificateInfo* signingCertificate() const;
 };
 
 enum class IdDisplay { Masked, Full };
 
-QJsonObject certificateToJson(const ReportedCertificate& certificate);
+QJsonObject certificateToJson(const pki::CertificateInfo& info);
 /// The `shiqiuren-card info --json` document.
 QJsonObject cardReportToJson(const CardReport& report, IdDisplay idDisplay = IdDisplay::Masked);
 
