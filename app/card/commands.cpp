@@ -22,7 +22,8 @@ int fail(const CardFailure& failure, const Options& options)
 {
     printErr(QStringLiteral("shiqiuren-card: %1\n").arg(failure.userMessage()));
     if (options.trace)
-        printErr(QStringLiteral("  (%1: %2)\n").arg(failure.code(), QString::fromUtf8(failure.what())));
+        printErr(
+            QStringLiteral("  (%1: %2)\n").arg(failure.code(), QString::fromUtf8(failure.what())));
     return exitCodeFor(failure.problem());
 }
 
@@ -99,7 +100,8 @@ int runCerts(CardInspector& inspector, const Options& options)
             QJsonArray certificates;
             for (const auto& cert : report.certificates) {
                 QJsonObject object = core::cards::certificateToJson(cert);
-                object.insert(QStringLiteral("pem"), QString::fromLatin1(core::pki::toPem(cert.der)));
+                object.insert(
+                    QStringLiteral("pem"), QString::fromLatin1(core::pki::toPem(cert.der)));
                 certificates.append(object);
             }
             printJson(QJsonDocument(QJsonObject { { QStringLiteral("reader"), report.reader },

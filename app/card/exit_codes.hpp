@@ -19,15 +19,20 @@ inline int exitCodeFor(core::cards::CardProblem problem)
 {
     using core::cards::CardProblem;
     switch (problem) {
-    case CardProblem::ServiceUnavailable: return ServiceUnavailable;
+    case CardProblem::ServiceUnavailable:
+        return ServiceUnavailable;
     case CardProblem::NoReaders:
-    case CardProblem::ReaderNotFound: return NoReader;
+    case CardProblem::ReaderNotFound:
+        return NoReader;
     case CardProblem::NoCard:
-    case CardProblem::CardRemoved: return NoCard;
-    case CardProblem::UnsupportedCard: return UnsupportedCard;
+    case CardProblem::CardRemoved:
+        return NoCard;
+    case CardProblem::UnsupportedCard:
+        return UnsupportedCard;
     case CardProblem::CardBusy:
     case CardProblem::UnreadableCard:
-    case CardProblem::Communication: break;
+    case CardProblem::Communication:
+        break;
     }
     return Failure;
 }

@@ -37,25 +37,27 @@ int main(int argc, char* argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(usageText());
-    parser.addPositionalArgument(QStringLiteral("command"), CardCli::tr("readers、watch、info 或 certs"));
+    parser.addPositionalArgument(
+        QStringLiteral("command"), CardCli::tr("readers、watch、info 或 certs"));
     const QCommandLineOption json(QStringLiteral("json"), CardCli::tr("以 JSON 輸出"));
     const QCommandLineOption pem(QStringLiteral("pem"), CardCli::tr("certs：以 PEM 輸出憑證"));
-    const QCommandLineOption reader(QStringLiteral("reader"), CardCli::tr("使用指定的讀卡機"),
-        CardCli::tr("名稱"));
+    const QCommandLineOption reader(
+        QStringLiteral("reader"), CardCli::tr("使用指定的讀卡機"), CardCli::tr("名稱"));
     const QCommandLineOption revealId(QStringLiteral("reveal-id"),
         CardCli::tr("info：健保卡顯示完整身分證號（預設只顯示末四碼）"));
-    const QCommandLineOption trace(QStringLiteral("trace"),
-        CardCli::tr("在標準錯誤輸出 APDU 記錄（不含 PIN 與個人資料）"));
-    const QCommandLineOption events(QStringLiteral("events"),
-        CardCli::tr("watch：顯示幾個事件後結束"), CardCli::tr("數量"));
-    const QCommandLineOption noCache(QStringLiteral("no-cache"),
-        CardCli::tr("不使用也不保存憑證快取"));
+    const QCommandLineOption trace(
+        QStringLiteral("trace"), CardCli::tr("在標準錯誤輸出 APDU 記錄（不含 PIN 與個人資料）"));
+    const QCommandLineOption events(
+        QStringLiteral("events"), CardCli::tr("watch：顯示幾個事件後結束"), CardCli::tr("數量"));
+    const QCommandLineOption noCache(
+        QStringLiteral("no-cache"), CardCli::tr("不使用也不保存憑證快取"));
     parser.addOptions({ json, pem, reader, revealId, trace, events, noCache });
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
 
     if (!parser.parse(QCoreApplication::arguments())) {
-        card_cli::printErr(QStringLiteral("shiqiuren-card: %1\n\n%2").arg(parser.errorText(), usageText()));
+        card_cli::printErr(
+            QStringLiteral("shiqiuren-card: %1\n\n%2").arg(parser.errorText(), usageText()));
         return card_cli::Usage;
     }
     if (parser.isSet(help)) {
@@ -63,7 +65,8 @@ int main(int argc, char* argv[])
         return card_cli::Ok;
     }
     if (parser.isSet(version)) {
-        card_cli::printOut(QStringLiteral("shiqiuren-card %1\n").arg(QCoreApplication::applicationVersion()));
+        card_cli::printOut(
+            QStringLiteral("shiqiuren-card %1\n").arg(QCoreApplication::applicationVersion()));
         return card_cli::Ok;
     }
 
@@ -84,8 +87,8 @@ int main(int argc, char* argv[])
         }
     }
     if (positional.size() != 1
-        || !QStringList { QStringLiteral("readers"), QStringLiteral("watch"), QStringLiteral("info"),
-               QStringLiteral("certs") }
+        || !QStringList { QStringLiteral("readers"), QStringLiteral("watch"),
+            QStringLiteral("info"), QStringLiteral("certs") }
                 .contains(command)) {
         card_cli::printErr(usageText());
         return card_cli::Usage;

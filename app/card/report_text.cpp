@@ -49,18 +49,21 @@ QString usageDisplayName(const QString& usage)
 
 QString certificateText(const core::pki::CertificateInfo& info)
 {
-    QString text = QStringLiteral("  [%1] %2\n").arg(usageDisplayName(core::pki::usageName(info.usage)),
-                       info.holderName.isEmpty() ? info.subject : info.holderName);
+    QString text = QStringLiteral("  [%1] %2\n")
+                       .arg(usageDisplayName(core::pki::usageName(info.usage)),
+                           info.holderName.isEmpty() ? info.subject : info.holderName);
     text += QStringLiteral("      %1%2\n").arg(CardCli::tr("主體："), info.subject);
     if (!info.idLastFour.isEmpty())
-        text += QStringLiteral("      %1%2\n").arg(CardCli::tr("身分證號末四碼："), info.idLastFour);
+        text
+            += QStringLiteral("      %1%2\n").arg(CardCli::tr("身分證號末四碼："), info.idLastFour);
     if (!info.agencyCode.isEmpty())
         text += QStringLiteral("      %1%2\n").arg(CardCli::tr("機關代碼："), info.agencyCode);
     text += QStringLiteral("      %1%2\n").arg(CardCli::tr("發行者："), info.issuer);
     text += QStringLiteral("      %1%2\n").arg(CardCli::tr("序號："), info.serialHex);
     text += QStringLiteral("      %1%2\n")
                 .arg(CardCli::tr("有效期間："),
-                    CardCli::tr("%1 至 %2").arg(rocDisplay(info.notBefore), rocDisplay(info.notAfter)));
+                    CardCli::tr("%1 至 %2")
+                        .arg(rocDisplay(info.notBefore), rocDisplay(info.notAfter)));
     text += QStringLiteral("      SHA-256: %1\n").arg(info.sha256Hex());
     return text;
 }
@@ -82,12 +85,14 @@ QString reportText(const core::cards::CardReport& report, bool revealId)
     if (report.nhi) {
         const auto& nhi = *report.nhi;
         text += QStringLiteral("%1%2\n").arg(CardCli::tr("姓名："), nhi.name);
-        text += QStringLiteral("%1%2\n")
-                    .arg(CardCli::tr("身分證號："), revealId ? nhi.idNumber : nhi.maskedIdNumber());
-        text += QStringLiteral("%1%2\n").arg(CardCli::tr("出生日期："), rocCompactDisplay(nhi.birthDate));
-        text += QStringLiteral("%1%2\n")
-                    .arg(CardCli::tr("性別："), nhi.sex == QLatin1String("M") ? CardCli::tr("男") : CardCli::tr("女"));
-        text += QStringLiteral("%1%2\n").arg(CardCli::tr("發卡日期："), rocCompactDisplay(nhi.issueDate));
+        text += QStringLiteral("%1%2\n").arg(
+            CardCli::tr("身分證號："), revealId ? nhi.idNumber : nhi.maskedIdNumber());
+        text += QStringLiteral("%1%2\n").arg(
+            CardCli::tr("出生日期："), rocCompactDisplay(nhi.birthDate));
+        text += QStringLiteral("%1%2\n").arg(CardCli::tr("性別："),
+            nhi.sex == QLatin1String("M") ? CardCli::tr("男") : CardCli::tr("女"));
+        text += QStringLiteral("%1%2\n").arg(
+            CardCli::tr("發卡日期："), rocCompactDisplay(nhi.issueDate));
         text += CardCli::tr("健保卡資料僅供辨識身分，不能用來登入。") + QLatin1Char('\n');
     }
     if (!report.certificates.isEmpty()) {

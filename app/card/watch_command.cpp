@@ -24,8 +24,8 @@ extern "C" void onQuitSignal(int)
     [[maybe_unused]] const auto ignored = ::write(signalPipe[1], &byte, 1);
 }
 
-void printEvent(const Options& options, const QString& event, const QString& reader,
-    const QByteArray& atr = {})
+void printEvent(
+    const Options& options, const QString& event, const QString& reader, const QByteArray& atr = {})
 {
     if (options.json) {
         QJsonObject object { { QStringLiteral("event"), event } };
@@ -33,7 +33,8 @@ void printEvent(const Options& options, const QString& event, const QString& rea
             object.insert(QStringLiteral("reader"), reader);
         if (!atr.isEmpty())
             object.insert(QStringLiteral("atr"), QString::fromLatin1(atr.toHex(' ').toUpper()));
-        printOut(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
+        printOut(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact))
+            + QLatin1Char('\n'));
         return;
     }
     const QString time = QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss"));
@@ -43,7 +44,8 @@ void printEvent(const Options& options, const QString& event, const QString& rea
     else if (event == QLatin1String("reader-removed"))
         text = CardCli::tr("讀卡機移除：%1").arg(reader);
     else if (event == QLatin1String("card-inserted"))
-        text = CardCli::tr("插入卡片：%1（ATR %2）").arg(reader, QString::fromLatin1(atr.toHex(' ').toUpper()));
+        text = CardCli::tr("插入卡片：%1（ATR %2）")
+                   .arg(reader, QString::fromLatin1(atr.toHex(' ').toUpper()));
     else if (event == QLatin1String("card-removed"))
         text = CardCli::tr("取出卡片：%1").arg(reader);
     else if (event == QLatin1String("service-lost"))
@@ -65,11 +67,12 @@ int runWatch(const Options& options)
     QObject::connect(&quitNotifier, &QSocketNotifier::activated, [] { QCoreApplication::quit(); });
 
     int printed = 0;
-    const auto report = [&](const QString& event, const QString& reader, const QByteArray& atr = {}) {
-        printEvent(options, event, reader, atr);
-        if (options.maxEvents > 0 && ++printed >= options.maxEvents)
-            QCoreApplication::quit();
-    };
+    const auto report
+        = [&](const QString& event, const QString& reader, const QByteArray& atr = {}) {
+              printEvent(options, event, reader, atr);
+              if (options.maxEvents > 0 && ++printed >= options.maxEvents)
+                  QCoreApplication::quit();
+          };
 
     core::cards::CardWatcher watcher;
     QObject::connect(&watcher, &core::cards::CardWatcher::readerAdded,

@@ -2,7 +2,9 @@
 
 #include "smartcard/errors.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <iterator>
 
 namespace smartcard {
 
@@ -175,29 +177,46 @@ void throwForStatus(std::uint16_t sw)
         throw CardError(CardErrc::PinIncorrect, swText(sw), tries);
     }
     switch (sw) {
-    case 0x6700: failWith(CardErrc::WrongLength, sw);
-    case 0x6982: failWith(CardErrc::SecurityStatusNotSatisfied, sw);
-    case 0x6983: throw CardError(CardErrc::AuthenticationBlocked, swText(sw), 0);
-    case 0x6985: failWith(CardErrc::ConditionsNotSatisfied, sw);
+    case 0x6700:
+        failWith(CardErrc::WrongLength, sw);
+    case 0x6982:
+        failWith(CardErrc::SecurityStatusNotSatisfied, sw);
+    case 0x6983:
+        throw CardError(CardErrc::AuthenticationBlocked, swText(sw), 0);
+    case 0x6985:
+        failWith(CardErrc::ConditionsNotSatisfied, sw);
     case 0x6900:
     case 0x6981:
-    case 0x6986: failWith(CardErrc::CommandNotAllowed, sw);
-    case 0x6A80: failWith(CardErrc::IncorrectData, sw);
-    case 0x6A81: failWith(CardErrc::FunctionNotSupported, sw);
-    case 0x6A82: failWith(CardErrc::FileNotFound, sw);
-    case 0x6A83: failWith(CardErrc::RecordNotFound, sw);
-    case 0x6A84: failWith(CardErrc::NotEnoughMemory, sw);
+    case 0x6986:
+        failWith(CardErrc::CommandNotAllowed, sw);
+    case 0x6A80:
+        failWith(CardErrc::IncorrectData, sw);
+    case 0x6A81:
+        failWith(CardErrc::FunctionNotSupported, sw);
+    case 0x6A82:
+        failWith(CardErrc::FileNotFound, sw);
+    case 0x6A83:
+        failWith(CardErrc::RecordNotFound, sw);
+    case 0x6A84:
+        failWith(CardErrc::NotEnoughMemory, sw);
     case 0x6A00:
     case 0x6A86:
-    case 0x6B00: failWith(CardErrc::WrongParameters, sw);
-    case 0x6A88: failWith(CardErrc::ReferencedDataNotFound, sw);
-    case 0x6D00: failWith(CardErrc::InstructionNotSupported, sw);
-    case 0x6E00: failWith(CardErrc::ClassNotSupported, sw);
-    case 0x6581: failWith(CardErrc::MemoryFailure, sw);
-    default: break;
+    case 0x6B00:
+        failWith(CardErrc::WrongParameters, sw);
+    case 0x6A88:
+        failWith(CardErrc::ReferencedDataNotFound, sw);
+    case 0x6D00:
+        failWith(CardErrc::InstructionNotSupported, sw);
+    case 0x6E00:
+        failWith(CardErrc::ClassNotSupported, sw);
+    case 0x6581:
+        failWith(CardErrc::MemoryFailure, sw);
+    default:
+        break;
     }
     if (sw1 == 0x6C || sw1 == 0x61)
-        failWith(CardErrc::MalformedResponse, sw); // the channel resolves these; here they are a loop
+        failWith(
+            CardErrc::MalformedResponse, sw); // the channel resolves these; here they are a loop
     failWith(CardErrc::UnknownStatus, sw);
 }
 
@@ -205,14 +224,20 @@ void checkStatus(const ResponseApdu& response, bool allowWarnings)
 {
     if (response.isOk())
         return;
-    if (allowWarnings && (response.sw1 == 0x62 || (response.sw1 == 0x63 && (response.sw2 & 0xF0) != 0xC0)))
+    if (allowWarnings
+        && (response.sw1 == 0x62 || (response.sw1 == 0x63 && (response.sw2 & 0xF0) != 0xC0)))
         return;
     throwForStatus(response.sw());
 }
 
 std::string redactedHex(const CommandApdu& command)
 {
-    const bool secret = command.ins == 0x20 || command.ins == 0x24 || command.ins == 0x2C;
+    // VERIFY (20/21), CHANGE REFERENCE DATA (24), DISABLE/ENABLE VERIFICATION REQUIREMENT
+    // (26/28), RESET RETRY COUNTER (2C) and their odd-INS forms can all carry a PIN.
+    constexpr std::uint8_t pinBearing[]
+        = { 0x20, 0x21, 0x24, 0x25, 0x26, 0x27, 0x28, 0x29, 0x2C, 0x2D };
+    const bool secret = std::find(std::begin(pinBearing), std::end(pinBearing), command.ins)
+        != std::end(pinBearing);
     if (!secret || command.data.empty())
         return toHex(command.encode(), " ");
     char header[32];

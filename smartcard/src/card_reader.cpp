@@ -45,14 +45,16 @@ void loadCertificates(CardInfo& info, std::string_view family, ByteView director
 bool issuedByGca(const CardInfo& info)
 {
     return std::any_of(info.certificates.begin(), info.certificates.end(), [](const auto& cert) {
-        return cert.usage != CertUsage::CertificateAuthority && inspectCertificate(cert.der).issuedByGca;
+        return cert.usage != CertUsage::CertificateAuthority
+            && inspectCertificate(cert.der).issuedByGca;
     });
 }
 
 void readHicos(CardInfo& info, ApduChannel& channel, CertificateCache* cache)
 {
     HicosCard card(channel,
-        info.kind == CardKind::MoicaGen2 ? HicosCard::Generation::Gen2 : HicosCard::Generation::Gen1);
+        info.kind == CardKind::MoicaGen2 ? HicosCard::Generation::Gen2
+                                         : HicosCard::Generation::Gen1);
     info.cardNumber = card.readCardNumber();
     const Bytes directory = card.readCertificateDirectory();
     const auto entries = parseCdf(directory);
@@ -92,8 +94,8 @@ const CardCertificate* CardInfo::signingCertificate() const
     return nullptr;
 }
 
-CardInfo readCardInfo(ApduChannel& channel, const std::string& reader, ByteView atr,
-    CertificateCache* cache)
+CardInfo readCardInfo(
+    ApduChannel& channel, const std::string& reader, ByteView atr, CertificateCache* cache)
 {
     CardInfo info;
     info.reader = reader;

@@ -46,8 +46,7 @@ void MemoryCertificateCache::store(const std::string& key, const std::vector<Byt
 
 DirectoryCertificateCache::DirectoryCertificateCache(fs::path directory)
     : directory_(std::move(directory))
-{
-}
+{ }
 
 std::optional<std::vector<Bytes>> DirectoryCertificateCache::find(const std::string& key)
 {
@@ -62,14 +61,15 @@ std::optional<std::vector<Bytes>> DirectoryCertificateCache::find(const std::str
         const auto length = derSequenceLength(ByteView(all).subspan(pos));
         if (!length || pos + *length > all.size())
             return std::nullopt;
-        certificates.emplace_back(all.begin() + static_cast<long>(pos),
-            all.begin() + static_cast<long>(pos + *length));
+        certificates.emplace_back(
+            all.begin() + static_cast<long>(pos), all.begin() + static_cast<long>(pos + *length));
         pos += *length;
     }
     return certificates;
 }
 
-void DirectoryCertificateCache::store(const std::string& key, const std::vector<Bytes>& certificates)
+void DirectoryCertificateCache::store(
+    const std::string& key, const std::vector<Bytes>& certificates)
 {
     std::error_code ignored;
     fs::create_directories(directory_, ignored);

@@ -58,10 +58,14 @@ CertUsage usageOf(X509* cert)
 std::string_view certUsageName(CertUsage usage) noexcept
 {
     switch (usage) {
-    case CertUsage::Signing: return "signing";
-    case CertUsage::Encryption: return "encryption";
-    case CertUsage::CertificateAuthority: return "ca";
-    case CertUsage::Other: break;
+    case CertUsage::Signing:
+        return "signing";
+    case CertUsage::Encryption:
+        return "encryption";
+    case CertUsage::CertificateAuthority:
+        return "ca";
+    case CertUsage::Other:
+        break;
     }
     return "other";
 }

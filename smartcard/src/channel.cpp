@@ -12,8 +12,7 @@ constexpr int maxGetResponseRounds = 300;
 ApduChannel::ApduChannel(ApduTransport& transport, TraceSink trace)
     : transport_(transport)
     , trace_(std::move(trace))
-{
-}
+{ }
 
 ResponseApdu ApduChannel::exchange(const CommandApdu& command)
 {
@@ -42,15 +41,20 @@ ResponseApdu ApduChannel::transmit(const CommandApdu& command)
             throw CardError(CardErrc::MalformedResponse, "card repeated 6Cxx after a corrected Le");
     }
 
+    // GET RESPONSE is interindustry: keep the command's logical channel (CLA bits 0-1); a
+    // proprietary class (80, HiCOS) gets CLA 00, as the HiCOS middleware sends it.
+    const std::uint8_t getResponseClass = (command.cla & 0x80) ? 0x00 : (command.cla & 0x03);
     Bytes collected;
     int rounds = 0;
     while (response.sw1 == 0x61) {
         if (++rounds > maxGetResponseRounds)
             throw CardError(CardErrc::MalformedResponse, "endless 61xx chain");
         collected.insert(collected.end(), response.data.begin(), response.data.end());
-        // ISO 7816-4 GET RESPONSE is interindustry (CLA 00); the HiCOS middleware does the same.
         const std::size_t le = response.sw2 == 0 ? CommandApdu::maxShortLe : response.sw2;
-        response = exchange(CommandApdu::getResponse(le));
+        response = exchange(CommandApdu::getResponse(le, getResponseClass));
+        if (response.sw1 == 0x6C) // the card wants a different Le for GET RESPONSE too
+            response = exchange(CommandApdu::getResponse(
+                response.sw2 == 0 ? CommandApdu::maxShortLe : response.sw2, getResponseClass));
     }
     if (!collected.empty())
         response.data.insert(response.data.begin(), collected.begin(), collected.end());

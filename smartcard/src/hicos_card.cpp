@@ -39,15 +39,16 @@ HicosCard::HicosCard(ApduChannel& channel, Generation generation)
     : channel_(channel)
     , generation_(generation)
     , cla_(generation == Generation::Gen1 ? gen1Class : 0x00)
-{
-}
+{ }
 
 std::optional<std::string> HicosCard::probeGen1Version(ApduChannel& channel)
 {
     try {
         selectFidPath(channel, versionPath, gen1Class);
         const Bytes raw = readBinary(channel,
-            { .cla = gen1Class, .length = std::nullopt, .chunk = versionLength,
+            { .cla = gen1Class,
+                .length = std::nullopt,
+                .chunk = versionLength,
                 .maxSize = versionLength });
         const std::string version = printable(raw);
         if (version.starts_with("CHT V"))
@@ -80,7 +81,9 @@ std::string HicosCard::readCardNumber()
 {
     selectFromMf(cardNumberPath);
     const Bytes raw = readBinary(channel_,
-        { .cla = cla_, .length = std::nullopt, .chunk = cardNumberLength,
+        { .cla = cla_,
+            .length = std::nullopt,
+            .chunk = cardNumberLength,
             .maxSize = cardNumberLength });
     return printable(raw);
 }
@@ -89,7 +92,10 @@ Bytes HicosCard::readCertificateDirectory()
 {
     selectFromMf(cdfPath);
     return readBinary(channel_,
-        { .cla = cla_, .length = std::nullopt, .chunk = maxChunk, .maxSize = 0x2000,
+        { .cla = cla_,
+            .length = std::nullopt,
+            .chunk = maxChunk,
+            .maxSize = 0x2000,
             .stopAtPadding = true });
 }
 
@@ -114,8 +120,8 @@ Bytes HicosCard::readCertificate(const CertificateEntry& entry)
         if (!length)
             throw CardError(CardErrc::MalformedData, "no certificate at the entry's offset");
     }
-    return readBinary(channel_,
-        { .cla = cla_, .offset = offset, .length = *length, .chunk = maxChunk });
+    return readBinary(
+        channel_, { .cla = cla_, .offset = offset, .length = *length, .chunk = maxChunk });
 }
 
 } // namespace smartcard

@@ -87,8 +87,7 @@ std::string big5ToUtf8(ByteView big5)
 
 NhiCard::NhiCard(ApduChannel& channel)
     : channel_(channel)
-{
-}
+{ }
 
 bool NhiCard::probe(ApduChannel& channel)
 {

@@ -24,7 +24,8 @@ std::array<Probe, 4> probeOrder(AtrHint hint)
         return { Probe::HicosGen2, Probe::HicosGen1, Probe::Pkcs15, Probe::Nhi };
     case AtrHint::Nhi:
         return { Probe::Nhi, Probe::Pkcs15, Probe::HicosGen2, Probe::HicosGen1 };
-    case AtrHint::None: break;
+    case AtrHint::None:
+        break;
     }
     // Interindustry probes first: a CLA 80 command means different things on other cards.
     return { Probe::Pkcs15, Probe::Nhi, Probe::HicosGen2, Probe::HicosGen1 };

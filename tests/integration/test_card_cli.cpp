@@ -40,8 +40,7 @@ struct StackRestorer {
     {
         try {
             stack(QStringLiteral("restart"));
-        } catch (...) {
-        }
+        } catch (...) { }
     }
 };
 
@@ -57,8 +56,10 @@ TEST_CASE("info --json describes a MOICA card and its certificates", "[pcsc][cli
     const QJsonObject info = QJsonDocument::fromJson(run.out.toUtf8()).object();
     CHECK(info.value(QStringLiteral("reader")).toString() == virtualReaderName());
     CHECK(info.value(QStringLiteral("kind")).toString() == QStringLiteral("moica-gen1"));
-    CHECK(info.value(QStringLiteral("cardNumber")).toString() == QStringLiteral("TP03000000012345"));
-    CHECK(info.value(QStringLiteral("atr")).toString() == QStringLiteral("3B B8 13 00 81 31 FA 52 43 48 54 4D 4F 49 43 41 A5"));
+    CHECK(
+        info.value(QStringLiteral("cardNumber")).toString() == QStringLiteral("TP03000000012345"));
+    CHECK(info.value(QStringLiteral("atr")).toString()
+        == QStringLiteral("3B B8 13 00 81 31 FA 52 43 48 54 4D 4F 49 43 41 A5"));
 
     const auto identity = pkiIdentity();
     bool sawSigning = false;
@@ -70,11 +71,16 @@ TEST_CASE("info --json describes a MOICA card and its certificates", "[pcsc][cli
         if (cert.value(QStringLiteral("usage")).toString() != QStringLiteral("signing"))
             continue;
         sawSigning = true;
-        CHECK(cert.value(QStringLiteral("holderName")).toString() == identity.at(QStringLiteral("HOLDER_NAME")));
-        CHECK(cert.value(QStringLiteral("idLastFour")).toString() == identity.at(QStringLiteral("ID_LAST_FOUR")));
-        CHECK(cert.value(QStringLiteral("serial")).toString() == identity.at(QStringLiteral("CITIZEN_SIGN_SERIAL")));
-        CHECK(cert.value(QStringLiteral("sha256")).toString() == identity.at(QStringLiteral("CITIZEN_SIGN_SHA256")));
-        CHECK(cert.value(QStringLiteral("notAfter")).toString() == identity.at(QStringLiteral("CITIZEN_SIGN_NOT_AFTER")));
+        CHECK(cert.value(QStringLiteral("holderName")).toString()
+            == identity.at(QStringLiteral("HOLDER_NAME")));
+        CHECK(cert.value(QStringLiteral("idLastFour")).toString()
+            == identity.at(QStringLiteral("ID_LAST_FOUR")));
+        CHECK(cert.value(QStringLiteral("serial")).toString()
+            == identity.at(QStringLiteral("CITIZEN_SIGN_SERIAL")));
+        CHECK(cert.value(QStringLiteral("sha256")).toString()
+            == identity.at(QStringLiteral("CITIZEN_SIGN_SHA256")));
+        CHECK(cert.value(QStringLiteral("notAfter")).toString()
+            == identity.at(QStringLiteral("CITIZEN_SIGN_NOT_AFTER")));
     }
     CHECK(sawSigning);
     // `info` read the card without a single VERIFY.
@@ -98,12 +104,17 @@ TEST_CASE("info on an NHI card masks the ID number unless asked", "[pcsc][cli][n
     const auto card = insertCard(QStringLiteral("nhi"));
     const Run masked = runCli({ QStringLiteral("info"), QStringLiteral("--json") });
     REQUIRE(masked.exitCode == 0);
-    const QJsonObject nhi = QJsonDocument::fromJson(masked.out.toUtf8()).object().value(QStringLiteral("nhi")).toObject();
+    const QJsonObject nhi = QJsonDocument::fromJson(masked.out.toUtf8())
+                                .object()
+                                .value(QStringLiteral("nhi"))
+                                .toObject();
     CHECK(nhi.value(QStringLiteral("idNumber")).toString() == QStringLiteral("A*****6789"));
     CHECK(nhi.value(QStringLiteral("name")).toString() == QStringLiteral("王小明"));
-    CHECK(nhi.value(QStringLiteral("birthDate")).toObject().value(QStringLiteral("date")).toString() == QStringLiteral("1981-01-01"));
+    CHECK(nhi.value(QStringLiteral("birthDate")).toObject().value(QStringLiteral("date")).toString()
+        == QStringLiteral("1981-01-01"));
     CHECK_FALSE(masked.out.contains(QStringLiteral("A123456789")));
-    const Run full = runCli({ QStringLiteral("info"), QStringLiteral("--json"), QStringLiteral("--reveal-id") });
+    const Run full = runCli(
+        { QStringLiteral("info"), QStringLiteral("--json"), QStringLiteral("--reveal-id") });
     CHECK(full.out.contains(QStringLiteral("A123456789")));
 }
 
@@ -157,7 +168,8 @@ TEST_CASE("watch reports a card arriving and leaving", "[pcsc][cli]")
     REQUIRE(waitForCard(virtualReaderName().toStdString(), false));
     QProcess watch;
     watch.start(buildBinDir() + QStringLiteral("/shiqiuren-card"),
-        { QStringLiteral("watch"), QStringLiteral("--json"), QStringLiteral("--events"), QStringLiteral("4") });
+        { QStringLiteral("watch"), QStringLiteral("--json"), QStringLiteral("--events"),
+            QStringLiteral("4") });
     REQUIRE(watch.waitForStarted());
     // Two readers are reported first; then the card arrives and leaves.
     QByteArray seen;

@@ -24,7 +24,8 @@ const smartcard::CardCertificate* find(const smartcard::CardInfo& info, const QB
 TEST_CASE("a MOICA card's number and certificates are read byte for byte", "[pcsc][moica]")
 {
     const std::string reader = virtualReaderName().toStdString();
-    const auto card = insertCard(QStringLiteral("moica-gen1"), { QStringLiteral("--card-number"), QStringLiteral("TP03000000012345") });
+    const auto card = insertCard(QStringLiteral("moica-gen1"),
+        { QStringLiteral("--card-number"), QStringLiteral("TP03000000012345") });
 
     const smartcard::CardInfo info = readCard(reader);
     CHECK(info.kind == smartcard::CardKind::MoicaGen1);
@@ -92,7 +93,8 @@ TEST_CASE("reading a MOICA card never sends VERIFY", "[pcsc][moica]")
     CHECK_FALSE(card->log().contains(QStringLiteral("VERIFY")));
 }
 
-TEST_CASE("a card pulled mid-read is a typed error, and a read after reinsertion works", "[pcsc][moica]")
+TEST_CASE(
+    "a card pulled mid-read is a typed error, and a read after reinsertion works", "[pcsc][moica]")
 {
     const std::string reader = virtualReaderName().toStdString();
     const auto card = insertCard(QStringLiteral("moica-gen1"));

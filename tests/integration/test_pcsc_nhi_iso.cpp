@@ -34,7 +34,8 @@ TEST_CASE("NHI basic data is decoded from Big5 and ROC dates", "[pcsc][nhi]")
 TEST_CASE("a PKCS#15 card's certificates are found through ODF and CDF", "[pcsc][iso]")
 {
     const std::string reader = virtualReaderName().toStdString();
-    const auto mode = GENERATE(as<QString> {}, QStringLiteral("--force-61xx"), QStringLiteral("--wrong-le-6c"));
+    const auto mode
+        = GENERATE(as<QString> {}, QStringLiteral("--force-61xx"), QStringLiteral("--wrong-le-6c"));
     QStringList args;
     if (!mode.isEmpty())
         args << mode;

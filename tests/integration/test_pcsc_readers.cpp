@@ -2,9 +2,8 @@
 // a card arrive and leave.
 #include "card_wait.hpp"
 #include "event_recorder.hpp"
-#include "virtual_card.hpp"
-
 #include "smartcard/pcsc.hpp"
+#include "virtual_card.hpp"
 
 #include <catch2/catch.hpp>
 

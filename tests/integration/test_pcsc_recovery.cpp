@@ -16,8 +16,7 @@ struct StackRestorer {
     {
         try {
             stack(QStringLiteral("start"));
-        } catch (...) {
-        }
+        } catch (...) { }
     }
 };
 } // namespace
@@ -40,21 +39,26 @@ TEST_CASE("a running monitor survives a pcscd restart", "[pcsc][recovery]")
 
     const long lost = events.waitFor(EventRecorder::is(Kind::ServiceLost));
     REQUIRE(lost >= 0);
-    const long restored = events.waitFor(EventRecorder::is(Kind::ServiceRestored), lost + 1, std::chrono::seconds(15));
+    const long restored = events.waitFor(
+        EventRecorder::is(Kind::ServiceRestored), lost + 1, std::chrono::seconds(15));
     REQUIRE(restored > lost);
     // The emulator reconnects to the new pcscd like a card left in the reader.
-    REQUIRE(events.waitFor(EventRecorder::is(Kind::CardInserted, reader), restored + 1, std::chrono::seconds(15)) > restored);
+    REQUIRE(events.waitFor(EventRecorder::is(Kind::CardInserted, reader), restored + 1,
+                std::chrono::seconds(15))
+        > restored);
 
     // The old entry point makes a fresh context instead of failing forever.
     CHECK(pcsc.listReaders().size() == 2);
     smartcard::CardInfo info;
-    pcsc.withCard(reader, [&](smartcard::CardConnection& connection, smartcard::ApduChannel& channel) {
-        info = smartcard::readCardInfo(channel, reader, connection.atr());
-    });
+    pcsc.withCard(
+        reader, [&](smartcard::CardConnection& connection, smartcard::ApduChannel& channel) {
+            info = smartcard::readCardInfo(channel, reader, connection.atr());
+        });
     CHECK(info.kind == smartcard::CardKind::MoicaGen1);
 }
 
-TEST_CASE("with pcscd stopped, every entry point reports the service as unavailable", "[pcsc][recovery]")
+TEST_CASE(
+    "with pcscd stopped, every entry point reports the service as unavailable", "[pcsc][recovery]")
 {
     StackRestorer restore;
     stack(QStringLiteral("stop"));

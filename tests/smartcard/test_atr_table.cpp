@@ -15,10 +15,12 @@ TEST_CASE("the built-in table knows the Taiwan cards", "[atr]")
     REQUIRE(moica);
     CHECK(moica->hint == AtrHint::HicosGen1);
     CHECK(moica->descriptions.front() == "citizen digital certificate (PKI)");
-    const auto* gen2 = table.match(fromHex("3B D8 96 00 81 B1 FE 45 1F 07 43 48 54 47 50 4B 49 4A DD"));
+    const auto* gen2
+        = table.match(fromHex("3B D8 96 00 81 B1 FE 45 1F 07 43 48 54 47 50 4B 49 4A DD"));
     REQUIRE(gen2);
     CHECK(gen2->hint == AtrHint::HicosGen2);
-    const auto* nhi = table.match(fromHex("3B FC 18 00 00 81 31 FE 45 80 73 C8 21 13 66 02 04 03 55 00 02 D2"));
+    const auto* nhi
+        = table.match(fromHex("3B FC 18 00 00 81 31 FE 45 80 73 C8 21 13 66 02 04 03 55 00 02 D2"));
     REQUIRE(nhi);
     CHECK(nhi->hint == AtrHint::Nhi);
     CHECK(table.match(fromHex("3B 80 80 01 01")) == nullptr);
@@ -38,12 +40,14 @@ TEST_CASE("pcsc-tools syntax: wildcards, descriptions, skipped regexes", "[atr]"
                             "\thint: nhi\n");
     const AtrTable table = AtrTable::parse(text);
     CHECK(table.size() == 2);
-    const auto* wild = table.match(fromHex("3B 8F 80 01 80 4F 0C A0 00 00 03 06 03 00 03 00 00 00 00 68"));
+    const auto* wild
+        = table.match(fromHex("3B 8F 80 01 80 4F 0C A0 00 00 03 06 03 00 03 00 00 00 00 68"));
     REQUIRE(wild);
     CHECK(wild->descriptions.size() == 2);
     CHECK(wild->hint == AtrHint::None);
     // Same prefix, one byte shorter: no match.
-    CHECK(table.match(fromHex("3B 8F 80 01 80 4F 0C A0 00 00 03 06 03 00 03 00 00 00 00")) == nullptr);
+    CHECK(table.match(fromHex("3B 8F 80 01 80 4F 0C A0 00 00 03 06 03 00 03 00 00 00 00"))
+        == nullptr);
     const auto* lower = table.match(fromHex("3B021450"));
     REQUIRE(lower);
     CHECK(lower->hint == AtrHint::Nhi);
@@ -63,7 +67,8 @@ TEST_CASE("the system's pcsc-tools list parses when it is installed", "[atr]")
 TEST_CASE("historical bytes come out of the ATR's interface bytes", "[atr]")
 {
     CHECK(toHex(atrHistoricalBytes(fromHex("3B B8 13 00 81 31 FA 52 43 48 54 4D 4F 49 43 41 A5")))
-        == toHex(Bytes { 'C', 'H', 'T', 'M', 'O', 'I', 'C', 'A' })); // after TA1 TB1 TD1 TD2 TA3 TB3
+        == toHex(
+            Bytes { 'C', 'H', 'T', 'M', 'O', 'I', 'C', 'A' })); // after TA1 TB1 TD1 TD2 TA3 TB3
     CHECK(atrHistoricalBytes(fromHex("3B 80 80 01 01")).empty());
     CHECK(atrHistoricalBytes(fromHex("3B")).empty());
     CHECK(atrHistoricalBytes(fromHex("3B FF")).empty()); // announces bytes that are not there

@@ -55,7 +55,7 @@ TEST_CASE("the directory cache round-trips and keeps its files private", "[cache
     CHECK((*found)[0] == first);
     CHECK((*found)[1] == second);
 
-    struct stat info {};
+    struct stat info { };
     REQUIRE(::stat((dir.path / "cards" / "k.der").c_str(), &info) == 0);
     CHECK((info.st_mode & 0777) == 0600);
     REQUIRE(::stat((dir.path / "cards").c_str(), &info) == 0);

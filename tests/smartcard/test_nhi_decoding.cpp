@@ -43,7 +43,8 @@ TEST_CASE("the whole 20-byte name field is used, not the first three characters"
 {
     // 歐陽菲菲 (4 characters): a [12:18] slice, common in public snippets, would cut it.
     const Bytes name = fromHex("BC DA B6 A7 B5 E1 B5 E1");
-    const auto data = parseNhiBasicData(record("000012345678", name, "F223456789", "0450526", 'F', "1091231"));
+    const auto data
+        = parseNhiBasicData(record("000012345678", name, "F223456789", "0450526", 'F', "1091231"));
     CHECK(data.name == "歐陽菲菲");
     CHECK(data.sex == "F");
 }
@@ -57,7 +58,8 @@ TEST_CASE("HKSCS characters in a name decode", "[nhi]")
 
 TEST_CASE("a malformed NHI record is MalformedData", "[nhi]")
 {
-    const Bytes good = record("000012345678", wangXiaoMing, "A123456789", "0700101", 'M', "1100315");
+    const Bytes good
+        = record("000012345678", wangXiaoMing, "A123456789", "0700101", 'M', "1100315");
     auto expectMalformed = [](const Bytes& raw) {
         try {
             parseNhiBasicData(raw);
@@ -70,10 +72,13 @@ TEST_CASE("a malformed NHI record is MalformedData", "[nhi]")
     Bytes longer = good;
     longer.push_back(0);
     expectMalformed(longer);
-    expectMalformed(record("000012345678", wangXiaoMing, "A123456789", "0701301", 'M', "1100315")); // month 13
-    expectMalformed(record("000012345678", wangXiaoMing, "A123456789", "07O0101", 'M', "1100315")); // letter O
+    expectMalformed(
+        record("000012345678", wangXiaoMing, "A123456789", "0701301", 'M', "1100315")); // month 13
+    expectMalformed(
+        record("000012345678", wangXiaoMing, "A123456789", "07O0101", 'M', "1100315")); // letter O
     expectMalformed(record("000012345678", wangXiaoMing, "A123456789", "0700101", 'X', "1100315"));
-    expectMalformed(record("000012345678", fromHex("FF FF"), "A123456789", "0700101", 'M', "1100315")); // not Big5
+    expectMalformed(record(
+        "000012345678", fromHex("FF FF"), "A123456789", "0700101", 'M', "1100315")); // not Big5
     Bytes badId = good;
     badId[33] = 0x85; // a non-ASCII byte in the ID number
     expectMalformed(badId);

@@ -36,7 +36,8 @@ TEST_CASE("status words map to typed errors", "[apdu][status]")
         { 0x6581, CardErrc::MemoryFailure },
         { 0x6F00, CardErrc::UnknownStatus },
         { 0x9123, CardErrc::UnknownStatus },
-        { 0x6110, CardErrc::MalformedResponse }, // the channel resolves these before anyone sees them
+        { 0x6110,
+            CardErrc::MalformedResponse }, // the channel resolves these before anyone sees them
         { 0x6C10, CardErrc::MalformedResponse },
     };
     for (const auto& row : table) {

@@ -84,20 +84,25 @@ stop() {
         done
         if alive_pcscd "$pid"; then kill -KILL "$pid" 2>/dev/null || true; fi
     fi
-    rm -f "$pidfile" "$state/started-by-fixture"
+    rm -f "$pidfile"
 }
 
 case "${1:-}" in
 start) start "${2:-}" ;;
-stop) stop ;;
-restart) stop; start "${2:-}" ;;
+stop) stop ;; # a test may stop the stack; whoever started it still stops it at the end
+restart) stop; start "${2:-}" ;; # keeps who started the stack: `release` still stops it
 ensure)
     if ! our_pid > /dev/null; then
         start
         touch "$state/started-by-fixture"
     fi
     ;;
-release) [ -e "$state/started-by-fixture" ] && stop || true ;;
+release)
+    if [ -e "$state/started-by-fixture" ]; then
+        stop
+        rm -f "$state/started-by-fixture"
+    fi
+    ;;
 status) if pid=$(our_pid); then echo "running (pid $pid)"; else echo "stopped"; exit 1; fi ;;
 *) echo "usage: $0 start [--empty] | stop | restart [--empty] | ensure | release | status" >&2; exit 2 ;;
 esac

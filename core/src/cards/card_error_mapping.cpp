@@ -9,16 +9,25 @@ CardFailure toCardFailure(const smartcard::CardError& error)
     const auto problem = [&] {
         switch (error.code()) {
         case CardErrc::ServiceUnavailable:
-        case CardErrc::ServiceLost: return CardProblem::ServiceUnavailable;
-        case CardErrc::NoReaders: return CardProblem::NoReaders;
-        case CardErrc::ReaderNotFound: return CardProblem::ReaderNotFound;
-        case CardErrc::NoCard: return CardProblem::NoCard;
+        case CardErrc::ServiceLost:
+            return CardProblem::ServiceUnavailable;
+        case CardErrc::NoReaders:
+            return CardProblem::NoReaders;
+        case CardErrc::ReaderNotFound:
+            return CardProblem::ReaderNotFound;
+        case CardErrc::NoCard:
+            return CardProblem::NoCard;
         case CardErrc::CardRemoved:
-        case CardErrc::CardReset: return CardProblem::CardRemoved;
-        case CardErrc::SharingViolation: return CardProblem::CardBusy;
-        case CardErrc::UnsupportedCard: return CardProblem::UnsupportedCard;
-        case CardErrc::MalformedData: return CardProblem::UnreadableCard;
-        default: return CardProblem::Communication;
+        case CardErrc::CardReset:
+            return CardProblem::CardRemoved;
+        case CardErrc::SharingViolation:
+            return CardProblem::CardBusy;
+        case CardErrc::UnsupportedCard:
+            return CardProblem::UnsupportedCard;
+        case CardErrc::MalformedData:
+            return CardProblem::UnreadableCard;
+        default:
+            return CardProblem::Communication;
         }
     }();
     return CardFailure(problem, error.what());

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "core/cards/card_failure.hpp"
-
 #include "smartcard/errors.hpp"
 
 namespace core::cards {

@@ -1,7 +1,6 @@
 #include "core/cards/card_inspector.hpp"
 
 #include "card_error_mapping.hpp"
-
 #include "smartcard/card_reader.hpp"
 #include "smartcard/pcsc.hpp"
 
@@ -14,7 +13,8 @@ namespace {
 
 QByteArray toQBytes(const smartcard::Bytes& bytes)
 {
-    return QByteArray(reinterpret_cast<const char*>(bytes.data()), static_cast<qsizetype>(bytes.size()));
+    return QByteArray(
+        reinterpret_cast<const char*>(bytes.data()), static_cast<qsizetype>(bytes.size()));
 }
 
 QString fromUtf8(const std::string& text)
@@ -42,9 +42,9 @@ CardReport toReport(const smartcard::CardInfo& info)
     }
     if (info.nhi) {
         const auto& nhi = *info.nhi;
-        report.nhi = NhiIdentity { fromUtf8(nhi.cardNumber), fromUtf8(nhi.name),
-            fromUtf8(nhi.idNumber), fromUtf8(nhi.birthDate), fromUtf8(nhi.sex),
-            fromUtf8(nhi.issueDate) };
+        report.nhi
+            = NhiIdentity { fromUtf8(nhi.cardNumber), fromUtf8(nhi.name), fromUtf8(nhi.idNumber),
+                  fromUtf8(nhi.birthDate), fromUtf8(nhi.sex), fromUtf8(nhi.issueDate) };
     }
     return report;
 }
@@ -117,7 +117,8 @@ CardReport CardInspector::inspect(const QString& reader, const Trace& trace)
         } else {
             const auto names = d->pcsc.listReaders();
             if (std::find(names.begin(), names.end(), target) == names.end())
-                throw CardFailure(names.empty() ? CardProblem::NoReaders : CardProblem::ReaderNotFound,
+                throw CardFailure(
+                    names.empty() ? CardProblem::NoReaders : CardProblem::ReaderNotFound,
                     "reader not connected");
         }
         smartcard::CardInfo info;

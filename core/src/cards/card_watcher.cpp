@@ -13,8 +13,7 @@ struct CardWatcher::Private {
 CardWatcher::CardWatcher(QObject* parent)
     : QObject(parent)
     , d(std::make_unique<Private>())
-{
-}
+{ }
 
 CardWatcher::~CardWatcher()
 {
@@ -27,26 +26,39 @@ void CardWatcher::start()
         return;
     // The callback runs on the monitor thread: hop to ours with a queued call. `this` outlives
     // the monitor (the destructor joins it), and Qt drops calls queued for a deleted receiver.
-    d->monitor = std::make_unique<smartcard::CardMonitor>([this](const smartcard::CardEvent& event) {
-        const QString reader = QString::fromStdString(event.reader);
-        const QByteArray atr(reinterpret_cast<const char*>(event.atr.data()),
-            static_cast<qsizetype>(event.atr.size()));
-        const auto kind = event.kind;
-        QMetaObject::invokeMethod(
-            this,
-            [this, kind, reader, atr] {
-                using Kind = smartcard::CardEvent::Kind;
-                switch (kind) {
-                case Kind::ReaderAdded: emit readerAdded(reader); break;
-                case Kind::ReaderRemoved: emit readerRemoved(reader); break;
-                case Kind::CardInserted: emit cardInserted(reader, atr); break;
-                case Kind::CardRemoved: emit cardRemoved(reader); break;
-                case Kind::ServiceLost: emit serviceLost(); break;
-                case Kind::ServiceRestored: emit serviceRestored(); break;
-                }
-            },
-            Qt::QueuedConnection);
-    });
+    d->monitor
+        = std::make_unique<smartcard::CardMonitor>([this](const smartcard::CardEvent& event) {
+              const QString reader = QString::fromStdString(event.reader);
+              const QByteArray atr(reinterpret_cast<const char*>(event.atr.data()),
+                  static_cast<qsizetype>(event.atr.size()));
+              const auto kind = event.kind;
+              QMetaObject::invokeMethod(
+                  this,
+                  [this, kind, reader, atr] {
+                      using Kind = smartcard::CardEvent::Kind;
+                      switch (kind) {
+                      case Kind::ReaderAdded:
+                          emit readerAdded(reader);
+                          break;
+                      case Kind::ReaderRemoved:
+                          emit readerRemoved(reader);
+                          break;
+                      case Kind::CardInserted:
+                          emit cardInserted(reader, atr);
+                          break;
+                      case Kind::CardRemoved:
+                          emit cardRemoved(reader);
+                          break;
+                      case Kind::ServiceLost:
+                          emit serviceLost();
+                          break;
+                      case Kind::ServiceRestored:
+                          emit serviceRestored();
+                          break;
+                      }
+                  },
+                  Qt::QueuedConnection);
+          });
     d->monitor->start();
 }
 

@@ -12,7 +12,8 @@ QString languageFromEnvironment()
         if (value.isEmpty())
             continue;
         // The first variable that is set decides, as in POSIX.
-        return value.startsWith(QLatin1String("en")) ? QStringLiteral("en") : QStringLiteral("zh_TW");
+        return value.startsWith(QLatin1String("en")) ? QStringLiteral("en")
+                                                     : QStringLiteral("zh_TW");
     }
     return QStringLiteral("zh_TW");
 }

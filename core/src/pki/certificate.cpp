@@ -1,9 +1,8 @@
 #include "core/pki/certificate.hpp"
 
-#include "smartcard/certificate_facts.hpp"
-
 #include "pki/openssl_handles.hpp"
 #include "pki/taiwan_attributes.hpp"
+#include "smartcard/certificate_facts.hpp"
 
 #include <QCryptographicHash>
 #include <QTimeZone>
@@ -98,10 +97,14 @@ CertificateUsage classify(const QByteArray& der)
 {
     const auto* bytes = reinterpret_cast<const std::uint8_t*>(der.constData());
     switch (smartcard::inspectCertificate({ bytes, static_cast<std::size_t>(der.size()) }).usage) {
-    case smartcard::CertUsage::Signing: return CertificateUsage::Signing;
-    case smartcard::CertUsage::Encryption: return CertificateUsage::Encryption;
-    case smartcard::CertUsage::CertificateAuthority: return CertificateUsage::CertificateAuthority;
-    case smartcard::CertUsage::Other: break;
+    case smartcard::CertUsage::Signing:
+        return CertificateUsage::Signing;
+    case smartcard::CertUsage::Encryption:
+        return CertificateUsage::Encryption;
+    case smartcard::CertUsage::CertificateAuthority:
+        return CertificateUsage::CertificateAuthority;
+    case smartcard::CertUsage::Other:
+        break;
     }
     return CertificateUsage::Other;
 }

@@ -56,8 +56,9 @@ void checkStatus(const ResponseApdu& response, bool allowWarnings = false);
 /// Throws the typed CardError for one status word; never returns.
 [[noreturn]] void throwForStatus(std::uint16_t sw);
 
-/// Hex of a command for traces: VERIFY, CHANGE REFERENCE DATA and RESET RETRY COUNTER data are
-/// replaced by "<N bytes redacted>", so a PIN never reaches a log.
+/// Hex of a command for traces: the data of every PIN-bearing command (VERIFY, CHANGE REFERENCE
+/// DATA, ENABLE/DISABLE VERIFICATION REQUIREMENT, RESET RETRY COUNTER) is replaced by
+/// "<N bytes redacted>", so a PIN never reaches a log.
 std::string redactedHex(const CommandApdu& command);
 std::string redactedHex(ByteView rawCommand);
 

@@ -20,7 +20,8 @@ public:
     virtual void store(const std::string& key, const std::vector<Bytes>& certificates) = 0;
 
     /// The key for a card: a hex SHA-256 over its kind, number and certificate directory.
-    static std::string keyFor(std::string_view kind, std::string_view cardNumber, ByteView directory);
+    static std::string keyFor(
+        std::string_view kind, std::string_view cardNumber, ByteView directory);
 };
 
 class MemoryCertificateCache final : public CertificateCache {

@@ -22,6 +22,7 @@ struct BinaryRead {
 Bytes readBinary(ApduChannel& channel, const BinaryRead& how);
 
 /// SELECT by FID, one level at a time from the MF (what HiCOS gen1 understands).
-void selectFidPath(ApduChannel& channel, ByteView pathFromMf, std::uint8_t cla, std::uint8_t p2 = 0x00);
+void selectFidPath(
+    ApduChannel& channel, ByteView pathFromMf, std::uint8_t cla, std::uint8_t p2 = 0x00);
 
 } // namespace smartcard

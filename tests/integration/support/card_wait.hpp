@@ -1,7 +1,6 @@
 #pragma once
 
 #include "event_recorder.hpp"
-
 #include "smartcard/pcsc.hpp"
 
 #include <string>
@@ -37,8 +36,8 @@ namespace testsupport {
 
 /// Starts a virtual card in an empty reader and waits until pcscd sees it. Waiting for "empty"
 /// first matters: a card that left less than one pcscd poll (400 ms) ago still shows as present.
-inline std::unique_ptr<VirtualCard> insertCard(const QString& personality,
-    const QStringList& args = {}, int port = VirtualCard::slot0Port)
+inline std::unique_ptr<VirtualCard> insertCard(
+    const QString& personality, const QStringList& args = {}, int port = VirtualCard::slot0Port)
 {
     const std::string reader = virtualReaderName(port).toStdString();
     if (!waitForCard(reader, false))

@@ -23,7 +23,8 @@ inline smartcard::CardInfo readCard(const std::string& reader,
 
 inline QByteArray qbytes(const smartcard::Bytes& bytes)
 {
-    return QByteArray(reinterpret_cast<const char*>(bytes.data()), static_cast<qsizetype>(bytes.size()));
+    return QByteArray(
+        reinterpret_cast<const char*>(bytes.data()), static_cast<qsizetype>(bytes.size()));
 }
 
 } // namespace testsupport

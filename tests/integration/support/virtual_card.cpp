@@ -51,9 +51,18 @@ int connectControl(const QString& path)
 
 } // namespace
 
-QString testPkiDir() { return setting("SHIQIUREN_TEST_PKI", SHIQIUREN_TEST_PKI); }
-QString buildBinDir() { return setting("SHIQIUREN_BIN_DIR", SHIQIUREN_BIN_DIR); }
-QString stackScript() { return setting("SHIQIUREN_STACK_SCRIPT", SHIQIUREN_STACK_SCRIPT); }
+QString testPkiDir()
+{
+    return setting("SHIQIUREN_TEST_PKI", SHIQIUREN_TEST_PKI);
+}
+QString buildBinDir()
+{
+    return setting("SHIQIUREN_BIN_DIR", SHIQIUREN_BIN_DIR);
+}
+QString stackScript()
+{
+    return setting("SHIQIUREN_STACK_SCRIPT", SHIQIUREN_STACK_SCRIPT);
+}
 
 QString virtualReaderName(int port)
 {
@@ -66,12 +75,13 @@ void stack(const QString& command)
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     if (!environment.contains(QStringLiteral("SHIQIUREN_STACK_DIR")))
-        environment.insert(QStringLiteral("SHIQIUREN_STACK_DIR"), QStringLiteral(SHIQIUREN_STACK_DIR));
+        environment.insert(
+            QStringLiteral("SHIQIUREN_STACK_DIR"), QStringLiteral(SHIQIUREN_STACK_DIR));
     process.setProcessEnvironment(environment);
     process.start(stackScript(), command.split(QLatin1Char(' ')));
     if (!process.waitForFinished(30000) || process.exitCode() != 0)
-        throw std::runtime_error("pcsc-stack.sh " + command.toStdString() + " failed: "
-            + process.readAllStandardError().toStdString());
+        throw std::runtime_error("pcsc-stack.sh " + command.toStdString()
+            + " failed: " + process.readAllStandardError().toStdString());
 }
 
 QByteArray pkiFile(const QString& name)
@@ -90,7 +100,8 @@ std::map<QString, QString> pkiIdentity()
         if (eq <= 0 || line.startsWith('#'))
             continue;
         QString value = QString::fromUtf8(line.mid(eq + 1)).trimmed();
-        if (value.size() >= 2 && (value.startsWith(QLatin1Char('"')) || value.startsWith(QLatin1Char('\''))))
+        if (value.size() >= 2
+            && (value.startsWith(QLatin1Char('"')) || value.startsWith(QLatin1Char('\''))))
             value = value.mid(1, value.size() - 2);
         values[QString::fromUtf8(line.left(eq)).trimmed()] = value;
     }

@@ -16,7 +16,8 @@ public:
     static constexpr int slot0Port = 35963;
     static constexpr int slot1Port = 35964;
 
-    VirtualCard(const QString& personality, const QStringList& extraArgs = {}, int port = slot0Port);
+    VirtualCard(
+        const QString& personality, const QStringList& extraArgs = {}, int port = slot0Port);
     ~VirtualCard();
     VirtualCard(const VirtualCard&) = delete;
     VirtualCard& operator=(const VirtualCard&) = delete;

@@ -4,7 +4,6 @@
 // the `pcsc` tests get through pcscd, without a socket, for fast unit tests of the read side.
 
 #include "model/card.hpp"
-
 #include "smartcard/channel.hpp"
 
 #include <cstdlib>
@@ -17,8 +16,7 @@ class ModelTransport final : public smartcard::ApduTransport {
 public:
     explicit ModelTransport(virtualcard::Card& card)
         : card_(card)
-    {
-    }
+    { }
 
     smartcard::Bytes transmitRaw(smartcard::ByteView command) override
     {

@@ -1,11 +1,9 @@
 // The read side (recognition, HiCOS, PKCS#15, NHI, cache) against the emulator's card models.
-#include "model_transport.hpp"
-
 #include "model/eid_card.hpp"
 #include "model/moica_card.hpp"
 #include "model/nhi_card.hpp"
 #include "model/pki_files.hpp"
-
+#include "model_transport.hpp"
 #include "smartcard/card_reader.hpp"
 #include "smartcard/errors.hpp"
 
@@ -21,7 +19,8 @@ virtualcard::MoicaConfig moicaConfig(bool agency = false)
 {
     virtualcard::MoicaConfig config;
     config.certificates.root = virtualcard::readCertificate(testPki(), "grca");
-    config.certificates.ca = virtualcard::readCertificate(testPki(), agency ? "gca-ca" : "moica-ca");
+    config.certificates.ca
+        = virtualcard::readCertificate(testPki(), agency ? "gca-ca" : "moica-ca");
     config.certificates.encryption = virtualcard::readCertificate(testPki(), "citizen-enc");
     config.certificates.signature
         = virtualcard::readCertificate(testPki(), agency ? "agency-sign" : "citizen-sign");
@@ -88,8 +87,7 @@ TEST_CASE("HiCOS certificates are read in chunks of at most 200 bytes", "[readin
         Spy(ModelTransport& inner, std::size_t& largest)
             : inner_(inner)
             , largest_(largest)
-        {
-        }
+        { }
         Bytes transmitRaw(ByteView command) override
         {
             if (command.size() == 5 && command[1] == 0xB0)
@@ -125,8 +123,8 @@ TEST_CASE("a PKCS#15 card is read through its ODF, CDF and paths", "[reading][pk
     config.signCertificate = virtualcard::readCertificate(testPki(), "citizen-sign");
     config.caCertificate = virtualcard::readCertificate(testPki(), "moica-ca");
     config.wrongLe6c = wrongLe;
-    virtualcard::EidCard card(config,
-        virtualcard::readMatchingKey(testPki(), "citizen-sign", config.signCertificate));
+    virtualcard::EidCard card(
+        config, virtualcard::readMatchingKey(testPki(), "citizen-sign", config.signCertificate));
     ModelTransport transport(card);
     const CardInfo info = read(card, transport);
     CHECK(info.kind == CardKind::IsoEid);
@@ -158,8 +156,8 @@ TEST_CASE("the ATR decides the probe order, never the kind", "[reading][recognit
     virtualcard::EidConfig config;
     config.signCertificate = virtualcard::readCertificate(testPki(), "citizen-sign");
     config.caCertificate = virtualcard::readCertificate(testPki(), "moica-ca");
-    virtualcard::EidCard card(config,
-        virtualcard::readMatchingKey(testPki(), "citizen-sign", config.signCertificate));
+    virtualcard::EidCard card(
+        config, virtualcard::readMatchingKey(testPki(), "citizen-sign", config.signCertificate));
     ModelTransport transport(card);
     ApduChannel channel(transport);
     const Bytes nhiAtr = fromHex("3BFA1800008131FE4550564A434F50345349 4493");
@@ -168,11 +166,13 @@ TEST_CASE("the ATR decides the probe order, never the kind", "[reading][recognit
     CHECK(info.atrDescription == "National Health Insurance Card, Taiwan");
 }
 
-TEST_CASE("a card that answers nothing we know is unknown, after SELECTs only", "[reading][recognition]")
+TEST_CASE(
+    "a card that answers nothing we know is unknown, after SELECTs only", "[reading][recognition]")
 {
     MuteCard card;
     ApduChannel channel(card);
-    const CardInfo info = readCardInfo(channel, "model", fromHex("3B8F8001804F0CA0000003060300030000000068"));
+    const CardInfo info
+        = readCardInfo(channel, "model", fromHex("3B8F8001804F0CA0000003060300030000000068"));
     CHECK(info.kind == CardKind::Unknown);
     CHECK(info.certificates.empty());
     for (const auto& command : card.seen) {
@@ -216,8 +216,7 @@ TEST_CASE("a card pulled in the middle of a read is a typed error", "[reading][e
         PullAfter(ModelTransport& inner, std::size_t after)
             : inner_(inner)
             , after_(after)
-        {
-        }
+        { }
         Bytes transmitRaw(ByteView command) override
         {
             if (++count_ >= after_)

@@ -29,8 +29,7 @@ public:
 private:
     explicit RocDate(const QDate& date)
         : date_(date)
-    {
-    }
+    { }
     QDate date_;
 };
 
