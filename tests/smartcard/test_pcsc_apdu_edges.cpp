@@ -200,3 +200,71 @@ TEST_CASE("traces redact PIN-bearing commands", "[apdu]")
     // Garbage shows its header only.
     CHECK(smartcard::redactedHex(fromHex("00200081FF3132")) == "00 20 00 81 <3 bytes unparsed>");
 }
+
+TEST_CASE(
+    "GET RESPONSE keeps the logical channel; a proprietary class gets CLA 00", "[apdu][channel]")
+{
+    // Channel 2 (CLA 02): GET RESPONSE goes out on channel 2 too.
+    ListTransport channel2({ { fromHex("02CA0100"), fromHex("6102") },
+        { fromHex("02C0000002"), fromHex("AABB9000") } });
+    ApduChannel onChannel2(channel2);
+    CHECK(onChannel2.transmitChecked({ 0x02, 0xCA, 0x01, 0x00, {}, std::nullopt })
+        == fromHex("AABB"));
+    CHECK(channel2.done());
+
+    // HiCOS (CLA 80): GET RESPONSE as 00 C0, as the vendor's middleware sends it.
+    ListTransport hicos({ { fromHex("80B0000010"), fromHex("6103") },
+        { fromHex("00C0000003"), fromHex("0102039000") } });
+    ApduChannel onHicos(hicos);
+    CHECK(onHicos.transmitChecked(CommandApdu::readBinary(0, 16, 0x80)) == fromHex("010203"));
+    CHECK(hicos.done());
+}
+
+TEST_CASE("a 6Cxx answer to GET RESPONSE is resent with the card's Le", "[apdu][channel]")
+{
+    ListTransport transport(
+        { { fromHex("00CA010000"), fromHex("6110") }, { fromHex("00C0000010"), fromHex("6C04") },
+            { fromHex("00C0000004"), fromHex("DEADBEEF9000") } });
+    ApduChannel channel(transport);
+    CHECK(channel.transmitChecked({ 0x00, 0xCA, 0x01, 0x00, {}, 256 }) == fromHex("DEADBEEF"));
+    CHECK(transport.done());
+}
+
+TEST_CASE("short commands encode in every ISO case and parse back", "[apdu]")
+{
+    const struct {
+        CommandApdu command;
+        const char* hex;
+    } cases[] = {
+        { { 0x00, 0xA4, 0x00, 0x0C, {}, std::nullopt }, "00A4000C" }, // case 1
+        { { 0x80, 0xB0, 0x07, 0x00, {}, 0xC8 }, "80B00700C8" }, // case 2S
+        { { 0x00, 0xB0, 0x00, 0x00, {}, 256 }, "00B0000000" }, // case 2S, Le 256 = 00
+        { { 0x00, 0xA4, 0x04, 0x0C, fromHex("A000000063504B43532D3135"), std::nullopt },
+            "00A4040C0CA000000063504B43532D3135" }, // case 3S
+        { { 0x00, 0x2A, 0x9E, 0x9A, fromHex("3031"), 256 }, "002A9E9A02303100" }, // case 4S
+    };
+    for (const auto& row : cases) {
+        INFO(row.hex);
+        CHECK(smartcard::toHex(row.command.encode()) == row.hex);
+        const CommandApdu back = CommandApdu::parse(fromHex(row.hex));
+        CHECK(back.encode() == row.command.encode());
+        CHECK_FALSE(back.isExtended());
+    }
+    CHECK(smartcard::toHex(CommandApdu::selectFile(0x5030, 0x80).encode()) == "80A40000025030");
+    CHECK(smartcard::toHex(CommandApdu::selectPath(fromHex("50154401")).encode())
+        == "00A4080C0450154401");
+}
+
+TEST_CASE("every PIN-bearing instruction is redacted in traces", "[apdu]")
+{
+    for (const int ins : { 0x20, 0x21, 0x24, 0x26, 0x28, 0x2C }) {
+        INFO(ins);
+        const std::string line
+            = smartcard::redactedHex(CommandApdu { 0x00, static_cast<std::uint8_t>(ins), 0x00, 0x81,
+                fromHex("3132333435360000"), std::nullopt });
+        CHECK(line.find("31 32 33") == std::string::npos);
+        CHECK(line.find("<8 bytes redacted>") != std::string::npos);
+    }
+    // Unparseable bytes show the header only.
+    CHECK(smartcard::redactedHex(fromHex("0020008108313233")).find("31") == std::string::npos);
+}

@@ -22,6 +22,21 @@ QString fromUtf8(const std::string& text)
     return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
 }
 
+int displayRank(pki::CertificateUsage usage)
+{
+    switch (usage) {
+    case pki::CertificateUsage::Signing:
+        return 0;
+    case pki::CertificateUsage::Encryption:
+        return 1;
+    case pki::CertificateUsage::Other:
+        return 2;
+    case pki::CertificateUsage::CertificateAuthority:
+        break;
+    }
+    return 3;
+}
+
 CardReport toReport(const smartcard::CardInfo& info)
 {
     CardReport report;
@@ -40,6 +55,12 @@ CardReport toReport(const smartcard::CardInfo& info)
             throw CardFailure(CardProblem::UnreadableCard, e.what());
         }
     }
+    // The clerk's own certificates first (signing, then encryption), the authorities last;
+    // the card's own order says nothing.
+    std::stable_sort(report.certificates.begin(), report.certificates.end(),
+        [](const pki::CertificateInfo& a, const pki::CertificateInfo& b) {
+            return displayRank(a.usage) < displayRank(b.usage);
+        });
     if (info.nhi) {
         const auto& nhi = *info.nhi;
         report.nhi
