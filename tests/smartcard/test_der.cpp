@@ -1,3 +1,4 @@
+#include "card_error_checks.hpp"
 #include "smartcard/der.hpp"
 #include "smartcard/errors.hpp"
 
@@ -10,30 +11,9 @@
 
 using namespace smartcard;
 
+using namespace cardchecks;
+
 namespace {
-
-// Runs `body`; it may succeed or throw CardError(MalformedData), nothing else.
-bool parsesOrMalformed(const std::function<void()>& body)
-{
-    try {
-        body();
-        return true;
-    } catch (const CardError& error) {
-        if (error.code() != CardErrc::MalformedData)
-            FAIL("unexpected CardError: " << error.what());
-        return false;
-    }
-}
-
-bool isMalformed(const std::function<void()>& body)
-{
-    try {
-        body();
-    } catch (const CardError& error) {
-        return error.code() == CardErrc::MalformedData;
-    }
-    return false;
-}
 
 // The one element of `bytes`; it views into `bytes`, which must outlive it.
 Tlv single(const Bytes& bytes)

@@ -1,6 +1,7 @@
 // Edge cases of ApduChannel and the APDU codec that the PC/SC path relies on, over a plain
 // in-memory transport (no PC/SC involved).
 
+#include "card_error_checks.hpp"
 #include "smartcard/channel.hpp"
 #include "smartcard/errors.hpp"
 
@@ -17,6 +18,8 @@ using smartcard::CommandApdu;
 using smartcard::concat;
 using smartcard::fromHex;
 using smartcard::ResponseApdu;
+
+using namespace cardchecks;
 
 namespace {
 
@@ -45,17 +48,6 @@ class EndlessChain : public ApduTransport {
 public:
     Bytes transmitRaw(smartcard::ByteView) override { return fromHex("AA6101"); }
 };
-
-CardErrc errcOf(const std::function<void()>& body)
-{
-    try {
-        body();
-    } catch (const CardError& error) {
-        return error.code();
-    }
-    FAIL("no CardError thrown");
-    return CardErrc::PcscFailure;
-}
 
 } // namespace
 

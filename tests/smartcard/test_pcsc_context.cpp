@@ -1,5 +1,6 @@
 // PcscContext and CardConnection against the fake: readers, statuses, connect, transmit, RAII.
 
+#include "card_error_checks.hpp"
 #include "smartcard/pcsc.hpp"
 #include "test_pcsc_support.hpp"
 
@@ -9,20 +10,7 @@ using smartcard::CardErrc;
 using smartcard::CardError;
 using smartcard::PcscContext;
 
-namespace {
-
-CardErrc errcOf(const std::function<void()>& body)
-{
-    try {
-        body();
-    } catch (const CardError& error) {
-        return error.code();
-    }
-    FAIL("no CardError thrown");
-    return CardErrc::PcscFailure;
-}
-
-} // namespace
+using namespace cardchecks;
 
 TEST_CASE_METHOD(FakePcsc, "no readers is an empty list, not an error", "[pcsc]")
 {

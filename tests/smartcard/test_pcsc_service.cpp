@@ -1,6 +1,7 @@
 // Pcsc across pcscd failures: fresh contexts after NO_SERVICE / COMM_ERROR, one retry only
 // before the first APDU, and nothing repeated once a command may have reached the card.
 
+#include "card_error_checks.hpp"
 #include "smartcard/pcsc.hpp"
 #include "test_pcsc_support.hpp"
 
@@ -11,18 +12,9 @@ using smartcard::CardErrc;
 using smartcard::CardError;
 using smartcard::CommandApdu;
 
-namespace {
+using namespace cardchecks;
 
-CardErrc errcOf(const std::function<void()>& body)
-{
-    try {
-        body();
-    } catch (const CardError& error) {
-        return error.code();
-    }
-    FAIL("no CardError thrown");
-    return CardErrc::PcscFailure;
-}
+namespace {
 
 struct CardInReader : FakePcsc {
     CardInReader()

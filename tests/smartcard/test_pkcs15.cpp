@@ -1,3 +1,4 @@
+#include "card_error_checks.hpp"
 #include "smartcard/errors.hpp"
 #include "smartcard/pkcs15.hpp"
 
@@ -9,6 +10,8 @@
 #include <vector>
 
 using namespace smartcard;
+
+using namespace cardchecks;
 
 namespace {
 
@@ -187,28 +190,6 @@ Bytes tokenInfoContent()
 }
 
 // ---- Hostile input helpers ----
-
-bool parsesOrMalformed(const std::function<void()>& body)
-{
-    try {
-        body();
-        return true;
-    } catch (const CardError& error) {
-        if (error.code() != CardErrc::MalformedData)
-            FAIL("unexpected CardError: " << error.what());
-        return false;
-    }
-}
-
-bool isMalformed(const std::function<void()>& body)
-{
-    try {
-        body();
-    } catch (const CardError& error) {
-        return error.code() == CardErrc::MalformedData;
-    }
-    return false;
-}
 
 // Every parser on the same bytes.
 void parseEverything(ByteView file)

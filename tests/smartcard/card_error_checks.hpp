@@ -1,0 +1,47 @@
+#pragma once
+
+// How the suites check that something failed the typed way, and with which code.
+
+#include "smartcard/errors.hpp"
+
+#include <catch2/catch.hpp>
+#include <functional>
+
+namespace cardchecks {
+
+/// The CardErrc `body` throws; fails the test when it throws nothing.
+inline smartcard::CardErrc errcOf(const std::function<void()>& body)
+{
+    try {
+        body();
+    } catch (const smartcard::CardError& error) {
+        return error.code();
+    }
+    FAIL("no CardError thrown");
+    return smartcard::CardErrc::PcscFailure;
+}
+
+/// Runs `body`; it may succeed or throw CardError(MalformedData), nothing else.
+inline bool parsesOrMalformed(const std::function<void()>& body)
+{
+    try {
+        body();
+        return true;
+    } catch (const smartcard::CardError& error) {
+        if (error.code() != smartcard::CardErrc::MalformedData)
+            FAIL("unexpected CardError: " << error.what());
+        return false;
+    }
+}
+
+inline bool isMalformed(const std::function<void()>& body)
+{
+    try {
+        body();
+    } catch (const smartcard::CardError& error) {
+        return error.code() == smartcard::CardErrc::MalformedData;
+    }
+    return false;
+}
+
+} // namespace cardchecks
