@@ -230,14 +230,16 @@ void checkStatus(const ResponseApdu& response, bool allowWarnings)
     throwForStatus(response.sw());
 }
 
-std::string redactedHex(const CommandApdu& command)
+bool isPinBearing(std::uint8_t ins) noexcept
 {
-    // VERIFY (20/21), CHANGE REFERENCE DATA (24), DISABLE/ENABLE VERIFICATION REQUIREMENT
-    // (26/28), RESET RETRY COUNTER (2C) and their odd-INS forms can all carry a PIN.
     constexpr std::uint8_t pinBearing[]
         = { 0x20, 0x21, 0x24, 0x25, 0x26, 0x27, 0x28, 0x29, 0x2C, 0x2D };
-    const bool secret = std::find(std::begin(pinBearing), std::end(pinBearing), command.ins)
-        != std::end(pinBearing);
+    return std::find(std::begin(pinBearing), std::end(pinBearing), ins) != std::end(pinBearing);
+}
+
+std::string redactedHex(const CommandApdu& command)
+{
+    const bool secret = isPinBearing(command.ins);
     if (!secret || command.data.empty())
         return toHex(command.encode(), " ");
     char header[32];

@@ -2,11 +2,20 @@
 
 #include "smartcard/errors.hpp"
 
+#include <openssl/crypto.h>
+
 namespace smartcard {
 
 namespace {
 // A card that keeps answering 61xx past this many GET RESPONSEs is broken, not chatty.
 constexpr int maxGetResponseRounds = 300;
+
+// The encoded copy of a PIN-bearing command holds the PIN: wipe it once it is on its way.
+void wipeIfSecret(const CommandApdu& command, Bytes& raw)
+{
+    if (isPinBearing(command.ins))
+        OPENSSL_cleanse(raw.data(), raw.size());
+}
 } // namespace
 
 ApduChannel::ApduChannel(ApduTransport& transport, TraceSink trace)
@@ -16,11 +25,18 @@ ApduChannel::ApduChannel(ApduTransport& transport, TraceSink trace)
 
 ResponseApdu ApduChannel::exchange(const CommandApdu& command)
 {
-    const Bytes raw = command.encode();
+    Bytes raw = command.encode();
     if (trace_)
         trace_("> " + redactedHex(command));
     ++exchanges_;
-    const Bytes answer = transport_.transmitRaw(raw);
+    Bytes answer;
+    try {
+        answer = transport_.transmitRaw(raw);
+    } catch (...) {
+        wipeIfSecret(command, raw);
+        throw;
+    }
+    wipeIfSecret(command, raw);
     // Response data can hold identity data (the NHI record); traces show its size only.
     if (trace_)
         trace_("< " + std::to_string(answer.size() < 2 ? answer.size() : answer.size() - 2)
@@ -32,7 +48,8 @@ ResponseApdu ApduChannel::transmit(const CommandApdu& command)
 {
     ResponseApdu response = exchange(command);
 
-    if (response.sw1 == 0x6C) {
+    // A PIN-bearing command is never sent twice, whatever the card answers.
+    if (response.sw1 == 0x6C && !isPinBearing(command.ins)) {
         // Wrong Le: the card says how many bytes it has; resend once with exactly that.
         CommandApdu again = command;
         again.le = response.sw2 == 0 ? CommandApdu::maxShortLe : response.sw2;

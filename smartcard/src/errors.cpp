@@ -73,6 +73,16 @@ const char* errcName(CardErrc code) noexcept
         return "unsupported-card";
     case CardErrc::InvalidArgument:
         return "invalid-argument";
+    case CardErrc::PinLengthInvalid:
+        return "pin-length-invalid";
+    case CardErrc::LastTryNeedsConfirmation:
+        return "last-try-needs-confirmation";
+    case CardErrc::ModuleNotFound:
+        return "module-not-found";
+    case CardErrc::ModuleFailure:
+        return "module-failure";
+    case CardErrc::KeyNotFound:
+        return "key-not-found";
     }
     return "unknown";
 }

@@ -60,6 +60,9 @@ void checkStatus(const ResponseApdu& response, bool allowWarnings = false);
 /// DATA, ENABLE/DISABLE VERIFICATION REQUIREMENT, RESET RETRY COUNTER) is replaced by
 /// "<N bytes redacted>", so a PIN never reaches a log.
 std::string redactedHex(const CommandApdu& command);
+/// VERIFY (20/21), CHANGE REFERENCE DATA (24/25), DISABLE/ENABLE VERIFICATION REQUIREMENT
+/// (26-29) and RESET RETRY COUNTER (2C/2D) can carry a PIN: redacted in traces, wiped after use.
+bool isPinBearing(std::uint8_t ins) noexcept;
 std::string redactedHex(ByteView rawCommand);
 
 } // namespace smartcard

@@ -48,6 +48,13 @@ enum class CardErrc {
     MalformedData, // a file's content does not parse
     UnsupportedCard, // recognised nothing we can read
     InvalidArgument, // caller error (bad length, bad path)
+    // PIN and signing rules (nothing was sent to the card for any of these).
+    PinLengthInvalid, // outside the token's min/max: refused before sending, no try burned
+    LastTryNeedsConfirmation, // one try left and the caller did not confirm it
+    // Signing through a PKCS#11 module.
+    ModuleNotFound, // no PKCS#11 module at any configured or usual location
+    ModuleFailure, // the module failed in a way that is not about the PIN
+    KeyNotFound, // no token/key matches the card's signing certificate
 };
 
 /// Stable English identifier for logs and JSON ("card-removed"); UI text is core's job.
