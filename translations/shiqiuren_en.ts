@@ -16,30 +16,6 @@
         <translation>This card holds no certificates.</translation>
     </message>
     <message>
-        <source>用法：shiqiuren-card &lt;指令&gt; [選項]
-
-指令：
-  readers   列出讀卡機與其中的卡片
-  watch     持續顯示讀卡機與卡片的插拔
-  info      讀取卡片資料（卡號、憑證）
-  certs     列出卡片上的憑證（--pem 輸出 PEM）
-
-結束代碼：0 成功，1 其他錯誤，2 用法錯誤，3 沒有讀卡機，4 沒有卡片，
-5 不支援的卡片，6 智慧卡服務（pcscd）沒有執行。
-</source>
-        <translation>Usage: shiqiuren-card &lt;command&gt; [options]
-
-Commands:
-  readers   list the readers and the cards in them
-  watch     show readers and cards as they come and go
-  info      read the card (card number, certificates)
-  certs     list the card&apos;s certificates (--pem prints PEM)
-
-Exit codes: 0 ok, 1 other error, 2 usage error, 3 no reader, 4 no card,
-5 unsupported card, 6 the smart card service (pcscd) is not running.
-</translation>
-    </message>
-    <message>
         <source>readers、watch、info 或 certs</source>
         <translation>readers, watch, info or certs</translation>
     </message>
@@ -229,6 +205,124 @@ Exit codes: 0 ok, 1 other error, 2 usage error, 3 no reader, 4 no card,
         <source>智慧卡服務已恢復</source>
         <translation>The smart card service is back</translation>
     </message>
+    <message>
+        <source>用法：shiqiuren-card &lt;指令&gt; [選項]
+
+指令：
+  readers   列出讀卡機與其中的卡片
+  watch     持續顯示讀卡機與卡片的插拔
+  info      讀取卡片資料（卡號、憑證）
+  certs     列出卡片上的憑證（--pem 輸出 PEM）
+  pin-status  顯示憑證密碼（PIN 碼）還有幾次機會
+  sign      以卡片簽署登入挑戰（--origin、--nonce），輸出登入權杖；
+            PIN 碼從終端機（不顯示）或標準輸入讀取，絕不從命令列
+
+結束代碼：0 成功，1 其他錯誤，2 用法錯誤，3 沒有讀卡機，4 沒有卡片，
+5 不支援的卡片，6 智慧卡服務（pcscd）沒有執行，7 PIN 碼錯誤，
+8 卡片已鎖，9 最後一次機會需要確認（--confirm-last-try）。
+</source>
+        <translation>Usage: shiqiuren-card &lt;command&gt; [options]
+
+Commands:
+  readers   list the readers and the cards in them
+  watch     show readers and cards as they come and go
+  info      read the card (card number, certificates)
+  certs     list the card&apos;s certificates (--pem prints PEM)
+  pin-status  show how many PIN tries are left
+  sign      sign a login challenge with the card (--origin, --nonce) and print the token;
+            the PIN is read from the terminal (not shown) or stdin, never the command line
+
+Exit codes: 0 ok, 1 other error, 2 usage error, 3 no reader, 4 no card,
+5 unsupported card, 6 the smart card service (pcscd) is not running, 7 wrong PIN,
+8 card locked, 9 the last try needs confirming (--confirm-last-try).
+</translation>
+    </message>
+    <message>
+        <source>sign：服務的公開網址（例如 https://recruit.example.gov.tw）</source>
+        <translation>sign: the service&apos;s public origin (e.g. https://recruit.example.gov.tw)</translation>
+    </message>
+    <message>
+        <source>sign：服務發出的挑戰值（nonce）</source>
+        <translation>sign: the challenge nonce the service sent</translation>
+    </message>
+    <message>
+        <source>sign：只剩最後一次機會時，確認仍要送出 PIN 碼</source>
+        <translation>sign: with one try left, confirm that the PIN may still be sent</translation>
+    </message>
+    <message>
+        <source>HiCOS 卡片使用的 PKCS#11 模組路徑</source>
+        <translation>Path of the PKCS#11 module for HiCOS cards</translation>
+    </message>
+    <message>
+        <source>路徑</source>
+        <translation>path</translation>
+    </message>
+    <message>
+        <source>shiqiuren-card：sign 需要 --origin 與 --nonce
+</source>
+        <translation>shiqiuren-card: sign needs --origin and --nonce
+</translation>
+    </message>
+    <message>
+        <source>卡片回報</source>
+        <translation>reported by the card</translation>
+    </message>
+    <message>
+        <source>PKCS#11 模組回報</source>
+        <translation>reported by the PKCS#11 module</translation>
+    </message>
+    <message>
+        <source>本程式的紀錄</source>
+        <translation>counted by this program</translation>
+    </message>
+    <message>
+        <source>未知</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>憑證密碼（PIN 碼）：已鎖卡（%1）
+</source>
+        <translation>PIN: the card is locked (%1)
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>憑證密碼（PIN 碼）：還有 %n 次機會（%1）
+</source>
+        <translation>
+            <numerusform>PIN: %n try left (%1)
+</numerusform>
+            <numerusform>PIN: %n tries left (%1)
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>憑證密碼（PIN 碼）：剩餘次數不明（%1）
+</source>
+        <translation>PIN: tries left unknown (%1)
+</translation>
+    </message>
+    <message>
+        <source>長度：%1 至 %2 個字元
+</source>
+        <translation>Length: %1 to %2 characters
+</translation>
+    </message>
+    <message>
+        <source>shiqiuren-card：--origin 或 --nonce 不正確：%1
+</source>
+        <translation>shiqiuren-card: --origin or --nonce is not valid: %1
+</translation>
+    </message>
+    <message>
+        <source>請輸入憑證密碼（PIN 碼）：</source>
+        <translation>Card PIN: </translation>
+    </message>
+    <message>
+        <source>shiqiuren-card：沒有讀到憑證密碼（PIN 碼）
+</source>
+        <translation>shiqiuren-card: no PIN was read
+</translation>
+    </message>
 </context>
 <context>
     <name>CardFailure</name>
@@ -268,6 +362,68 @@ Exit codes: 0 ok, 1 other error, 2 usage error, 3 no reader, 4 no card,
         <source>與卡片通訊時發生錯誤。請重新插入卡片後再試一次。</source>
         <translation>Talking to the card failed. Insert the card again and retry.</translation>
     </message>
+    <message>
+        <source>憑證密碼（PIN 碼）錯誤。只剩最後 1 次機會，再錯一次卡片就會被鎖住。</source>
+        <translation>Wrong PIN. Only 1 try is left: one more wrong PIN locks the card.</translation>
+    </message>
+    <message numerus="yes">
+        <source>憑證密碼（PIN 碼）錯誤，還有 %n 次機會。</source>
+        <translation>
+            <numerusform>Wrong PIN, %n try left.</numerusform>
+            <numerusform>Wrong PIN, %n tries left.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>憑證密碼（PIN 碼）錯誤。連續錯誤 3 次將會鎖卡。</source>
+        <translation>Wrong PIN. Three wrong PINs in a row lock the card.</translation>
+    </message>
+    <message>
+        <source>憑證密碼（PIN 碼）已連續錯誤 3 次，卡片已鎖住，必須解卡後才能再使用。自然人憑證請至 MOICA 內政部憑證管理中心網站（http://moica.nat.gov.tw/html/unblockcard.htm#2）解卡；機關憑證請至 GCA 政府憑證管理中心網站（https://gcaweb.nat.gov.tw/gcacms/04-04.html）解卡。</source>
+        <translation>The PIN was wrong three times in a row and the card is locked; it must be unblocked before it can be used again. Unblock a citizen digital certificate at the MOICA site (http://moica.nat.gov.tw/html/unblockcard.htm#2), an agency certificate card at the GCA site (https://gcaweb.nat.gov.tw/gcacms/04-04.html).</translation>
+    </message>
+    <message>
+        <source>憑證密碼（PIN 碼）長度不對，沒有送到卡片，也沒有用掉機會。</source>
+        <translation>The PIN has the wrong length. It was not sent to the card, and no try was used.</translation>
+    </message>
+    <message>
+        <source>只剩最後 1 次機會。再錯一次卡片就會被鎖住，請確認後再送出（--confirm-last-try）。</source>
+        <translation>Only 1 try is left: one more wrong PIN locks the card. Confirm before it is sent (--confirm-last-try).</translation>
+    </message>
+    <message>
+        <source>這張卡片需要中華電信 HiCOS 卡片管理工具的 PKCS#11 模組才能簽章，但找不到它。請安裝 HiCOS 卡片管理工具，或設定模組路徑（SHIQIUREN_PKCS11_MODULE）。</source>
+        <translation>This card signs through the PKCS#11 module of Chunghwa Telecom&apos;s HiCOS card tool, and it was not found. Install the HiCOS card tool, or set the module path (SHIQIUREN_PKCS11_MODULE).</translation>
+    </message>
+    <message>
+        <source>PKCS#11 模組中找不到這張卡片的簽章金鑰。</source>
+        <translation>The PKCS#11 module shows no signing key for this card.</translation>
+    </message>
+    <message>
+        <source>這張卡片上沒有簽章用的憑證。</source>
+        <translation>This card holds no signing certificate.</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerError</name>
+    <message>
+        <source>無法開啟本機資料檔，無法記錄憑證密碼（PIN 碼）的錯誤次數。請確認磁碟空間與資料夾權限。</source>
+        <translation>The local data file cannot be opened, so wrong PINs cannot be counted. Check the disk space and the folder&apos;s permissions.</translation>
+    </message>
+    <message>
+        <source>本機資料檔已損壞，無法記錄憑證密碼（PIN 碼）的錯誤次數。請洽資訊人員。</source>
+        <translation>The local data file is damaged, so wrong PINs cannot be counted. Ask your IT support.</translation>
+    </message>
+    <message>
+        <source>本機資料檔由較新版本的事求人建立。請更新本程式後再試一次。</source>
+        <translation>The local data file was written by a newer version of Shiqiuren. Update this program and try again.</translation>
+    </message>
+    <message>
+        <source>無法辨識這張卡片（沒有卡號，也沒有憑證序號）。</source>
+        <translation>This card cannot be told apart from others (no card number and no certificate serial).</translation>
+    </message>
+    <message>
+        <source>無法讀寫本機的憑證密碼（PIN 碼）錯誤次數紀錄。</source>
+        <translation>The local record of wrong PINs cannot be read or written.</translation>
+    </message>
 </context>
 <context>
     <name>RocDate</name>
@@ -275,6 +431,21 @@ Exit codes: 0 ok, 1 other error, 2 usage error, 3 no reader, 4 no card,
         <source>民國%1年%2月%3日</source>
         <extracomment>A date in the ROC calendar: %1 ROC year (民國), %2 month, %3 day.</extracomment>
         <translation>ROC %1-%2-%3</translation>
+    </message>
+</context>
+<context>
+    <name>TokenError</name>
+    <message>
+        <source>中央服務的網址設定不正確（必須是 https:// 開頭、不含路徑的網址），無法以憑證登入。</source>
+        <translation>The central service&apos;s address is set wrongly (it must start with https:// and have no path), so certificate login is not possible.</translation>
+    </message>
+    <message>
+        <source>中央服務傳回的登入挑戰碼不正確，無法以憑證登入。請再試一次。</source>
+        <translation>The login challenge from the central service is not valid, so certificate login is not possible. Please try again.</translation>
+    </message>
+    <message>
+        <source>憑證登入資料不完整（缺少憑證或簽章），無法送出。請再試一次。</source>
+        <translation>The certificate login data is incomplete (no certificate or signature) and cannot be sent. Please try again.</translation>
     </message>
 </context>
 </TS>

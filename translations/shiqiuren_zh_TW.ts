@@ -16,20 +16,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>用法：shiqiuren-card &lt;指令&gt; [選項]
-
-指令：
-  readers   列出讀卡機與其中的卡片
-  watch     持續顯示讀卡機與卡片的插拔
-  info      讀取卡片資料（卡號、憑證）
-  certs     列出卡片上的憑證（--pem 輸出 PEM）
-
-結束代碼：0 成功，1 其他錯誤，2 用法錯誤，3 沒有讀卡機，4 沒有卡片，
-5 不支援的卡片，6 智慧卡服務（pcscd）沒有執行。
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>readers、watch、info 或 certs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -218,6 +204,101 @@
         <source>智慧卡服務已恢復</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>用法：shiqiuren-card &lt;指令&gt; [選項]
+
+指令：
+  readers   列出讀卡機與其中的卡片
+  watch     持續顯示讀卡機與卡片的插拔
+  info      讀取卡片資料（卡號、憑證）
+  certs     列出卡片上的憑證（--pem 輸出 PEM）
+  pin-status  顯示憑證密碼（PIN 碼）還有幾次機會
+  sign      以卡片簽署登入挑戰（--origin、--nonce），輸出登入權杖；
+            PIN 碼從終端機（不顯示）或標準輸入讀取，絕不從命令列
+
+結束代碼：0 成功，1 其他錯誤，2 用法錯誤，3 沒有讀卡機，4 沒有卡片，
+5 不支援的卡片，6 智慧卡服務（pcscd）沒有執行，7 PIN 碼錯誤，
+8 卡片已鎖，9 最後一次機會需要確認（--confirm-last-try）。
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sign：服務的公開網址（例如 https://recruit.example.gov.tw）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sign：服務發出的挑戰值（nonce）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sign：只剩最後一次機會時，確認仍要送出 PIN 碼</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HiCOS 卡片使用的 PKCS#11 模組路徑</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>路徑</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shiqiuren-card：sign 需要 --origin 與 --nonce
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>卡片回報</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PKCS#11 模組回報</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本程式的紀錄</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未知</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>憑證密碼（PIN 碼）：已鎖卡（%1）
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>憑證密碼（PIN 碼）：還有 %n 次機會（%1）
+</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>憑證密碼（PIN 碼）：剩餘次數不明（%1）
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>長度：%1 至 %2 個字元
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shiqiuren-card：--origin 或 --nonce 不正確：%1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請輸入憑證密碼（PIN 碼）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shiqiuren-card：沒有讀到憑證密碼（PIN 碼）
+</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CardFailure</name>
@@ -257,12 +338,88 @@
         <source>與卡片通訊時發生錯誤。請重新插入卡片後再試一次。</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>憑證密碼（PIN 碼）錯誤。只剩最後 1 次機會，再錯一次卡片就會被鎖住。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>憑證密碼（PIN 碼）錯誤，還有 %n 次機會。</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>憑證密碼（PIN 碼）錯誤。連續錯誤 3 次將會鎖卡。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>憑證密碼（PIN 碼）已連續錯誤 3 次，卡片已鎖住，必須解卡後才能再使用。自然人憑證請至 MOICA 內政部憑證管理中心網站（http://moica.nat.gov.tw/html/unblockcard.htm#2）解卡；機關憑證請至 GCA 政府憑證管理中心網站（https://gcaweb.nat.gov.tw/gcacms/04-04.html）解卡。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>憑證密碼（PIN 碼）長度不對，沒有送到卡片，也沒有用掉機會。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只剩最後 1 次機會。再錯一次卡片就會被鎖住，請確認後再送出（--confirm-last-try）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>這張卡片需要中華電信 HiCOS 卡片管理工具的 PKCS#11 模組才能簽章，但找不到它。請安裝 HiCOS 卡片管理工具，或設定模組路徑（SHIQIUREN_PKCS11_MODULE）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PKCS#11 模組中找不到這張卡片的簽章金鑰。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>這張卡片上沒有簽章用的憑證。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LedgerError</name>
+    <message>
+        <source>無法開啟本機資料檔，無法記錄憑證密碼（PIN 碼）的錯誤次數。請確認磁碟空間與資料夾權限。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本機資料檔已損壞，無法記錄憑證密碼（PIN 碼）的錯誤次數。請洽資訊人員。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本機資料檔由較新版本的事求人建立。請更新本程式後再試一次。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>無法辨識這張卡片（沒有卡號，也沒有憑證序號）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>無法讀寫本機的憑證密碼（PIN 碼）錯誤次數紀錄。</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RocDate</name>
     <message>
         <source>民國%1年%2月%3日</source>
         <extracomment>A date in the ROC calendar: %1 ROC year (民國), %2 month, %3 day.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TokenError</name>
+    <message>
+        <source>中央服務的網址設定不正確（必須是 https:// 開頭、不含路徑的網址），無法以憑證登入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中央服務傳回的登入挑戰碼不正確，無法以憑證登入。請再試一次。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>憑證登入資料不完整（缺少憑證或簽章），無法送出。請再試一次。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

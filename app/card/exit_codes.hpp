@@ -13,6 +13,9 @@ enum ExitCode : int {
     NoCard = 4,
     UnsupportedCard = 5,
     ServiceUnavailable = 6,
+    WrongPin = 7,
+    PinBlocked = 8,
+    LastTryNeedsConfirmation = 9,
 };
 
 inline int exitCodeFor(core::cards::CardProblem problem)
@@ -29,6 +32,16 @@ inline int exitCodeFor(core::cards::CardProblem problem)
         return NoCard;
     case CardProblem::UnsupportedCard:
         return UnsupportedCard;
+    case CardProblem::WrongPin:
+        return WrongPin;
+    case CardProblem::PinBlocked:
+        return PinBlocked;
+    case CardProblem::LastTryNeedsConfirmation:
+        return LastTryNeedsConfirmation;
+    case CardProblem::PinLengthInvalid:
+    case CardProblem::SigningModuleMissing:
+    case CardProblem::SigningKeyNotFound:
+    case CardProblem::NoSigningCertificate:
     case CardProblem::CardBusy:
     case CardProblem::UnreadableCard:
     case CardProblem::Communication:

@@ -3,6 +3,7 @@
 #include "cli_tr.hpp"
 #include "commands.hpp"
 #include "core/cards/card_inspector.hpp"
+#include "core/cards/card_signer.hpp"
 #include "core/i18n/translations.hpp"
 #include "exit_codes.hpp"
 #include "output.hpp"
@@ -21,9 +22,13 @@ QString usageText()
                        "  watch     持續顯示讀卡機與卡片的插拔\n"
                        "  info      讀取卡片資料（卡號、憑證）\n"
                        "  certs     列出卡片上的憑證（--pem 輸出 PEM）\n"
+                       "  pin-status  顯示憑證密碼（PIN 碼）還有幾次機會\n"
+                       "  sign      以卡片簽署登入挑戰（--origin、--nonce），輸出登入權杖；\n"
+                       "            PIN 碼從終端機（不顯示）或標準輸入讀取，絕不從命令列\n"
                        "\n"
                        "結束代碼：0 成功，1 其他錯誤，2 用法錯誤，3 沒有讀卡機，4 沒有卡片，\n"
-                       "5 不支援的卡片，6 智慧卡服務（pcscd）沒有執行。\n");
+                       "5 不支援的卡片，6 智慧卡服務（pcscd）沒有執行，7 PIN 碼錯誤，\n"
+                       "8 卡片已鎖，9 最後一次機會需要確認（--confirm-last-try）。\n");
 }
 
 } // namespace
@@ -51,7 +56,17 @@ int main(int argc, char* argv[])
         QStringLiteral("events"), CardCli::tr("watch：顯示幾個事件後結束"), CardCli::tr("數量"));
     const QCommandLineOption noCache(
         QStringLiteral("no-cache"), CardCli::tr("不使用也不保存憑證快取"));
-    parser.addOptions({ json, pem, reader, revealId, trace, events, noCache });
+    const QCommandLineOption origin(QStringLiteral("origin"),
+        CardCli::tr("sign：服務的公開網址（例如 https://recruit.example.gov.tw）"),
+        QStringLiteral("URL"));
+    const QCommandLineOption nonce(QStringLiteral("nonce"),
+        CardCli::tr("sign：服務發出的挑戰值（nonce）"), QStringLiteral("NONCE"));
+    const QCommandLineOption confirmLastTry(QStringLiteral("confirm-last-try"),
+        CardCli::tr("sign：只剩最後一次機會時，確認仍要送出 PIN 碼"));
+    const QCommandLineOption pkcs11Module(QStringLiteral("pkcs11-module"),
+        CardCli::tr("HiCOS 卡片使用的 PKCS#11 模組路徑"), CardCli::tr("路徑"));
+    parser.addOptions({ json, pem, reader, revealId, trace, events, noCache, origin, nonce,
+        confirmLastTry, pkcs11Module });
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
 
@@ -78,6 +93,9 @@ int main(int argc, char* argv[])
     options.reader = parser.value(reader);
     options.revealId = parser.isSet(revealId);
     options.trace = parser.isSet(trace);
+    options.origin = parser.value(origin);
+    options.nonce = parser.value(nonce);
+    options.confirmLastTry = parser.isSet(confirmLastTry);
     if (parser.isSet(events)) {
         bool ok = false;
         options.maxEvents = parser.value(events).toInt(&ok);
@@ -88,10 +106,27 @@ int main(int argc, char* argv[])
     }
     if (positional.size() != 1
         || !QStringList { QStringLiteral("readers"), QStringLiteral("watch"),
-            QStringLiteral("info"), QStringLiteral("certs") }
+            QStringLiteral("info"), QStringLiteral("certs"), QStringLiteral("pin-status"),
+            QStringLiteral("sign") }
                 .contains(command)) {
         card_cli::printErr(usageText());
         return card_cli::Usage;
+    }
+    if (command == QLatin1String("sign") && (options.origin.isEmpty() || options.nonce.isEmpty())) {
+        card_cli::printErr(CardCli::tr("shiqiuren-card：sign 需要 --origin 與 --nonce\n"));
+        return card_cli::Usage;
+    }
+    if (command == QLatin1String("pin-status") || command == QLatin1String("sign")) {
+        try {
+            core::cards::CardSigner signer(
+                core::cards::CardSigner::defaultLedgerDatabase(), parser.value(pkcs11Module));
+            return command == QLatin1String("sign") ? card_cli::runSign(signer, options)
+                                                    : card_cli::runPinStatus(signer, options);
+        } catch (const core::auth::LedgerError& error) {
+            // The PIN ledger cannot be read: refuse rather than sign without knowing the count.
+            card_cli::printErr(QStringLiteral("shiqiuren-card: %1\n").arg(error.userMessage()));
+            return card_cli::Failure;
+        }
     }
 
     if (command == QLatin1String("watch"))

@@ -5,9 +5,11 @@ SHIQIUREN_PACKAGES=(
     cmake ninja-build g++ pkg-config clang-format
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite libgl-dev
-    libssl-dev libpcsclite-dev catch2
+    libssl-dev libpcsclite-dev catch2 libp11-kit-dev
     # run time: the PC/SC service, the virtual reader driver, ATR list, test PKI
     pcscd vsmartcard-vpcd pcsc-tools openssl
+    # PKCS#11 tests: a real module (SoftHSM2) next to the project's counting test module
+    softhsm2
 )
 
 # Installs whatever is missing; quiet when everything is there already.

@@ -79,6 +79,16 @@ CertificateFacts inspectCertificate(ByteView der)
     return { usageOf(cert.get()), issuerHasOrgUnit(cert.get(), gcaOrgUnit) };
 }
 
+std::string certificateSerialHex(ByteView der)
+{
+    const unsigned char* cursor = der.data();
+    X509Ptr cert(d2i_X509(nullptr, &cursor, static_cast<long>(der.size())), X509_free);
+    if (!cert)
+        throw CardError(CardErrc::MalformedData, "not a certificate");
+    const ASN1_INTEGER* serial = X509_get0_serialNumber(cert.get());
+    return toHex(ByteView(serial->data, static_cast<std::size_t>(serial->length)));
+}
+
 std::optional<std::size_t> derSequenceLength(ByteView head)
 {
     if (head.size() < 2 || head[0] != 0x30)

@@ -26,11 +26,23 @@ CardFailure toCardFailure(const smartcard::CardError& error)
             return CardProblem::UnsupportedCard;
         case CardErrc::MalformedData:
             return CardProblem::UnreadableCard;
+        case CardErrc::PinIncorrect:
+            return CardProblem::WrongPin;
+        case CardErrc::AuthenticationBlocked:
+            return CardProblem::PinBlocked;
+        case CardErrc::PinLengthInvalid:
+            return CardProblem::PinLengthInvalid;
+        case CardErrc::LastTryNeedsConfirmation:
+            return CardProblem::LastTryNeedsConfirmation;
+        case CardErrc::ModuleNotFound:
+            return CardProblem::SigningModuleMissing;
+        case CardErrc::KeyNotFound:
+            return CardProblem::SigningKeyNotFound;
         default:
             return CardProblem::Communication;
         }
     }();
-    return CardFailure(problem, error.what());
+    return CardFailure(problem, error.what(), error.triesLeft());
 }
 
 } // namespace core::cards

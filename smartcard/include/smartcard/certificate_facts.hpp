@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace smartcard {
@@ -21,6 +22,10 @@ struct CertificateFacts {
 
 /// Parses the DER with OpenSSL; throws CardError(MalformedData) when it is not one certificate.
 CertificateFacts inspectCertificate(ByteView der);
+
+/// The certificate's serial number in upper-case hex (the PIN ledger's key when a card has no
+/// number); throws CardError(MalformedData) when the DER is not a certificate.
+std::string certificateSerialHex(ByteView der);
 
 /// Total length of a DER SEQUENCE from its first bytes (30 81 xx / 30 82 xx xx), or nullopt.
 std::optional<std::size_t> derSequenceLength(ByteView head);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <optional>
 #include <stdexcept>
 
 namespace core::cards {
@@ -16,11 +17,20 @@ enum class CardProblem {
     UnsupportedCard, // not a card this program knows
     UnreadableCard, // the card answered, but its contents do not make sense
     Communication, // anything else between us and the card
+    // PIN and signing (for the four PIN problems nothing more was sent than the message says).
+    WrongPin, // the card or module refused the PIN; triesLeft() tells how many remain
+    PinBlocked, // three wrong PINs: the card is locked, nothing is sent to it any more
+    PinLengthInvalid, // refused before sending: no try was used
+    LastTryNeedsConfirmation, // one try left: the user must confirm before it is used
+    SigningModuleMissing, // a HiCOS card needs the vendor's PKCS#11 module, and none is installed
+    SigningKeyNotFound, // the module shows no key for this card's signing certificate
+    NoSigningCertificate, // the card holds no signing certificate
 };
 
 class CardFailure : public std::runtime_error {
 public:
-    CardFailure(CardProblem problem, const std::string& technicalDetail);
+    CardFailure(
+        CardProblem problem, const std::string& technicalDetail, std::optional<int> triesLeft = {});
 
     CardProblem problem() const noexcept { return problem_; }
     /// The translated sentence for the user (zh-TW source, English translation).
@@ -29,9 +39,12 @@ public:
     QString code() const;
     /// Whether trying again (after reinserting, restarting the service, ...) may help.
     bool retryMakesSense() const noexcept;
+    /// Tries left on the card, where known (WrongPin, LastTryNeedsConfirmation).
+    std::optional<int> triesLeft() const noexcept { return triesLeft_; }
 
 private:
     CardProblem problem_;
+    std::optional<int> triesLeft_;
 };
 
 } // namespace core::cards

@@ -1,0 +1,227 @@
+// `shiqiuren-card pin-status` and `sign` against the iso-eid virtual card, as a clerk's IT
+// support would run them: the token verifies over the contract's exact bytes, the three-strike
+// rules hold end to end, and no PIN shows up in any output or log — with debug logging on.
+#include "card_wait.hpp"
+#include "virtual_card.hpp"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <catch2/catch.hpp>
+#include <memory>
+#include <openssl/evp.h>
+#include <openssl/x509.h>
+
+using namespace testsupport;
+
+namespace {
+
+const QString origin = QStringLiteral("https://recruit.example.gov.tw");
+const QString nonce = QStringLiteral("q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80=");
+const QByteArray rightPin = "123456";
+const QByteArray wrongPin = "654321";
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
+};
+
+/// Every output of every run, for the leak check at the end.
+QByteArray& everythingPrinted()
+{
+    static QByteArray all;
+    return all;
+}
+
+Run runCli(const QTemporaryDir& home, const QStringList& args, const QByteArray& stdinText = {})
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("LANG"), QStringLiteral("zh_TW.UTF-8"));
+    environment.insert(QStringLiteral("XDG_CACHE_HOME"), home.path() + QStringLiteral("/cache"));
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), home.path() + QStringLiteral("/data"));
+    environment.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=true"));
+    process.setProcessEnvironment(environment);
+    process.start(buildBinDir() + QStringLiteral("/shiqiuren-card"),
+        args + QStringList { QStringLiteral("--trace") });
+    process.write(stdinText);
+    process.closeWriteChannel();
+    REQUIRE(process.waitForFinished(30000));
+    Run run { process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError() };
+    everythingPrinted() += run.out + run.err;
+    return run;
+}
+
+Run sign(const QTemporaryDir& home, const QByteArray& pin, bool confirm = false)
+{
+    QStringList args { QStringLiteral("sign"), QStringLiteral("--origin"), origin,
+        QStringLiteral("--nonce"), nonce, QStringLiteral("--json") };
+    if (confirm)
+        args << QStringLiteral("--confirm-last-try");
+    return runCli(home, args, pin + '\n');
+}
+
+QByteArray sha256(const QByteArray& data)
+{
+    return QCryptographicHash::hash(data, QCryptographicHash::Sha256);
+}
+
+/// The server's check: the signature over SHA-256(SHA-256(origin) ‖ SHA-256(nonce)).
+bool tokenVerifies(const QJsonObject& token)
+{
+    const QByteArray der = QByteArray::fromBase64(
+        token.value(QStringLiteral("unverifiedCertificate")).toString().toLatin1());
+    const QByteArray signature
+        = QByteArray::fromBase64(token.value(QStringLiteral("signature")).toString().toLatin1());
+    const QByteArray digest = sha256(sha256(origin.toUtf8()) + sha256(nonce.toUtf8()));
+    const auto* cursor = reinterpret_cast<const unsigned char*>(der.constData());
+    std::unique_ptr<X509, decltype(&X509_free)> cert(
+        d2i_X509(nullptr, &cursor, der.size()), X509_free);
+    if (!cert)
+        return false;
+    std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(
+        X509_get_pubkey(cert.get()), EVP_PKEY_free);
+    std::unique_ptr<EVP_PKEY_CTX, decltype(&EVP_PKEY_CTX_free)> ctx(
+        EVP_PKEY_CTX_new(key.get(), nullptr), EVP_PKEY_CTX_free);
+    return EVP_PKEY_verify_init(ctx.get()) == 1
+        && EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_PADDING) == 1
+        && EVP_PKEY_CTX_set_signature_md(ctx.get(), EVP_sha256()) == 1
+        && EVP_PKEY_verify(ctx.get(), reinterpret_cast<const unsigned char*>(signature.constData()),
+               static_cast<size_t>(signature.size()),
+               reinterpret_cast<const unsigned char*>(digest.constData()),
+               static_cast<size_t>(digest.size()))
+        == 1;
+}
+
+/// VERIFY commands that carried a PIN (the emulator also logs the empty, no-try status queries).
+long pinVerifies(VirtualCard& card)
+{
+    static const QRegularExpression withPin(QStringLiteral("VERIFY <[1-9][0-9]* bytes redacted>"));
+    long count = 0;
+    for (auto it = withPin.globalMatch(card.log()); it.hasNext(); it.next())
+        ++count;
+    return count;
+}
+
+void requireNoPin(const QByteArray& haystack, const char* where)
+{
+    INFO(where);
+    for (const QByteArray& pin : { rightPin, wrongPin }) {
+        CHECK_FALSE(haystack.contains(pin));
+        CHECK_FALSE(haystack.toUpper().contains(pin.toHex().toUpper()));
+        CHECK_FALSE(haystack.toUpper().contains(pin.toHex(' ').toUpper()));
+    }
+}
+
+} // namespace
+
+TEST_CASE(
+    "sign prints a token that verifies, and the three strikes hold end to end", "[pcsc][cli][pin]")
+{
+    QTemporaryDir home;
+    const auto card = insertCard(QStringLiteral("iso-eid"));
+
+    SECTION("a right PIN signs the login challenge")
+    {
+        const Run run = sign(home, rightPin);
+        INFO(run.err.toStdString());
+        REQUIRE(run.exitCode == 0);
+        const QJsonObject request = run.json();
+        CHECK(request.value(QStringLiteral("nonce")).toString() == nonce);
+        const QJsonObject token = request.value(QStringLiteral("authToken")).toObject();
+        CHECK(token.value(QStringLiteral("format")).toString() == QStringLiteral("web-eid:1.0"));
+        CHECK(token.value(QStringLiteral("algorithm")).toString() == QStringLiteral("RS256"));
+        CHECK(QByteArray::fromBase64(
+                  token.value(QStringLiteral("unverifiedCertificate")).toString().toLatin1())
+            == pkiFile(QStringLiteral("citizen-sign.der")));
+        CHECK(tokenVerifies(token));
+        CHECK(card->stats().at("signatures") == 1);
+    }
+
+    SECTION("wrong, wrong, then the last try needs confirming; confirmed and wrong locks the card")
+    {
+        Run run = sign(home, wrongPin);
+        CHECK(run.exitCode == 7);
+        CHECK(run.json().value(QStringLiteral("triesLeft")).toInt() == 2);
+        CHECK(QString::fromUtf8(run.err).contains(QStringLiteral("2")));
+
+        const Run status = runCli(home, { QStringLiteral("pin-status"), QStringLiteral("--json") });
+        CHECK(status.exitCode == 0);
+        CHECK(status.json().value(QStringLiteral("triesLeft")).toInt() == 2);
+        CHECK(status.json().value(QStringLiteral("source")).toString() == QStringLiteral("card"));
+
+        run = sign(home, wrongPin);
+        CHECK(run.exitCode == 7);
+        CHECK(run.json().value(QStringLiteral("triesLeft")).toInt() == 1);
+
+        const long verifiesBefore = pinVerifies(*card);
+        run = sign(home, rightPin); // even the right PIN is not sent without confirmation
+        CHECK(run.exitCode == 9);
+        CHECK(pinVerifies(*card) == verifiesBefore);
+        CHECK(card->stats().at("tries") == 1);
+
+        run = sign(home, wrongPin, true);
+        CHECK(run.exitCode == 8);
+        CHECK(card->stats().at("tries") == 0);
+
+        const long verifiesBlocked = pinVerifies(*card);
+        CHECK(sign(home, rightPin, true).exitCode == 8);
+        CHECK(runCli(home, { QStringLiteral("pin-status"), QStringLiteral("--json") })
+                  .json()
+                  .value(QStringLiteral("blocked"))
+                  .toBool());
+        CHECK(pinVerifies(*card) == verifiesBlocked); // no PIN reached the card again
+    }
+
+    SECTION("wrong, wrong, right resets the counter")
+    {
+        CHECK(sign(home, wrongPin).exitCode == 7);
+        CHECK(sign(home, wrongPin).exitCode == 7);
+        CHECK(sign(home, rightPin, true).exitCode == 0);
+        CHECK(card->stats().at("tries") == 3);
+    }
+
+    SECTION("a PIN of the wrong length is never sent")
+    {
+        const long before = pinVerifies(*card);
+        const Run run = sign(home, "12");
+        CHECK(run.exitCode == 1);
+        CHECK(QString::fromUtf8(run.err).contains(QStringLiteral("長度")));
+        CHECK(pinVerifies(*card) == before);
+        CHECK(card->stats().at("tries") == 3);
+    }
+
+    // Debug logging was on for every run above: the PINs appear in none of our outputs or logs.
+    requireNoPin(everythingPrinted(), "shiqiuren-card stdout/stderr");
+    requireNoPin(card->log().toUtf8(), "virtual-card log");
+    QDirIterator files(home.path(), QDir::Files, QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        QFile file(files.next());
+        REQUIRE(file.open(QIODevice::ReadOnly));
+        requireNoPin(file.readAll(), qPrintable(file.fileName()));
+    }
+}
+
+TEST_CASE("sign on a HiCOS card without the vendor's module names the module and sends no VERIFY",
+    "[pcsc][cli][pin]")
+{
+    QTemporaryDir home;
+    const auto card = insertCard(QStringLiteral("moica-gen1"));
+    qputenv("SHIQIUREN_PKCS11_MODULE", "/nonexistent/libHicos_p11v1.so");
+    const Run run = sign(home, rightPin);
+    qunsetenv("SHIQIUREN_PKCS11_MODULE");
+    CHECK(run.exitCode == 1);
+    CHECK(QString::fromUtf8(run.err).contains(QStringLiteral("PKCS#11")));
+    CHECK(run.json().value(QStringLiteral("error")).toString()
+        == QStringLiteral("signing-module-missing"));
+    CHECK(card->stats().at("verifies") == 0);
+    CHECK_FALSE(card->log().contains(QStringLiteral("VERIFY")));
+    requireNoPin(run.out + run.err, "moica run");
+}

@@ -1,0 +1,104 @@
+// Finding and loading the PKCS#11 module: the candidate order, ModuleNotFound naming every path
+// tried, SHIQIUREN_PKCS11_MODULE, a library that is no module, and one module shared by tokens.
+#include "counting_fixture.hpp"
+#include "smartcard/pkcs11_token.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace smartcard;
+using p11test::CountingModule;
+using p11test::failureOf;
+using p11test::ScopedEnv;
+
+namespace {
+
+bool mentions(const CardError& error, const std::string& text)
+{
+    return std::string(error.what()).find(text) != std::string::npos;
+}
+
+} // namespace
+
+TEST_CASE("Module candidates: settings, then SHIQIUREN_PKCS11_MODULE, then the vendor's names")
+{
+    {
+        ScopedEnv env("SHIQIUREN_PKCS11_MODULE", "/opt/from-env.so");
+        const auto candidates = pkcs11ModuleCandidates("/opt/configured.so");
+        REQUIRE(candidates.size() > 2);
+        CHECK(candidates[0] == "/opt/configured.so");
+        CHECK(candidates[1] == "/opt/from-env.so");
+        CHECK(candidates[2] == "libHicos_p11v1.so");
+        CHECK(std::count(candidates.begin(), candidates.end(), "/usr/lib/libHicos_p11.so") == 1);
+        CHECK(std::count(candidates.begin(), candidates.end(), "/usr/local/lib/libHicos_p11v1.so")
+            == 1);
+        // A repeat is tried once.
+        CHECK(pkcs11ModuleCandidates("/opt/from-env.so")[1] == "libHicos_p11v1.so");
+    }
+    ScopedEnv unset("SHIQIUREN_PKCS11_MODULE", std::nullopt);
+    CHECK(pkcs11ModuleCandidates("")[0] == "libHicos_p11v1.so");
+    CHECK(pkcs11ModuleCandidates("")
+        == std::vector<std::string> { "libHicos_p11v1.so", "libHicos_p11.so",
+            "/usr/lib/libHicos_p11v1.so", "/usr/lib/libHicos_p11.so",
+            "/usr/local/lib/libHicos_p11v1.so", "/usr/local/lib/libHicos_p11.so" });
+}
+
+TEST_CASE("No module anywhere: ModuleNotFound names every path tried")
+{
+    p11test::TempDir dir;
+    const std::string configured = (dir.path() / "configured.so").string();
+    const std::string fromEnv = (dir.path() / "from-env.so").string();
+    ScopedEnv env("SHIQIUREN_PKCS11_MODULE", fromEnv);
+    const auto error
+        = failureOf([&] { Pkcs11Token::open(CountingModule::certificate(), configured); });
+    CHECK(error.code() == CardErrc::ModuleNotFound);
+    for (const auto& path : pkcs11ModuleCandidates(configured))
+        CHECK(mentions(error, path));
+}
+
+TEST_CASE("SHIQIUREN_PKCS11_MODULE is used when the settings name none, and yields to them")
+{
+    CountingModule module;
+    ScopedEnv env("SHIQIUREN_PKCS11_MODULE", CountingModule::modulePath());
+    const auto fromEnv = Pkcs11Token::open(CountingModule::certificate());
+    CHECK(fromEnv->modulePath() == CountingModule::modulePath());
+
+    p11test::TempDir dir;
+    const std::string missing = (dir.path() / "missing.so").string();
+    ScopedEnv elsewhere("SHIQIUREN_PKCS11_MODULE", missing);
+    const auto error = failureOf(
+        [&] { Pkcs11Token::open(CountingModule::certificate(), missing + ".configured"); });
+    CHECK(error.code() == CardErrc::ModuleNotFound);
+    CHECK(mentions(error, missing));
+}
+
+TEST_CASE("A library that is not a PKCS#11 module is ModuleFailure, not a crash")
+{
+    const auto error
+        = failureOf([&] { Pkcs11Token::open(CountingModule::certificate(), "libz.so.1"); });
+    CHECK(error.code() == CardErrc::ModuleFailure);
+    CHECK(mentions(error, "libz.so.1 is not a PKCS#11 module"));
+}
+
+TEST_CASE("Two tokens share one loaded module: the first one closing does not finalise it")
+{
+    CountingModule module;
+    auto first = module.open();
+    auto second = module.open();
+    first.reset(); // without sharing, this C_Finalize would pull the module from under `second`
+    const Bytes digest = p11test::sha256("still loaded");
+    const Bytes signature = second->verifyAndSign(
+        p11test::bytesOf(CountingModule::pin), digest, SignatureAlgorithm::RsaPkcs1Sha256, false);
+    CHECK(p11test::verifiesRs256(second->certificate(), digest, signature));
+}
+
+TEST_CASE("Return code names")
+{
+    CHECK(pkcs11::rvName(CKR_PIN_INCORRECT) == "CKR_PIN_INCORRECT (0x000000A0)");
+    CHECK(pkcs11::rvName(CKR_VENDOR_DEFINED | 2) == "CKR_VENDOR_DEFINED+0x00000002");
+    CHECK(pkcs11::vendorTriesLeft(0x80000001UL) == 1);
+    CHECK(pkcs11::vendorTriesLeft(0x80000002UL) == 2);
+    CHECK(pkcs11::vendorTriesLeft(static_cast<CK_RV>(-2147483646L)) == 2);
+    CHECK(pkcs11::vendorTriesLeft(0x80000003UL) == 0);
+    CHECK(pkcs11::vendorTriesLeft(0x1280000001UL) == 0);
+    CHECK(pkcs11::vendorTriesLeft(CKR_PIN_INCORRECT) == 0);
+}
