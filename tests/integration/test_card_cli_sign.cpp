@@ -225,3 +225,52 @@ TEST_CASE("sign on a HiCOS card without the vendor's module names the module and
     CHECK_FALSE(card->log().contains(QStringLiteral("VERIFY")));
     requireNoPin(run.out + run.err, "moica run");
 }
+
+TEST_CASE("a HiCOS card signs through the PKCS#11 module and never receives a VERIFY",
+    "[pcsc][cli][pin][pkcs11]")
+{
+    QTemporaryDir home;
+    const auto card = insertCard(QStringLiteral("moica-gen1"));
+    // The counting test module plays the vendor's HiCOS module: the same certificate as the card,
+    // its key, three tries, and the vendor's tries-left return codes.
+    const QString state = home.path() + QStringLiteral("/module.state");
+    QFile stateFile(state);
+    REQUIRE(stateFile.open(QIODevice::WriteOnly));
+    stateFile.write(QStringLiteral("pin=123456\ntries=3\nmaxTries=3\nmode=vendor-codes\ncert=%1/"
+                                   "citizen-sign.der\nkey=%1/citizen-sign.key\n")
+                        .arg(testPkiDir())
+                        .toUtf8());
+    stateFile.close();
+    const auto moduleValue = [&](const QString& key) {
+        QFile file(state);
+        REQUIRE(file.open(QIODevice::ReadOnly));
+        for (const QByteArray& line : file.readAll().split('\n'))
+            if (line.startsWith(key.toUtf8() + '='))
+                return line.mid(key.size() + 1).toLong();
+        return -1L;
+    };
+    qputenv("SHIQIUREN_PKCS11_MODULE", SHIQIUREN_COUNTING_MODULE);
+    qputenv("SHIQIUREN_TEST_P11_STATE", state.toUtf8());
+
+    Run run = sign(home, rightPin);
+    INFO(run.err.toStdString());
+    CHECK(run.exitCode == 0);
+    CHECK(tokenVerifies(run.json().value(QStringLiteral("authToken")).toObject()));
+    CHECK(moduleValue(QStringLiteral("logins")) == 1);
+
+    run = sign(home, wrongPin);
+    CHECK(run.exitCode == 7);
+    CHECK(run.json().value(QStringLiteral("triesLeft")).toInt() == 2);
+    run = sign(home, wrongPin);
+    CHECK(run.exitCode == 7);
+    CHECK(run.json().value(QStringLiteral("triesLeft")).toInt() == 1);
+    const long loginsBefore = moduleValue(QStringLiteral("logins"));
+    CHECK(sign(home, rightPin).exitCode == 9);
+    CHECK(moduleValue(QStringLiteral("logins")) == loginsBefore); // nothing reached the module
+
+    qunsetenv("SHIQIUREN_PKCS11_MODULE");
+    qunsetenv("SHIQIUREN_TEST_P11_STATE");
+    CHECK(card->stats().at("verifies") == 0);
+    CHECK_FALSE(card->log().contains(QStringLiteral("VERIFY")));
+    requireNoPin(everythingPrinted(), "HiCOS runs");
+}
