@@ -6,14 +6,23 @@ namespace smartcard {
 
 std::unique_ptr<IsoToken> IsoToken::open(CardSession session, IsoTokenOptions options)
 {
-    IsoSigningProfile profile;
-    session([&](ApduChannel& channel) { profile = readIsoSigningProfile(channel); });
-    return std::unique_ptr<IsoToken>(
-        new IsoToken(std::move(session), std::move(options), std::move(profile)));
+    CardSession signingSession = session;
+    return open(std::move(session), std::move(signingSession), std::move(options));
 }
 
-IsoToken::IsoToken(CardSession session, IsoTokenOptions options, IsoSigningProfile profile)
+std::unique_ptr<IsoToken> IsoToken::open(
+    CardSession session, CardSession signingSession, IsoTokenOptions options)
+{
+    IsoSigningProfile profile;
+    session([&](ApduChannel& channel) { profile = readIsoSigningProfile(channel); });
+    return std::unique_ptr<IsoToken>(new IsoToken(
+        std::move(session), std::move(signingSession), std::move(options), std::move(profile)));
+}
+
+IsoToken::IsoToken(CardSession session, CardSession signingSession, IsoTokenOptions options,
+    IsoSigningProfile profile)
     : session_(std::move(session))
+    , signingSession_(std::move(signingSession))
     , options_(std::move(options))
     , profile_(std::move(profile))
 { }
@@ -52,7 +61,7 @@ Bytes IsoToken::verifyAndSignOnce(ByteView pin, ByteView digest, SignatureAlgori
     }
     Bytes signature;
     try {
-        session_([&](ApduChannel& channel) {
+        signingSession_([&](ApduChannel& channel) {
             signature
                 = isoVerifyAndSign(channel, profile_, pin, digest, options_.algorithmReference);
         });

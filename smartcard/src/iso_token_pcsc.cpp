@@ -13,7 +13,18 @@ std::unique_ptr<IsoToken> IsoToken::open(
         pcsc.withCard(
             reader, [&](CardConnection&, ApduChannel& channel) { operation(channel); }, trace);
     };
-    return open(std::move(session), std::move(options));
+    // After VERIFY + signing the card is reset on disconnect (also when signing failed after a
+    // VERIFY), so its verified state does not outlive our one transaction.
+    CardSession signingSession = [&pcsc, reader, trace = options.trace](const auto& operation) {
+        pcsc.withCard(
+            reader,
+            [&](CardConnection& card, ApduChannel& channel) {
+                card.resetWhenDone();
+                operation(channel);
+            },
+            trace);
+    };
+    return open(std::move(session), std::move(signingSession), std::move(options));
 }
 
 } // namespace smartcard

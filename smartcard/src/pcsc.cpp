@@ -112,8 +112,8 @@ CardConnection::CardConnection(
 
 CardConnection::~CardConnection()
 {
-    // LEAVE_CARD: a reset would also log out every other program using the card.
-    SCardDisconnect(toCard(handle_), SCARD_LEAVE_CARD);
+    // LEAVE_CARD unless asked: a reset also logs out every other program using the card.
+    SCardDisconnect(toCard(handle_), resetWhenDone_ ? SCARD_RESET_CARD : SCARD_LEAVE_CARD);
 }
 
 Bytes CardConnection::transmitRaw(ByteView command)

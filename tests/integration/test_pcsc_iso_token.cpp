@@ -213,3 +213,26 @@ TEST_CASE("iso-eid: the card pulled right after the VERIFY is a typed error afte
     CHECK(pulled.at("verifies") - done.at("verifies") == verifiesPerRun);
     CHECK(pulled.at("present") == 0);
 }
+
+TEST_CASE("iso-eid: the card's verified state ends with the signature", "[pcsc][iso-token]")
+{
+    const std::string reader = virtualReaderName().toStdString();
+    const auto card = insertCard(QStringLiteral("iso-eid"));
+    smartcard::Pcsc pcsc;
+    const auto token = smartcard::IsoToken::open(pcsc, reader);
+    sign(*token, rightPin);
+
+    // Another program (here: we, without a VERIFY) asks the card to sign right after us.
+    const Bytes digestInfo = smartcard::sha256DigestInfo(digestOf("someone else's data"));
+    smartcard::ResponseApdu answer;
+    pcsc.withCard(reader, [&](smartcard::CardConnection&, smartcard::ApduChannel& channel) {
+        channel.transmitChecked(
+            smartcard::CommandApdu::selectByAid(smartcard::fromHex("A000000063504B43532D3135")));
+        // MSE:SET with the key reference the card's PrKDF gives (the emulator's signing key: 02).
+        channel.transmitChecked(
+            { 0x00, 0x22, 0x41, 0xB6, smartcard::fromHex("840102"), std::nullopt });
+        answer = channel.transmit({ 0x00, 0x2A, 0x9E, 0x9A, digestInfo, 256 });
+    });
+    CHECK(answer.sw() == 0x6982); // security status not satisfied: the PIN is no longer verified
+    CHECK(card->stats().at("signatures") == 1);
+}

@@ -41,6 +41,10 @@ public:
         Pcsc& pcsc, const std::string& reader, IsoTokenOptions options = {});
     /// The same over any way of reaching the card (tests: the emulator's models in-process).
     static std::unique_ptr<IsoToken> open(CardSession session, IsoTokenOptions options = {});
+    /// With a separate session for VERIFY + signing, one that ends the card's verified state
+    /// afterwards (over PC/SC: a card reset on disconnect).
+    static std::unique_ptr<IsoToken> open(
+        CardSession session, CardSession signingSession, IsoTokenOptions options);
 
     const Bytes& certificate() const override { return profile_.certificate; }
     const IsoSigningProfile& profile() const { return profile_; }
@@ -50,11 +54,13 @@ protected:
     Bytes verifyAndSignOnce(ByteView pin, ByteView digest, SignatureAlgorithm algorithm) override;
 
 private:
-    IsoToken(CardSession session, IsoTokenOptions options, IsoSigningProfile profile);
+    IsoToken(CardSession session, CardSession signingSession, IsoTokenOptions options,
+        IsoSigningProfile profile);
     /// Keeps what the card said about its counter, for when it cannot be asked.
     void remember(const CardError& error);
 
     CardSession session_;
+    CardSession signingSession_;
     IsoTokenOptions options_;
     IsoSigningProfile profile_;
     bool blocked_ = false; // the card said so; nothing is sent to it again

@@ -38,6 +38,10 @@ public:
     /// CardErrc::CardRemoved. The bytes are returned as they came (the channel checks length).
     Bytes transmitRaw(ByteView command) override;
 
+    /// Disconnect with SCARD_RESET_CARD instead of leaving the card as it is: ends a verified
+    /// PIN's security state once a signature is made, so no other program can use it.
+    void resetWhenDone() noexcept { resetWhenDone_ = true; }
+
     /// RAII SCardBeginTransaction / SCardEndTransaction(SCARD_LEAVE_CARD).
     class Transaction {
     public:
@@ -58,6 +62,7 @@ private:
     std::string reader_;
     Bytes atr_;
     Protocol protocol_;
+    bool resetWhenDone_ = false;
 };
 
 /// RAII over SCARDCONTEXT. Not thread-safe except cancel(), which any thread may call.
