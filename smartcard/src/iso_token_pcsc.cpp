@@ -1,3 +1,4 @@
+#include "smartcard/errors.hpp"
 #include "smartcard/iso_token.hpp"
 #include "smartcard/pcsc.hpp"
 
@@ -13,14 +14,22 @@ std::unique_ptr<IsoToken> IsoToken::open(
         pcsc.withCard(
             reader, [&](CardConnection&, ApduChannel& channel) { operation(channel); }, trace);
     };
-    // After VERIFY + signing the card is reset on disconnect (also when signing failed after a
-    // VERIFY), so its verified state does not outlive our one transaction.
+    // After VERIFY + signing the card is reset on disconnect, so its verified state does not
+    // outlive our one transaction — also when the card refused the signature after a VERIFY. A
+    // card that vanished mid-command is not reset: it holds no state, and resetting a dead slot
+    // upsets some reader drivers (vpcd stops seeing new cards).
     CardSession signingSession = [&pcsc, reader, trace = options.trace](const auto& operation) {
         pcsc.withCard(
             reader,
             [&](CardConnection& card, ApduChannel& channel) {
+                try {
+                    operation(channel);
+                } catch (const CardError& error) {
+                    if (error.isCardRefusal())
+                        card.resetWhenDone();
+                    throw;
+                }
                 card.resetWhenDone();
-                operation(channel);
             },
             trace);
     };
