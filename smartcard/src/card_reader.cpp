@@ -17,7 +17,8 @@ namespace {
 using ReadOne = std::function<Bytes(const CertificateEntry&)>;
 
 /// Fills info.certificates from the directory entries, from the cache when it knows this card.
-void loadCertificates(CardInfo& info, std::string_view family, ByteView directory,
+/// Returns whether a holder's (non-CA) certificate was issued by the GCA: a 機關憑證.
+bool loadCertificates(CardInfo& info, std::string_view family, ByteView directory,
     const std::vector<CertificateEntry>& entries, CertificateCache* cache, const ReadOne& readOne)
 {
     const std::string key = CertificateCache::keyFor(family, info.cardNumber, directory);
@@ -34,20 +35,15 @@ void loadCertificates(CardInfo& info, std::string_view family, ByteView director
             info.certificateBytesRead += ders.back().size();
         }
     }
+    bool fromGca = false;
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const CertificateFacts facts = inspectCertificate(ders[i]);
+        fromGca = fromGca || (facts.usage != CertUsage::CertificateAuthority && facts.issuedByGca);
         info.certificates.push_back({ ders[i], facts.usage, entries[i].label, entries[i].id });
     }
     if (cache && !info.cardNumber.empty() && !info.certificatesFromCache)
         cache->store(key, ders);
-}
-
-bool issuedByGca(const CardInfo& info)
-{
-    return std::any_of(info.certificates.begin(), info.certificates.end(), [](const auto& cert) {
-        return cert.usage != CertUsage::CertificateAuthority
-            && inspectCertificate(cert.der).issuedByGca;
-    });
+    return fromGca;
 }
 
 void readHicos(CardInfo& info, ApduChannel& channel, CertificateCache* cache)
@@ -58,9 +54,9 @@ void readHicos(CardInfo& info, ApduChannel& channel, CertificateCache* cache)
     info.cardNumber = card.readCardNumber();
     const Bytes directory = card.readCertificateDirectory();
     const auto entries = parseCdf(directory);
-    loadCertificates(info, "hicos", directory, entries, cache,
+    const bool agencyCard = loadCertificates(info, "hicos", directory, entries, cache,
         [&card](const CertificateEntry& entry) { return card.readCertificate(entry); });
-    if (issuedByGca(info))
+    if (agencyCard)
         info.kind = CardKind::Gca;
 }
 

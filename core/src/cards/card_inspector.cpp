@@ -1,6 +1,7 @@
 #include "core/cards/card_inspector.hpp"
 
 #include "card_error_mapping.hpp"
+#include "reader_choice.hpp"
 #include "smartcard/card_reader.hpp"
 #include "smartcard/pcsc.hpp"
 
@@ -122,26 +123,7 @@ QList<ReaderState> CardInspector::readerStates()
 CardReport CardInspector::inspect(const QString& reader, const Trace& trace)
 {
     try {
-        std::string target = reader.toStdString();
-        if (target.empty()) {
-            const auto statuses = d->pcsc.readerStatuses();
-            if (statuses.empty())
-                throw CardFailure(CardProblem::NoReaders, "no readers");
-            for (const auto& status : statuses) {
-                if (status.cardPresent) {
-                    target = status.name;
-                    break;
-                }
-            }
-            if (target.empty())
-                throw CardFailure(CardProblem::NoCard, "no reader holds a card");
-        } else {
-            const auto names = d->pcsc.listReaders();
-            if (std::find(names.begin(), names.end(), target) == names.end())
-                throw CardFailure(
-                    names.empty() ? CardProblem::NoReaders : CardProblem::ReaderNotFound,
-                    "reader not connected");
-        }
+        const std::string target = chooseReader(d->pcsc, reader);
         smartcard::CardInfo info;
         smartcard::ApduChannel::TraceSink sink;
         if (trace)

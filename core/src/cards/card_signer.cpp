@@ -1,6 +1,7 @@
 #include "core/cards/card_signer.hpp"
 
 #include "card_error_mapping.hpp"
+#include "reader_choice.hpp"
 #include "smartcard/card_reader.hpp"
 #include "smartcard/token_factory.hpp"
 
@@ -65,17 +66,7 @@ struct CardSigner::Private {
 
     Opened open(const QString& reader)
     {
-        std::string target = reader.toStdString();
-        if (target.empty()) {
-            const auto statuses = pcsc.readerStatuses();
-            if (statuses.empty())
-                throw CardFailure(CardProblem::NoReaders, "no readers");
-            const auto withCard = std::find_if(statuses.begin(), statuses.end(),
-                [](const smartcard::ReaderStatus& status) { return status.cardPresent; });
-            if (withCard == statuses.end())
-                throw CardFailure(CardProblem::NoCard, "no reader holds a card");
-            target = withCard->name;
-        }
+        const std::string target = chooseReader(pcsc, reader);
         Opened opened;
         pcsc.withCard(
             target, [&](smartcard::CardConnection& card, smartcard::ApduChannel& channel) {
