@@ -2,6 +2,7 @@
 // support would run them: the token verifies over the contract's exact bytes, the three-strike
 // rules hold end to end, and no PIN shows up in any output or log — with debug logging on.
 #include "card_wait.hpp"
+#include "rs256_verify.hpp"
 #include "virtual_card.hpp"
 
 #include <QCryptographicHash>
@@ -81,23 +82,7 @@ bool tokenVerifies(const QJsonObject& token)
     const QByteArray signature
         = QByteArray::fromBase64(token.value(QStringLiteral("signature")).toString().toLatin1());
     const QByteArray digest = sha256(sha256(origin.toUtf8()) + sha256(nonce.toUtf8()));
-    const auto* cursor = reinterpret_cast<const unsigned char*>(der.constData());
-    std::unique_ptr<X509, decltype(&X509_free)> cert(
-        d2i_X509(nullptr, &cursor, der.size()), X509_free);
-    if (!cert)
-        return false;
-    std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(
-        X509_get_pubkey(cert.get()), EVP_PKEY_free);
-    std::unique_ptr<EVP_PKEY_CTX, decltype(&EVP_PKEY_CTX_free)> ctx(
-        EVP_PKEY_CTX_new(key.get(), nullptr), EVP_PKEY_CTX_free);
-    return EVP_PKEY_verify_init(ctx.get()) == 1
-        && EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_PADDING) == 1
-        && EVP_PKEY_CTX_set_signature_md(ctx.get(), EVP_sha256()) == 1
-        && EVP_PKEY_verify(ctx.get(), reinterpret_cast<const unsigned char*>(signature.constData()),
-               static_cast<size_t>(signature.size()),
-               reinterpret_cast<const unsigned char*>(digest.constData()),
-               static_cast<size_t>(digest.size()))
-        == 1;
+    return testsupport::rs256VerifiesQ(der, digest, signature);
 }
 
 /// VERIFY commands that carried a PIN (the emulator also logs the empty, no-try status queries).

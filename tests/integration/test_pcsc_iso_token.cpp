@@ -3,6 +3,7 @@
 // after the VERIFY.
 #include "card_wait.hpp"
 #include "read_card.hpp"
+#include "rs256_verify.hpp"
 #include "smartcard/iso_token.hpp"
 #include "smartcard/pcsc.hpp"
 #include "virtual_card.hpp"
@@ -36,21 +37,9 @@ Bytes digestOf(std::string_view text)
 bool verifiesWithCitizenCertificate(const Bytes& digest, const Bytes& signature)
 {
     const QByteArray der = pkiFile(QStringLiteral("citizen-sign.der"));
-    const auto* cursor = reinterpret_cast<const unsigned char*>(der.constData());
-    std::unique_ptr<X509, decltype(&X509_free)> cert(
-        d2i_X509(nullptr, &cursor, der.size()), X509_free);
-    if (!cert)
-        return false;
-    std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(
-        X509_get_pubkey(cert.get()), EVP_PKEY_free);
-    std::unique_ptr<EVP_PKEY_CTX, decltype(&EVP_PKEY_CTX_free)> ctx(
-        EVP_PKEY_CTX_new(key.get(), nullptr), EVP_PKEY_CTX_free);
-    return ctx && EVP_PKEY_verify_init(ctx.get()) == 1
-        && EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_PADDING) == 1
-        && EVP_PKEY_CTX_set_signature_md(ctx.get(), EVP_sha256()) == 1
-        && EVP_PKEY_verify(
-               ctx.get(), signature.data(), signature.size(), digest.data(), digest.size())
-        == 1;
+    return testsupport::rs256Verifies({ reinterpret_cast<const std::uint8_t*>(der.constData()),
+                                          static_cast<std::size_t>(der.size()) },
+        digest, signature);
 }
 
 /// VERIFY commands that carried a PIN, as the emulator logged them (data redacted, size kept).

@@ -5,6 +5,7 @@
 #include "model/eid_card.hpp"
 #include "model/pki_files.hpp"
 #include "model_transport.hpp"
+#include "rs256_verify.hpp"
 #include "scripted_pkcs15_card.hpp"
 #include "smartcard/iso_token.hpp"
 
@@ -106,25 +107,9 @@ Bytes digestOf(std::string_view text)
     return digest;
 }
 
-/// What a server does: RSASSA-PKCS1-v1_5 with SHA-256 over exactly `digest`, with the
-/// certificate's public key.
 bool verifies(const Bytes& certificate, const Bytes& digest, const Bytes& signature)
 {
-    const unsigned char* cursor = certificate.data();
-    std::unique_ptr<X509, decltype(&X509_free)> cert(
-        d2i_X509(nullptr, &cursor, static_cast<long>(certificate.size())), X509_free);
-    if (!cert)
-        return false;
-    std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(
-        X509_get_pubkey(cert.get()), EVP_PKEY_free);
-    std::unique_ptr<EVP_PKEY_CTX, decltype(&EVP_PKEY_CTX_free)> ctx(
-        EVP_PKEY_CTX_new(key.get(), nullptr), EVP_PKEY_CTX_free);
-    return ctx && EVP_PKEY_verify_init(ctx.get()) == 1
-        && EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_PADDING) == 1
-        && EVP_PKEY_CTX_set_signature_md(ctx.get(), EVP_sha256()) == 1
-        && EVP_PKEY_verify(
-               ctx.get(), signature.data(), signature.size(), digest.data(), digest.size())
-        == 1;
+    return testsupport::rs256Verifies(certificate, digest, signature);
 }
 
 Bytes sign(IsoToken& token, const Bytes& pin, bool confirm = false)
