@@ -448,4 +448,159 @@ Exit codes: 0 ok, 1 other error, 2 usage error, 3 no reader, 4 no card,
         <translation>The certificate login data is incomplete (no certificate or signature) and cannot be sent. Please try again.</translation>
     </message>
 </context>
+<context>
+    <name>VacancyRules</name>
+    <message>
+        <source>請選擇徵才機關</source>
+        <translation>Choose the hiring agency</translation>
+    </message>
+    <message>
+        <source>請填寫機關地址</source>
+        <translation>Enter the agency address</translation>
+    </message>
+    <message>
+        <source>請填寫填寫人姓名</source>
+        <translation>Enter the name of the person filling in the form</translation>
+    </message>
+    <message>
+        <source>請填寫填寫人電話</source>
+        <translation>Enter the phone number of the person filling in the form</translation>
+    </message>
+    <message>
+        <source>請選擇人員區分</source>
+        <translation>Choose the personnel category</translation>
+    </message>
+    <message>
+        <source>請選擇官等類別</source>
+        <translation>Choose the rank class</translation>
+    </message>
+    <message>
+        <source>請填寫職稱</source>
+        <translation>Enter the job title</translation>
+    </message>
+    <message>
+        <source>請選擇工作地點</source>
+        <translation>Choose the work location</translation>
+    </message>
+    <message>
+        <source>請填寫有效期間起日</source>
+        <translation>Enter the start of the posting period</translation>
+    </message>
+    <message>
+        <source>請填寫有效期間迄日</source>
+        <translation>Enter the end of the posting period</translation>
+    </message>
+    <message>
+        <source>請填寫資格條件</source>
+        <translation>Enter the qualifications</translation>
+    </message>
+    <message>
+        <source>請填寫工作項目</source>
+        <translation>Enter the duties</translation>
+    </message>
+    <message>
+        <source>請填寫工作地址</source>
+        <translation>Enter the work address</translation>
+    </message>
+    <message>
+        <source>請填寫聯絡方式</source>
+        <translation>Enter how to apply or get in touch</translation>
+    </message>
+    <message>
+        <source>須具任用資格之職缺請選擇官職等</source>
+        <translation>A post requiring civil service appointment eligibility needs a rank and grade</translation>
+    </message>
+    <message>
+        <source>須具任用資格之職缺請選擇職系</source>
+        <translation>A post requiring civil service appointment eligibility needs a job series</translation>
+    </message>
+    <message>
+        <source>請填寫官職等或薪點</source>
+        <translation>Enter the rank and grade or the pay points</translation>
+    </message>
+    <message>
+        <source>名額至少須為1名</source>
+        <translation>There must be at least 1 opening</translation>
+    </message>
+    <message>
+        <source>候補名額不得為負數</source>
+        <translation>Reserve openings cannot be negative</translation>
+    </message>
+    <message>
+        <source>候補名額不得超過名額的2倍（最多%1名）</source>
+        <translation>Reserve openings cannot exceed twice the openings (at most %1)</translation>
+    </message>
+    <message>
+        <source>有效期間迄日不得早於起日</source>
+        <translation>The posting period cannot end before it starts</translation>
+    </message>
+    <message>
+        <source>公開甄選公告期間至少須3日</source>
+        <translation>A public recruitment notice must run for at least 3 days</translation>
+    </message>
+    <message>
+        <source>有效期間起日不得早於今日</source>
+        <translation>The posting period cannot start before today</translation>
+    </message>
+    <message>
+        <source>機關代碼格式不正確（應為10碼英數字）</source>
+        <translation>The agency code is malformed (it has 10 letters and digits)</translation>
+    </message>
+    <message>
+        <source>人員區分「%1」不在代碼表中</source>
+        <translation>Personnel category “%1” is not in the code list</translation>
+    </message>
+    <message>
+        <source>人員區分「%1」已停用</source>
+        <translation>Personnel category “%1” is no longer in use</translation>
+    </message>
+    <message>
+        <source>職系代碼「%1」不在代碼表中</source>
+        <translation>Job series code “%1” is not in the code list</translation>
+    </message>
+    <message>
+        <source>職系「%1」已停用</source>
+        <translation>Job series “%1” is no longer in use</translation>
+    </message>
+    <message>
+        <source>職系「無」不得與其他職系同時選擇</source>
+        <translation>Job series “None” cannot be chosen together with other series</translation>
+    </message>
+    <message>
+        <source>工作地點代碼「%1」不在代碼表中</source>
+        <translation>Work location code “%1” is not in the code list</translation>
+    </message>
+    <message>
+        <source>工作地點「%1」已停用</source>
+        <translation>Work location “%1” is no longer in use</translation>
+    </message>
+    <message>
+        <source>工作地點「%1」已停用，請改選「%2」</source>
+        <translation>Work location “%1” is no longer in use; choose “%2” instead</translation>
+    </message>
+    <message>
+        <source>官職等範圍不在該官等的職等之內</source>
+        <translation>The grade range lies outside the grades of its rank</translation>
+    </message>
+    <message>
+        <source>聯絡E-Mail格式不正確</source>
+        <translation>The contact e-mail address is malformed</translation>
+    </message>
+    <message>
+        <source>填寫人Email格式不正確</source>
+        <translation>The e-mail address of the person filling in the form is malformed</translation>
+    </message>
+    <message>
+        <source>公告網址須為http或https開頭的網址</source>
+        <translation>The notice URL must start with http or https</translation>
+    </message>
+    <message>
+        <source>限制性別須說明工作性質僅適合特定性別之理由（性別平等工作法第7條）</source>
+        <translation>A gender restriction needs a reason why the work suits only that gender (Gender Equality in Employment Act, Article 7)</translation>
+    </message>
+    <message>
+        <source>內容不得超過%1字（目前%2字）</source>
+        <translation>At most %1 characters (now %2)</translation>
+    </message>
+</context>
 </TS>

@@ -423,4 +423,159 @@
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>VacancyRules</name>
+    <message>
+        <source>請選擇徵才機關</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請填寫機關地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請填寫填寫人姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請填寫填寫人電話</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請選擇人員區分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請選擇官等類別</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請填寫職稱</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請選擇工作地點</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請填寫有效期間起日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請填寫有效期間迄日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請填寫資格條件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請填寫工作項目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請填寫工作地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請填寫聯絡方式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>須具任用資格之職缺請選擇官職等</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>須具任用資格之職缺請選擇職系</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請填寫官職等或薪點</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>名額至少須為1名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>候補名額不得為負數</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>候補名額不得超過名額的2倍（最多%1名）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>有效期間迄日不得早於起日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>公開甄選公告期間至少須3日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>有效期間起日不得早於今日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>機關代碼格式不正確（應為10碼英數字）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人員區分「%1」不在代碼表中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人員區分「%1」已停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>職系代碼「%1」不在代碼表中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>職系「%1」已停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>職系「無」不得與其他職系同時選擇</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作地點代碼「%1」不在代碼表中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作地點「%1」已停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作地點「%1」已停用，請改選「%2」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>官職等範圍不在該官等的職等之內</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>聯絡E-Mail格式不正確</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>填寫人Email格式不正確</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>公告網址須為http或https開頭的網址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>限制性別須說明工作性質僅適合特定性別之理由（性別平等工作法第7條）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>內容不得超過%1字（目前%2字）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

@@ -1,0 +1,203 @@
+#include "core/domain/code_lists.hpp"
+
+#include "core/domain/domain_json_error.hpp"
+#include "json_fields.hpp"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QtGlobal>
+
+namespace core::domain {
+
+using detail::JsonFields;
+using Kind = DomainJsonError::Kind;
+
+namespace {
+
+/// An item is either a bare name (人員區分, whose feed values have no codes) or an object
+/// {code, name, retired?, replacedBy?}. Unknown keys inside a list are tolerated: the server may
+/// add metadata (validity dates …) before this client learns it, and the lists stay usable.
+QList<Code> codesFrom(const QJsonObject& list, const QString& path)
+{
+    const QJsonValue itemsValue = list.value(QLatin1String("items"));
+    if (!itemsValue.isArray())
+        throw DomainJsonError(Kind::MissingField, path + QStringLiteral(".items"),
+            QStringLiteral("expected an array"));
+    const QJsonArray items = itemsValue.toArray();
+    QList<Code> result;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QString itemPath = path + QStringLiteral(".items[%1]").arg(i);
+        const QJsonValue item = items.at(i);
+        Code code;
+        if (item.isString()) {
+            code.code = code.name = item.toString();
+        } else if (item.isObject()) {
+            const QJsonObject o = item.toObject();
+            const QJsonValue name = o.value(QLatin1String("name"));
+            const QJsonValue codeValue = o.value(QLatin1String("code"));
+            const QJsonValue retired = o.value(QLatin1String("retired"));
+            const QJsonValue replacedBy = o.value(QLatin1String("replacedBy"));
+            if (!name.isString())
+                throw DomainJsonError(Kind::WrongType, itemPath + QStringLiteral(".name"),
+                    QStringLiteral("expected a string"));
+            if (!codeValue.isUndefined() && !codeValue.isString())
+                throw DomainJsonError(Kind::WrongType, itemPath + QStringLiteral(".code"),
+                    QStringLiteral("expected a string"));
+            if (!retired.isUndefined() && !retired.isBool())
+                throw DomainJsonError(Kind::WrongType, itemPath + QStringLiteral(".retired"),
+                    QStringLiteral("expected true or false"));
+            if (!replacedBy.isUndefined() && !replacedBy.isString())
+                throw DomainJsonError(Kind::WrongType, itemPath + QStringLiteral(".replacedBy"),
+                    QStringLiteral("expected a string"));
+            code.name = name.toString();
+            code.code = codeValue.isString() ? codeValue.toString() : code.name;
+            code.retired = retired.toBool(false);
+            code.replacedBy = replacedBy.toString();
+        } else {
+            throw DomainJsonError(
+                Kind::WrongType, itemPath, QStringLiteral("expected a string or an object"));
+        }
+        if (code.code.isEmpty())
+            throw DomainJsonError(Kind::BadValue, itemPath, QStringLiteral("empty code"));
+        result.append(code);
+    }
+    return result;
+}
+
+QStringList stringsFrom(const QJsonObject& list, const char* key, const QString& path)
+{
+    JsonFields fields(list, path);
+    return fields.strings(key);
+}
+
+std::optional<RankClass> rankFromChinese(const QString& name)
+{
+    if (name == QStringLiteral("委任"))
+        return RankClass::Junior;
+    if (name == QStringLiteral("薦任"))
+        return RankClass::Intermediate;
+    if (name == QStringLiteral("簡任"))
+        return RankClass::Senior;
+    return std::nullopt;
+}
+
+QList<GradeBand> bandsFrom(const QJsonObject& grades, const QString& path)
+{
+    const QJsonValue ranks = grades.value(QLatin1String("ranks"));
+    if (!ranks.isArray())
+        throw DomainJsonError(Kind::MissingField, path + QStringLiteral(".ranks"),
+            QStringLiteral("expected an array"));
+    QList<GradeBand> result;
+    const QJsonArray array = ranks.toArray();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QString itemPath = path + QStringLiteral(".ranks[%1]").arg(i);
+        const QJsonObject o = array.at(i).toObject();
+        const auto rank = rankFromChinese(o.value(QLatin1String("rank")).toString());
+        const auto from = detail::wholeNumber(o.value(QLatin1String("from")));
+        const auto to = detail::wholeNumber(o.value(QLatin1String("to")));
+        if (!rank || !from || !to || *from > *to)
+            throw DomainJsonError(Kind::BadValue, itemPath,
+                QStringLiteral("expected {rank: 委任|薦任|簡任, from, to}"));
+        result.append(GradeBand { *rank, *from, *to });
+    }
+    return result;
+}
+
+QJsonObject objectAt(const QJsonObject& bundle, const char* key)
+{
+    const QJsonValue value = bundle.value(QLatin1String(key));
+    if (!value.isObject())
+        throw DomainJsonError(
+            Kind::MissingField, QString::fromLatin1(key), QStringLiteral("expected an object"));
+    return value.toObject();
+}
+
+QJsonObject resourceJson(const QString& name)
+{
+    QFile file(QStringLiteral(":/codes/") + name);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("built-in code list %s is missing from the resources", qPrintable(name));
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll());
+    if (!document.isObject())
+        qFatal("built-in code list %s is not a JSON object", qPrintable(name));
+    return document.object();
+}
+
+CodeLists loadBuiltin()
+{
+    // The shipped files are assembled into the same bundle the server sends, so both go through
+    // one parser and a shipped list can never be read differently from a downloaded one.
+    const QJsonObject bundle {
+        { QStringLiteral("personKinds"), resourceJson(QStringLiteral("person-kinds.json")) },
+        { QStringLiteral("series"), resourceJson(QStringLiteral("series.json")) },
+        { QStringLiteral("workplaces"), resourceJson(QStringLiteral("workplaces.json")) },
+        { QStringLiteral("grades"), resourceJson(QStringLiteral("grades.json")) },
+        { QStringLiteral("titles"), resourceJson(QStringLiteral("common-titles.json")) },
+    };
+    try {
+        return CodeLists::fromJson(bundle, QString());
+    } catch (const DomainJsonError& error) {
+        qFatal("built-in code lists do not parse: %s", error.what());
+    }
+}
+
+} // namespace
+
+const CodeLists& CodeLists::builtin()
+{
+    static const CodeLists lists = loadBuiltin();
+    return lists;
+}
+
+CodeLists CodeLists::fromJson(const QJsonObject& bundle, const QString& etag)
+{
+    CodeLists lists;
+    lists.etag_ = etag;
+    lists.personKinds_ = codesFrom(objectAt(bundle, "personKinds"), QStringLiteral("personKinds"));
+    lists.series_ = codesFrom(objectAt(bundle, "series"), QStringLiteral("series"));
+    lists.workplaces_ = codesFrom(objectAt(bundle, "workplaces"), QStringLiteral("workplaces"));
+    const QJsonObject grades = objectAt(bundle, "grades");
+    lists.bands_ = bandsFrom(grades, QStringLiteral("grades"));
+    if (grades.contains(QLatin1String("commonRanges")))
+        lists.commonRanges_ = stringsFrom(grades, "commonRanges", QStringLiteral("grades"));
+    lists.commonTitles_
+        = stringsFrom(objectAt(bundle, "titles"), "items", QStringLiteral("titles"));
+    return lists;
+}
+
+const QList<Code>& CodeLists::items(CodeListKind kind) const
+{
+    switch (kind) {
+    case CodeListKind::PersonKind:
+        return personKinds_;
+    case CodeListKind::Series:
+        return series_;
+    case CodeListKind::Workplace:
+        break;
+    }
+    return workplaces_;
+}
+
+std::optional<Code> CodeLists::find(CodeListKind kind, const QString& code) const
+{
+    for (const Code& c : items(kind))
+        if (c.code == code)
+            return c;
+    return std::nullopt;
+}
+
+bool CodeLists::isRetired(CodeListKind kind, const QString& code) const
+{
+    const auto found = find(kind, code);
+    return found && found->retired;
+}
+
+std::optional<GradeBand> CodeLists::band(RankClass rank) const
+{
+    for (const GradeBand& b : bands_)
+        if (b.rank == rank)
+            return b;
+    return std::nullopt;
+}
+
+} // namespace core::domain
