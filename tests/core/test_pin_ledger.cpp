@@ -313,6 +313,20 @@ TEST_CASE("PinLedger creates its file with mode 0600, and its folder", "[pin_led
     CHECK(fileMode(wal) == 0600U);
 }
 
+TEST_CASE("PinLedger narrows a ledger file others could read to its owner", "[pin_ledger]")
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("local.sqlite"));
+    {
+        PinLedger first(file);
+    }
+    QFile(file).setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner
+        | QFileDevice::ReadGroup | QFileDevice::ReadOther);
+    REQUIRE(fileMode(file) == 0644U);
+    PinLedger again(file);
+    CHECK(fileMode(file) == 0600U);
+}
+
 TEST_CASE("PinLedger's schema: a version table and counts only", "[pin_ledger]")
 {
     LedgerFolder folder;

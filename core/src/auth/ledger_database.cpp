@@ -114,6 +114,13 @@ QString createFile(const QString& file)
     if (canonical.isEmpty())
         throw LedgerError(
             LedgerError::Reason::CannotOpen, "PIN ledger: cannot resolve " + file.toStdString());
+    // A file an older version (or a copy) left readable by others is narrowed to its owner.
+    QFile existing(canonical);
+    const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup
+        | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::WriteOther
+        | QFileDevice::ExeOther;
+    if (existing.permissions() & others)
+        existing.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     return canonical;
 }
 
