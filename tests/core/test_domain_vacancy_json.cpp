@@ -1,6 +1,7 @@
 // The vacancy record on the wire: lossless round trip, strict parsing with the field named.
 #include "core/domain/domain_json_error.hpp"
 #include "core/domain/vacancy_json.hpp"
+#include "vacancy_fixture.hpp"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,32 +14,17 @@ namespace {
 /// Every field differs from its default, so a field the JSON drops or mangles shows up.
 Vacancy everyFieldSet()
 {
-    Vacancy v;
-    v.agencyCode = QStringLiteral("A096C0000Q");
-    v.agencyName = QStringLiteral("國立臺北護理健康大學");
-    v.agencyAddress = QStringLiteral("臺北市北投區明德路365號");
-    v.fillerName = QStringLiteral("王小明");
-    v.fillerPhone = QStringLiteral("02-28227101");
+    // The shared valid vacancy, then every remaining field away from its default.
+    Vacancy v = domaintest::validVacancy();
     v.fillerExtension = QStringLiteral("2101");
-    v.fillerEmail = QStringLiteral("wang@ntunhs.edu.tw");
-    v.personKind = QStringLiteral("一般人員");
-    v.rankClasses = { RankClass::Junior, RankClass::Intermediate };
-    v.gradeRanges = { { RankClass::Junior, 5, 5 }, { RankClass::Intermediate, 6, 7 } };
     v.gradeText = QStringLiteral("約僱5等280薪點");
-    v.title = QStringLiteral("科員");
     v.seriesCodes = { QStringLiteral("A101"), QStringLiteral("B702") };
     v.openings = 2;
     v.reserveOpenings = 3;
     v.gender = Gender::Female;
     v.genderReason = QStringLiteral("女性受刑人管理");
     v.workplaceCodes = { QStringLiteral("10"), QStringLiteral("23") };
-    v.validFrom = QDate(2026, 12, 1);
     v.validTo = QDate(2026, 12, 15);
-    v.qualifications = QStringLiteral("具公務人員任用資格");
-    v.duties = QStringLiteral("綜合業務");
-    v.workAddress = QStringLiteral("臺北市北投區明德路365號");
-    v.contactMethod = QStringLiteral("請寄履歷");
-    v.contactEmail = QStringLiteral("hr@ntunhs.edu.tw");
     v.welcomesDisabled = true;
     v.welcomesIndigenous = true;
     v.indigenousArea = true;

@@ -1,11 +1,13 @@
 // The form's rules: each one fires exactly its own message on exactly its own field.
 #include "core/domain/vacancy_rules.hpp"
+#include "vacancy_fixture.hpp"
 
 #include <QJsonDocument>
 #include <catch2/catch.hpp>
 #include <functional>
 
 using namespace core::domain;
+using domaintest::validVacancy;
 
 namespace Catch {
 template <> struct StringMaker<FieldMessage> {
@@ -19,34 +21,6 @@ template <> struct StringMaker<FieldMessage> {
 namespace {
 
 const QDate today(2026, 11, 28);
-
-Vacancy validVacancy()
-{
-    Vacancy v;
-    v.agencyCode = QStringLiteral("A096C0000Q");
-    v.agencyName = QStringLiteral("國立臺北護理健康大學");
-    v.agencyAddress = QStringLiteral("臺北市北投區明德路365號");
-    v.fillerName = QStringLiteral("王小明");
-    v.fillerPhone = QStringLiteral("02-28227101");
-    v.fillerEmail = QStringLiteral("wang@ntunhs.edu.tw");
-    v.personKind = QStringLiteral("一般人員");
-    v.rankClasses = { RankClass::Junior, RankClass::Intermediate };
-    v.gradeRanges = { { RankClass::Junior, 5, 5 }, { RankClass::Intermediate, 6, 7 } };
-    v.title = QStringLiteral("科員");
-    v.seriesCodes = { QStringLiteral("A101") };
-    v.openings = 1;
-    v.reserveOpenings = 2;
-    v.workplaceCodes = { QStringLiteral("10") };
-    v.validFrom = QDate(2026, 12, 1);
-    v.validTo = QDate(2026, 12, 4); // exactly the 3-day minimum
-    v.qualifications = QStringLiteral("具公務人員任用資格");
-    v.duties = QStringLiteral("綜合業務");
-    v.workAddress = QStringLiteral("臺北市北投區明德路365號");
-    v.contactMethod = QStringLiteral("請寄履歷");
-    v.contactEmail = QStringLiteral("hr@ntunhs.edu.tw");
-    v.announcementUrl = QStringLiteral("https://www.ntunhs.edu.tw/notice");
-    return v;
-}
 
 /// The single message one broken field produces, or a description of what came out instead.
 FieldMessage onlyMessage(
