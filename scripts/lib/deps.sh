@@ -5,11 +5,14 @@ SHIQIUREN_PACKAGES=(
     cmake ninja-build g++ pkg-config clang-format
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite libgl-dev
-    libssl-dev libpcsclite-dev catch2 libp11-kit-dev
+    libssl-dev libpcsclite-dev catch2 libp11-kit-dev python3-yaml
     # run time: the PC/SC service, the virtual reader driver, ATR list, test PKI
     pcscd vsmartcard-vpcd pcsc-tools openssl
     # PKCS#11 tests: a real module (SoftHSM2) next to the project's counting test module
     softhsm2
+    # reference server on PostgreSQL: the QPSQL driver, and the server binaries the tests run
+    # as a private cluster (tests/support/postgres-stack.sh)
+    libqt6sql6-psql postgresql
 )
 
 # Installs whatever is missing; quiet when everything is there already.

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "server/http/json_body.hpp"
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+#include <stdexcept>
+
+namespace server::app {
+
+/// Everything the command line sets. Durations are configurable so an administrator can follow
+/// local policy (and the tests can watch an expiry without waiting half an hour).
+struct ServerConfig {
+    QHostAddress host = QHostAddress::LocalHost;
+    quint16 port = 8443;
+    QString database; ///< file path or postgresql:// URL
+    QString seedFile; ///< optional
+    QString origin; ///< the public origin card logins are signed for
+    QString trustDir;
+    QString ocspUrl; ///< optional; without it the CRLs decide
+    QStringList crlFiles;
+    int ocspTimeoutMs = 5000;
+    QString tlsCertFile, tlsKeyFile;
+
+    int nonceLifetimeSeconds = 300;
+    int activationLifetimeSeconds = 600;
+    int sessionIdleSeconds = 30 * 60;
+    int sessionAbsoluteSeconds = 8 * 60 * 60;
+    int passwordLockoutSeconds = 15 * 60;
+    int passwordLockoutAfter = 5; ///< consecutive failures
+    int idempotencyKeepHours = 48;
+    http::RequestLimits limits;
+};
+
+class ConfigError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// Parses the arguments (without the program name). Throws ConfigError naming the option.
+ServerConfig parseServerConfig(const QStringList& arguments);
+
+/// The --help text.
+QString serverUsage();
+
+} // namespace server::app
