@@ -46,6 +46,9 @@ int hashPasswordFromStdin()
 
 int main(int argc, char** argv)
 {
+    // Each log line carries its time; QT_MESSAGE_PATTERN still overrides it.
+    qSetMessagePattern(QStringLiteral(
+        "%{time yyyy-MM-ddThh:mm:ss.zzz} %{if-category}%{category} %{endif}%{message}"));
     QCoreApplication application(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("shiqiuren-server"));
     QStringList arguments = QCoreApplication::arguments().mid(1);
