@@ -1,0 +1,120 @@
+#pragma once
+
+#include "core/api/service_client.hpp"
+#include "core/store/local_store.hpp"
+#include "core/sync/merge.hpp"
+#include "core/sync/remote.hpp"
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <QString>
+#include <chrono>
+#include <functional>
+#include <memory>
+
+namespace core::sync {
+
+/// The knobs, injectable for tests.
+struct SyncOptions {
+    /// Retry delay after the n-th failed try: base · 2^(n−1), capped, then jittered to between
+    /// half and all of it (so clients that failed together do not come back together). A
+    /// server's Retry-After is a floor.
+    std::chrono::milliseconds backoffBase { std::chrono::seconds(2) };
+    std::chrono::milliseconds backoffCap { std::chrono::minutes(10) };
+    /// A number in [0, 1) for the jitter; default QRandomGenerator::global().
+    std::function<double()> random;
+    /// "Now", UTC; default QDateTime::currentDateTimeUtc().
+    std::function<QDateTime()> clock;
+    /// Change-feed entries per request (1–500).
+    int feedPageSize = 100;
+    /// How often the code lists are revalidated (If-None-Match). Zero: every sync.
+    std::chrono::milliseconds codeListsInterval { std::chrono::hours(12) };
+    /// Per request (the HTTP remote's transfer timeout).
+    std::chrono::milliseconds requestTimeout { std::chrono::seconds(30) };
+    /// How often one record may be merged and sent again after a 412 within one run before it
+    /// waits for the next (someone else keeps writing it).
+    int maxResendsPerRun = 3;
+};
+
+/// What one syncOnce() did and where things stand.
+struct SyncReport {
+    bool completed = false; ///< push and pull ran to the end (the server was reachable)
+    bool needsLogin = false; ///< the session cannot write: a new login is needed; nothing lost
+    QString error; ///< why the run stopped early (the network, the local database), if it did
+    int sent = 0; ///< operations the server took (acknowledged) this run
+    int deferred = 0; ///< tries that failed and wait for their next time
+    int rejected = 0; ///< operations the server refused this run (records now Rejected)
+    int merged = 0; ///< merges settled without the clerk (412 or pull into an edited record)
+    int newConflicts = 0; ///< conflicts found this run
+    int pulled = 0; ///< change-feed entries applied
+    bool codeListsUpdated = false;
+    // Where things stand after the run (the status bar):
+    int queued = 0; ///< outbox rows still waiting
+    int conflicts = 0; ///< records in Conflict
+    int rejectedRecords = 0; ///< records in Rejected
+    QDateTime lastSuccess; ///< the last completed run, UTC
+};
+
+/// The sync engine (offline-sync.md): push the outbox oldest first, then pull the change feed,
+/// then refresh the code lists. syncOnce() blocks: run it on a worker thread (it uses that
+/// thread's own store connection and network manager). The conflict-resolution calls may come
+/// from any thread. Nothing is lost whatever fails in between: every step is written to the
+/// store before and after it goes to the server, and a failed step is simply tried again.
+class SyncEngine : public QObject {
+    Q_OBJECT
+public:
+    /// Over an existing store and the central-service client, whose session token it uses
+    /// (neither owned). `options.requestTimeout` does not apply: the client has its own.
+    SyncEngine(store::LocalStore& store, api::ServiceClient& client, SyncOptions options = {},
+        QObject* parent = nullptr);
+    /// Over an existing store and any Remote (a fake server model in tests; neither owned).
+    SyncEngine(store::LocalStore& store, Remote& remote, SyncOptions options = {},
+        QObject* parent = nullptr);
+    /// Owns its store (opened on `storeFile`) and a ServiceClient for `baseUrl` with `token`
+    /// and options.requestTimeout: what a separate process (the crash harness's child) needs.
+    SyncEngine(const QString& storeFile, const QString& baseUrl, const QString& token,
+        SyncOptions options = {}, QObject* parent = nullptr);
+    ~SyncEngine() override;
+
+    store::LocalStore& store();
+    /// After a login (the engine reported needsLogin): the next run resumes with it.
+    void setToken(const QString& token);
+    /// Another server address: the engine's client is replaced by one for `baseUrl` with the
+    /// same configuration and the token last given to setToken() (give it again if the token
+    /// was set on a borrowed client directly).
+    void setBaseUrl(const QString& baseUrl);
+
+    /// One full run. Never throws: a failure ends the run early and is in the report.
+    SyncReport syncOnce();
+
+    // --- Conflict resolution (records in Conflict) ----------------------------------------
+    /// Every conflicting field takes my value; the fields only the server changed keep the
+    /// server's. One update is queued.
+    void keepMine(const QString& localId);
+    /// The server's version as it is; my edits of this record go, nothing is queued.
+    void keepServer(const QString& localId);
+    /// Each conflicting field as chosen (a field not named keeps the server's value); the
+    /// fields only one side changed merged. One update is queued.
+    void resolvePerField(const QString& localId, const QHash<QString, Side>& choices);
+
+    /// The delay before try number `attempts` + 1 after `attempts` failed ones (jitter applied).
+    std::chrono::milliseconds backoff(int attempts) const;
+
+signals:
+    void queuedChanged(int queued);
+    void sentChanged(int sentThisRun);
+    void conflictsChanged(int conflicts);
+    void rejectedChanged(int rejectedRecords);
+    void lastSuccessChanged(const QDateTime& when);
+    /// For a progress bar on long runs: operations handled out of those due at the start.
+    void progress(int done, int total);
+    void loginNeeded();
+    void finished(const core::sync::SyncReport& report);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace core::sync

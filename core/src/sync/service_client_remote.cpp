@@ -1,0 +1,207 @@
+#include "sync/service_client_remote.hpp"
+
+#include "core/api/vacancy_record_json.hpp"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace core::sync {
+
+QString RemoteReply::describe() const
+{
+    QString text
+        = httpStatus == 0 ? QStringLiteral("no answer") : QStringLiteral("HTTP %1").arg(httpStatus);
+    if (!errorCode.isEmpty())
+        text += u' ' + errorCode;
+    if (httpStatus == 0 && !message.isEmpty())
+        text += QStringLiteral(": ") + message;
+    return text;
+}
+
+namespace detail {
+
+using Outcome = RemoteReply::Outcome;
+
+Outcome classify(int status, const QString& code)
+{
+    if (status >= 200 && status < 300)
+        return Outcome::Ok;
+    if (status == 304)
+        return Outcome::NotModified;
+    if (status == 0 || status >= 500 || status == 429 || status == 408)
+        return Outcome::Retry;
+    if (status == 409 && code == u"idempotency-key-in-flight")
+        return Outcome::Retry;
+    if (status == 401)
+        return Outcome::NeedsLogin;
+    // 403 is always about the session (person-inactive, account-setup-required,
+    // certificate-login-required): a new login settles it, the record is not at fault.
+    if (status == 403)
+        return Outcome::NeedsLogin;
+    if (status == 412)
+        return Outcome::PreconditionFailed;
+    if (status == 404)
+        return Outcome::NotFound;
+    return Outcome::Refused; // 400, 409 vacancy-closed, 413, 415, 422, 428
+}
+
+RemoteReply replyFrom(const api::Failure& failure)
+{
+    RemoteReply reply;
+    reply.retryAfterSeconds = failure.retryAfterSeconds;
+    switch (failure.kind) {
+    case api::ErrorKind::Http:
+        reply.httpStatus = failure.httpStatus;
+        reply.errorCode = failure.code;
+        reply.message = failure.message;
+        for (auto it = failure.fields.begin(); it != failure.fields.end(); ++it) {
+            const QJsonArray reasons = it.value().toArray();
+            for (const QJsonValue& reason : reasons)
+                reply.fields.append({ it.key(), reason.toString() });
+            if (reasons.isEmpty())
+                reply.fields.append({ it.key(), it.value().toString() });
+        }
+        if (failure.httpStatus == 412) {
+            if (const auto current = api::currentRecord(failure)) {
+                reply.record = current->vacancy;
+                reply.etag = current->etag;
+            }
+        }
+        reply.outcome = classify(reply.httpStatus, reply.errorCode);
+        return reply;
+    case api::ErrorKind::None:
+    case api::ErrorKind::Network:
+    case api::ErrorKind::Timeout:
+    case api::ErrorKind::Tls:
+    case api::ErrorKind::BadResponse:
+        // No usable answer (a 2xx cut short counts): the same bytes go again under the same
+        // key, and the server replays what it did. A TLS refusal waits the same way: nothing is
+        // sent anywhere until the configuration is right.
+        break;
+    }
+    reply.httpStatus = 0;
+    reply.errorCode = failure.kind == api::ErrorKind::Timeout ? QStringLiteral("timeout")
+        : failure.kind == api::ErrorKind::Tls                 ? QStringLiteral("tls")
+        : failure.kind == api::ErrorKind::BadResponse         ? QStringLiteral("bad-response")
+                                                              : QStringLiteral("network");
+    reply.message = failure.summary();
+    reply.outcome = Outcome::Retry;
+    return reply;
+}
+
+namespace {
+
+RemoteReply ok(int status, const api::VacancyRecord& record)
+{
+    RemoteReply reply;
+    reply.outcome = Outcome::Ok;
+    reply.httpStatus = status;
+    reply.record = record.vacancy;
+    reply.etag = record.etag;
+    return reply;
+}
+
+} // namespace
+
+ServiceClientRemote::ServiceClientRemote(api::ServiceClient& client)
+    : client_(&client)
+{ }
+
+ServiceClientRemote::ServiceClientRemote(std::unique_ptr<api::ServiceClient> client)
+    : owned_(std::move(client))
+    , client_(owned_.get())
+{ }
+
+ServiceClientRemote::~ServiceClientRemote() = default;
+
+RemoteReply ServiceClientRemote::create(const QByteArray& body, const QString& key)
+{
+    const auto result = client_->createVacancy(key, body);
+    if (!result.ok())
+        return replyFrom(result.failure);
+    return ok(201, result->record);
+}
+
+RemoteReply ServiceClientRemote::update(
+    const QString& id, const QByteArray& body, const QString& etag)
+{
+    const auto result = client_->replaceVacancy(id, etag, body);
+    if (!result.ok())
+        return replyFrom(result.failure);
+    return ok(200, *result);
+}
+
+RemoteReply ServiceClientRemote::remove(const QString& id, const QString& etag)
+{
+    const auto result = client_->deleteVacancy(id, etag);
+    if (!result.ok())
+        return replyFrom(result.failure);
+    if (result->withdrawn)
+        return ok(200, *result->withdrawn);
+    RemoteReply reply;
+    reply.outcome = Outcome::Ok;
+    reply.httpStatus = 204;
+    reply.etag = result->etag;
+    return reply;
+}
+
+RemoteReply ServiceClientRemote::changes(const QString& since, int limit, FeedPage& page)
+{
+    const auto result = client_->changes(since, limit);
+    if (!result.ok())
+        return replyFrom(result.failure);
+    page = {};
+    for (const api::ChangeEntry& change : result->entries) {
+        FeedEntry entry;
+        entry.id = change.id;
+        entry.etag = change.etag;
+        entry.deleted = change.deleted;
+        if (change.vacancy)
+            entry.record = change.vacancy->vacancy;
+        page.changes.append(entry);
+    }
+    page.cursor = result->cursor;
+    page.hasMore = result->hasMore;
+    RemoteReply reply;
+    reply.outcome = Outcome::Ok;
+    reply.httpStatus = 200;
+    return reply;
+}
+
+RemoteReply ServiceClientRemote::codeLists(const QString& ifNoneMatch)
+{
+    const auto result = client_->codeLists(ifNoneMatch);
+    if (!result.ok())
+        return replyFrom(result.failure);
+    RemoteReply reply;
+    reply.etag = result->etag;
+    if (result->notModified) {
+        reply.outcome = Outcome::NotModified;
+        reply.httpStatus = 304;
+        return reply;
+    }
+    reply.outcome = Outcome::Ok;
+    reply.httpStatus = 200;
+    reply.body = QJsonDocument(result->bundle).toJson(QJsonDocument::Compact);
+    return reply;
+}
+
+void ServiceClientRemote::setToken(const QString& token)
+{
+    token_ = token;
+    client_->setSessionToken(token);
+}
+
+void ServiceClientRemote::setBaseUrl(const QString& baseUrl)
+{
+    api::ServiceConfig config = client_->config();
+    config.baseUrl = QUrl(baseUrl);
+    owned_ = std::make_unique<api::ServiceClient>(std::move(config));
+    client_ = owned_.get();
+    if (!token_.isEmpty())
+        client_->setSessionToken(token_);
+}
+
+} // namespace detail
+
+} // namespace core::sync

@@ -1,0 +1,180 @@
+// Two workstations of one agency on one server: disjoint edits merge by themselves, the same
+// field makes a conflict and each resolution gives the expected server state; changes and
+// deletes by the other arrive through the change feed.
+#include "engine_support.hpp"
+
+using namespace synctest;
+using namespace servertest;
+using core::sync::Side;
+
+namespace {
+
+struct TwoClerks {
+    TestServer server;
+    QString tokenA = clerkSession(server.client());
+    QString tokenB = clerkSession(server.client());
+    Workstation a { server.baseUrl(), tokenA };
+    Workstation b { server.baseUrl(), tokenB };
+
+    /// A vacancy A created and both have.
+    QString shared(const QString& title, int startInDays = 1)
+    {
+        const QString id = a.store().createDraft(newVacancy(title, startInDays));
+        a.store().queue(id);
+        a.syncOk();
+        b.syncOk();
+        return a.store().find(id)->serverId;
+    }
+
+    void checkAllEqual()
+    {
+        checkSameAsServer(a.store(), server.client(), tokenA);
+        checkSameAsServer(b.store(), server.client(), tokenB);
+    }
+};
+
+} // namespace
+
+TEST_CASE(
+    "sync: edits of different fields by two clients merge by themselves", "[sync][engine][merge]")
+{
+    TwoClerks t;
+    const QString id = t.shared(QStringLiteral("共同編輯"));
+    t.a.edit(
+        QStringLiteral("共同編輯"), [](Vacancy& v) { v.duties = QStringLiteral("A 改的工作"); });
+    t.b.edit(QStringLiteral("共同編輯"), [](Vacancy& v) {
+        v.qualifications = QStringLiteral("B 改的資格");
+        v.openings = 3;
+    });
+    // Both also made the same change to one field: no conflict either.
+    t.a.edit(
+        QStringLiteral("共同編輯"), [](Vacancy& v) { v.contactMethod = QStringLiteral("電話"); });
+    t.b.edit(
+        QStringLiteral("共同編輯"), [](Vacancy& v) { v.contactMethod = QStringLiteral("電話"); });
+
+    CHECK(t.a.syncOk().sent == 1);
+    const SyncReport report = t.b.syncOk(); // 412, merged, sent again in the same run
+    CHECK(report.sent == 1);
+    CHECK(report.merged == 1);
+    CHECK(report.newConflicts == 0);
+    t.a.syncOk(); // A pulls B's merged version
+
+    const QJsonObject record
+        = t.server.client().get(QStringLiteral("/api/v1/vacancies/") + id, t.tokenA).json();
+    CHECK(record.value("duties").toString() == "A 改的工作");
+    CHECK(record.value("qualifications").toString() == "B 改的資格");
+    CHECK(record.value("openings").toInt() == 3);
+    CHECK(record.value("contactMethod").toString() == "電話");
+    t.checkAllEqual();
+}
+
+TEST_CASE("sync: the same field changed by both makes a conflict the clerk settles",
+    "[sync][engine][merge]")
+{
+    TwoClerks t;
+    const QString id = t.shared(QStringLiteral("衝突"));
+    t.a.edit(QStringLiteral("衝突"), [](Vacancy& v) {
+        v.title = QStringLiteral("A 的職稱");
+        v.duties = QStringLiteral("A 改的工作");
+    });
+    t.b.edit(QStringLiteral("衝突"), [](Vacancy& v) {
+        v.title = QStringLiteral("B 的職稱");
+        v.qualifications = QStringLiteral("B 改的資格");
+    });
+    t.a.syncOk();
+    const SyncReport report = t.b.syncOk();
+    CHECK(report.newConflicts == 1);
+    CHECK(report.conflicts == 1);
+    CHECK(report.sent == 0);
+    const LocalVacancy mine = t.b.byTitle(QStringLiteral("B 的職稱"));
+    CHECK(mine.state == RecordState::Conflict);
+    const auto conflict = t.b.store().conflict(mine.localId);
+    REQUIRE(conflict.has_value());
+    CHECK(conflict->fields == QStringList { QStringLiteral("title") });
+    CHECK(conflict->server.title == "A 的職稱");
+    CHECK(conflict->mine.title == "B 的職稱");
+    CHECK(conflict->base.title == "衝突");
+    // Held: another run sends nothing and keeps the conflict.
+    CHECK(t.b.syncOk().sent == 0);
+    CHECK(t.b.store().conflicts().size() == 1);
+
+    QJsonObject expected;
+    SECTION("keep mine")
+    {
+        t.b.engine().keepMine(mine.localId);
+        CHECK(t.b.syncOk().sent == 1);
+        expected = { { "title", "B 的職稱" }, { "duties", "A 改的工作" },
+            { "qualifications", "B 改的資格" } };
+    }
+    SECTION("keep the server's")
+    {
+        t.b.engine().keepServer(mine.localId);
+        CHECK(t.b.store().outbox().isEmpty());
+        CHECK(t.b.syncOk().sent == 0);
+        expected = { { "title", "A 的職稱" }, { "duties", "A 改的工作" },
+            { "qualifications", domaintest::validVacancy().qualifications } };
+    }
+    SECTION("per field")
+    {
+        t.b.engine().resolvePerField(mine.localId, { { QStringLiteral("title"), Side::Server } });
+        CHECK(t.b.syncOk().sent == 1);
+        expected = { { "title", "A 的職稱" }, { "duties", "A 改的工作" },
+            { "qualifications", "B 改的資格" } };
+    }
+    const QJsonObject record
+        = t.server.client().get(QStringLiteral("/api/v1/vacancies/") + id, t.tokenA).json();
+    for (auto it = expected.begin(); it != expected.end(); ++it) {
+        INFO(it.key().toStdString());
+        CHECK(record.value(it.key()) == it.value());
+    }
+    t.a.syncOk();
+    t.checkAllEqual();
+}
+
+TEST_CASE("sync: what another client does arrives through the feed", "[sync][engine][feed]")
+{
+    TwoClerks t;
+    const QString edited = t.shared(QStringLiteral("別人會改"));
+    const QString deleted = t.shared(QStringLiteral("別人會刪"), 2);
+    const QString withdrawn = t.shared(QStringLiteral("別人會撤"), 0);
+    const QString keptHere = t.shared(QStringLiteral("我還在改"), 2);
+
+    // B: an edit, a new vacancy, a delete (never published), a withdrawal (published), and a
+    // delete of one A is editing.
+    t.b.edit(QStringLiteral("別人會改"), [](Vacancy& v) { v.duties = QStringLiteral("B 改過"); });
+    const QString created = t.b.store().createDraft(newVacancy(QStringLiteral("B 新增的")));
+    t.b.store().queue(created);
+    t.b.store().remove(t.b.store().findByServerId(deleted)->localId);
+    t.b.store().remove(t.b.store().findByServerId(withdrawn)->localId);
+    t.b.store().remove(t.b.store().findByServerId(keptHere)->localId);
+    CHECK(t.b.syncOk().sent == 5);
+    t.a.edit(QStringLiteral("我還在改"), [](Vacancy& v) { v.duties = QStringLiteral("A 沒送出"); });
+
+    const SyncReport report = t.a.sync();
+    CHECK(report.pulled >= 5);
+    CHECK(t.a.store().findByServerId(edited)->data.duties == "B 改過");
+    CHECK(t.a.store().findByServerId(t.b.store().find(created)->serverId).has_value());
+    CHECK_FALSE(t.a.store().findByServerId(deleted).has_value()); // a tombstone: gone
+    const auto history = t.a.store().findByServerId(withdrawn);
+    REQUIRE(history.has_value()); // withdrawn: kept, in the history
+    CHECK(history->data.status == core::domain::VacancyStatus::Withdrawn);
+    CHECK(history->state == RecordState::Synced);
+    // A's unsent edit of the vacancy B deleted: kept for the clerk to decide.
+    const LocalVacancy mine = t.a.byTitle(QStringLiteral("我還在改"));
+    CHECK(mine.serverDeleted);
+    CHECK(mine.data.duties == "A 沒送出");
+    CHECK(t.a.store().outbox().isEmpty());
+
+    SECTION("the clerk lets it go")
+    {
+        t.a.store().remove(mine.localId);
+    }
+    SECTION("the clerk sends it again, as a new vacancy")
+    {
+        t.a.store().queue(mine.localId);
+        CHECK(t.a.syncOk().sent == 1);
+        t.b.syncOk();
+    }
+    t.a.syncOk();
+    t.checkAllEqual();
+}
