@@ -1,0 +1,17 @@
+# The fault proxy (issue #5): a real TCP proxy between the sync client and shiqiuren-server that
+# drops, delays, cuts and answers 500/429 per request. A library for the sync tests, a program
+# for manual runs (build/tests/fault-proxy --upstream HOST:PORT), and its own tests.
+add_library(fault_proxy STATIC
+    ${CMAKE_CURRENT_SOURCE_DIR}/proxy/fault_proxy.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/proxy/fault_proxy.hpp)
+target_include_directories(fault_proxy PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/proxy)
+target_link_libraries(fault_proxy PUBLIC Qt6::Core Qt6::Network)
+
+add_executable(fault-proxy ${CMAKE_CURRENT_SOURCE_DIR}/proxy/main.cpp)
+target_link_libraries(fault-proxy PRIVATE fault_proxy)
+set_target_properties(fault-proxy PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/tests)
+
+shiqiuren_catch_test(test_fault_proxy
+    SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/proxy_tests/test_fault_proxy.cpp
+    LIBS fault_proxy catch_qt_main Qt6::Network
+    LABELS "unit;sync")
