@@ -4,30 +4,45 @@
 // figures and the machine are in docs/performance.md.
 //
 //   build/bin/bench-store [--rows N] [--reps R] [--cpu-time] [--file PATH] [--plans]
+//   build/bin/bench-store --push [N] [--pki DIR] [--server BIN] [--seed FILE]
+//
+// `--push` measures issue 5's second figure instead: N queued creates (10,000 by default) pushed
+// through the sync engine to the real server on loopback, per record.
+#include "core/auth/auth_token.hpp"
 #include "core/domain/vacancy_json.hpp"
 #include "core/store/local_store.hpp"
 #include "core/store/vacancy_list.hpp"
+#include "core/sync/sync_engine.hpp"
 #include "domain/enum_names.hpp"
+#include "http_client.hpp"
 #include "store/list_index_schema.hpp"
 #include "store/vacancy_list_sql.hpp"
 #include "vacancy_generator.hpp"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QTimeZone>
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <functional>
+#include <memory>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/rsa.h>
 #include <sqlite3.h>
 #include <string>
 #include <variant>
@@ -43,9 +58,12 @@ using Clock = std::chrono::steady_clock;
 constexpr auto connectionName = "bench-store";
 constexpr std::uint64_t seed = 20261128;
 
+void stopServer();
+
 [[noreturn]] void die(const QString& message)
 {
     std::fprintf(stderr, "bench-store: %s\n", qPrintable(message));
+    stopServer();
     std::exit(1);
 }
 
@@ -369,16 +387,270 @@ QString loadAverage()
 
 // --- The second benchmark of issue 5 ---------------------------------------------------------
 
-/// TODO(bench push): issue 5 asks for a second figure: push 10,000 queued creates to the local
-/// server (shiqiuren-server on loopback) through the sync engine and report the time per
-/// record. The engine (core/sync) is not ready yet; when it is: start the server as
-/// tests/sync does, make a LocalStore in a temporary folder, saveAndQueue() 10,000 generated
-/// vacancies (bench::VacancyGenerator), time one full push, and print total and per record.
-/// Wire it to a `--push` option.
-void benchPushQueuedCreates(int /*records*/)
+/// The server process while it runs: die() stops it (by its PID) before exiting.
+QProcess* runningServer = nullptr;
+
+void stopServer()
 {
-    std::printf("\npush of queued creates: not measured yet (TODO(bench push) in "
-                "bench/bench_store.cpp: the sync engine has not landed)\n");
+    if (!runningServer || runningServer->state() == QProcess::NotRunning)
+        return;
+    runningServer->terminate(); // SIGTERM to its PID
+    if (!runningServer->waitForFinished(10000)) {
+        runningServer->kill();
+        runningServer->waitForFinished(5000);
+    }
+}
+
+struct PushOptions {
+    int records = 10'000;
+    QString pki; ///< the test PKI (tests/pki/make-test-pki.sh)
+    QString server; ///< the shiqiuren-server binary
+    QString seed; ///< tests/server/seed/test.json
+};
+
+/// The origin the server is started with and the login is signed for (as the server suites).
+const QString origin = QStringLiteral("https://recruit.example.gov.tw");
+
+/// Starts the server on loopback over a fresh SQLite file in `dir`; returns its base URL.
+QString startServer(QProcess& process, const PushOptions& options, const QTemporaryDir& dir)
+{
+    const QStringList arguments { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+        QStringLiteral("--db"), dir.filePath(QStringLiteral("server.sqlite")),
+        QStringLiteral("--origin"), origin, QStringLiteral("--trust"),
+        options.pki + QStringLiteral("/trust"), QStringLiteral("--crl"),
+        options.pki + QStringLiteral("/moica-ca.crl.pem"), QStringLiteral("--crl"),
+        options.pki + QStringLiteral("/gca-ca.crl.der"), QStringLiteral("--seed"), options.seed };
+    // Its request log (a line per request) goes to a file: an unread pipe would fill and stall it.
+    process.setStandardErrorFile(dir.filePath(QStringLiteral("server.log")));
+    process.start(options.server, arguments);
+    if (!process.waitForStarted(10000))
+        die(options.server + QStringLiteral(": ") + process.errorString());
+    runningServer = &process;
+    QByteArray out;
+    const auto started = Clock::now();
+    while (!out.contains('\n') && Clock::now() - started < std::chrono::seconds(30)) {
+        if (!process.waitForReadyRead(200) && process.state() != QProcess::Running)
+            break;
+        out += process.readAllStandardOutput();
+    }
+    const QByteArray marker = "listening on ";
+    if (!out.contains(marker))
+        die(QStringLiteral("the server did not start (log: %1)")
+                .arg(dir.filePath(QStringLiteral("server.log"))));
+    return QString::fromLatin1(out.mid(out.indexOf(marker) + marker.size()).trimmed());
+}
+
+QByteArray readFile(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        die(path + QStringLiteral(": ") + file.errorString());
+    return file.readAll();
+}
+
+/// RS256 (PKCS#1 v1.5, SHA-256) over core::auth::authDigest with the card's key, as the card
+/// does (tests/server/support/card_login.cpp).
+QByteArray signLogin(const QString& keyFile, const QString& nonce)
+{
+    const QByteArray pem = readFile(keyFile);
+    std::unique_ptr<BIO, decltype(&BIO_free)> bio(
+        BIO_new_mem_buf(pem.constData(), static_cast<int>(pem.size())), BIO_free);
+    std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(
+        PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr), EVP_PKEY_free);
+    if (!key)
+        die(keyFile + QStringLiteral(": not a private key"));
+    const QByteArray digest = core::auth::authDigest(origin, nonce);
+    std::unique_ptr<EVP_PKEY_CTX, decltype(&EVP_PKEY_CTX_free)> ctx(
+        EVP_PKEY_CTX_new(key.get(), nullptr), EVP_PKEY_CTX_free);
+    const auto* in = reinterpret_cast<const unsigned char*>(digest.constData());
+    size_t length = 0;
+    if (EVP_PKEY_sign_init(ctx.get()) != 1
+        || EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_PADDING) != 1
+        || EVP_PKEY_CTX_set_signature_md(ctx.get(), EVP_sha256()) != 1
+        || EVP_PKEY_sign(ctx.get(), nullptr, &length, in, size_t(digest.size())) != 1)
+        die(QStringLiteral("signing failed"));
+    QByteArray signature(qsizetype(length), '\0');
+    if (EVP_PKEY_sign(ctx.get(), reinterpret_cast<unsigned char*>(signature.data()), &length, in,
+            size_t(digest.size()))
+        != 1)
+        die(QStringLiteral("signing failed"));
+    signature.resize(qsizetype(length));
+    return signature;
+}
+
+servertest::Reply expect(const servertest::Reply& reply, const char* what)
+{
+    if (reply.status != 200)
+        die(QStringLiteral("%1: HTTP %2 %3")
+                .arg(QLatin1String(what))
+                .arg(reply.status)
+                .arg(QString::fromUtf8(reply.body)));
+    return reply;
+}
+
+/// Logs the test clerk in by card (the citizen certificate of the test PKI), activating and
+/// setting up the account on first login. Returns the session token.
+QString clerkSession(const servertest::HttpClient& client, const QString& pki)
+{
+    const QString nonce
+        = expect(client.sendJson("POST", QStringLiteral("/api/v1/auth/challenge"), {}), "challenge")
+              .json()
+              .value("nonce")
+              .toString();
+    const QJsonObject token
+        = core::auth::buildAuthToken(readFile(pki + QStringLiteral("/citizen-sign.der")),
+            signLogin(pki + QStringLiteral("/citizen-sign.key"), nonce),
+            QStringLiteral("https://shiqiuren.example/shiqiuren/test"));
+    QJsonObject body = expect(client.sendJson("POST", QStringLiteral("/api/v1/auth/certificate"),
+                                  core::auth::certificateLoginRequest(nonce, token)),
+        "card login")
+                           .json();
+    if (body.value("activationRequired").toBool())
+        body = expect(client.sendJson("POST", QStringLiteral("/api/v1/auth/activate"),
+                          { { "activationTicket", body.value("activationTicket") },
+                              { "accountOrIdNumber", "A123456789" } }),
+            "activation")
+                   .json();
+    const QString session = body.value("session").toObject().value("token").toString();
+    if (session.isEmpty())
+        die(QStringLiteral("no session token"));
+    if (body.value("accountSetupRequired").toBool())
+        expect(client.sendJson("PUT", QStringLiteral("/api/v1/account"),
+                   { { "account", "wang01" }, { "email", "wang@test.gov.tw" },
+                       { "password", "Passw0rd!" } },
+                   session),
+            "account setup");
+    return session;
+}
+
+/// The server's list total for the clerk's agency, current and history.
+qint64 serverTotal(const servertest::HttpClient& client, const QString& token)
+{
+    qint64 total = 0;
+    for (const char* scope : { "current", "history" })
+        total += expect(
+            client.get(
+                QStringLiteral("/api/v1/vacancies?scope=%1&pageSize=1").arg(QLatin1String(scope)),
+                token),
+            "list")
+                     .json()
+                     .value("total")
+                     .toInteger();
+    return total;
+}
+
+/// The server's "today": the calendar day in Taipei.
+QDate taipeiToday()
+{
+    return QDateTime::currentDateTimeUtc().toTimeZone(QTimeZone(8 * 3600)).date();
+}
+
+/// A vacancy the server accepts (tests/sync/engine/engine_support.hpp's newVacancy): the
+/// clerk's agency, starting tomorrow (scheduled), a distinct title.
+core::domain::Vacancy pushedVacancy(int i)
+{
+    core::domain::Vacancy v;
+    v.agencyCode = QStringLiteral("A29000000G");
+    v.agencyAddress = QStringLiteral("臺北市北投區明德路365號");
+    v.fillerName = QStringLiteral("王小明");
+    v.fillerPhone = QStringLiteral("02-28227101");
+    v.fillerEmail = QStringLiteral("wang@ntunhs.edu.tw");
+    v.personKind = QStringLiteral("一般人員");
+    v.rankClasses = { core::domain::RankClass::Junior, core::domain::RankClass::Intermediate };
+    v.gradeRanges = { { core::domain::RankClass::Junior, 5, 5 },
+        { core::domain::RankClass::Intermediate, 6, 7 } };
+    v.title = QStringLiteral("科員（效能測試 %1）").arg(i + 1);
+    v.seriesCodes = { QStringLiteral("A101") };
+    v.openings = 1;
+    v.reserveOpenings = 2;
+    v.workplaceCodes = { QStringLiteral("10") };
+    v.validFrom = taipeiToday().addDays(1);
+    v.validTo = v.validFrom.addDays(10);
+    v.qualifications = QStringLiteral("具公務人員任用資格");
+    v.duties = QStringLiteral("綜合業務");
+    v.workAddress = QStringLiteral("臺北市北投區明德路365號");
+    v.contactMethod = QStringLiteral("請寄履歷");
+    v.contactEmail = QStringLiteral("hr@ntunhs.edu.tw");
+    v.announcementUrl = QStringLiteral("https://www.ntunhs.edu.tw/notice");
+    return v;
+}
+
+/// Issue 5's second figure: push `records` queued creates to the local server (the real
+/// shiqiuren-server on loopback, a fresh SQLite database, the test seed) through the sync
+/// engine, and report the time per record.
+void benchPushQueuedCreates(const PushOptions& options)
+{
+    QTemporaryDir dir;
+    if (!dir.isValid())
+        die(QStringLiteral("no temporary directory"));
+    QProcess server;
+    const QString baseUrl = startServer(server, options, dir);
+    const servertest::HttpClient client(baseUrl);
+    const QString token = clerkSession(client, options.pki);
+    const qint64 before = serverTotal(client, token);
+    std::printf("server %s (SQLite, seed %s); %lld vacancies of the clerk's agency before\n",
+        qPrintable(baseUrl), qPrintable(QFileInfo(options.seed).fileName()),
+        static_cast<long long>(before));
+    std::printf("load average before: %s\n", qPrintable(loadAverage()));
+
+    core::sync::SyncOptions syncOptions;
+    syncOptions.backoffBase = std::chrono::milliseconds(0);
+    core::sync::SyncEngine engine(
+        dir.filePath(QStringLiteral("local.sqlite")), baseUrl, token, syncOptions);
+    core::store::LocalStore& store = engine.store();
+
+    // Queue: one createDraft + saveAndQueue per record, as the form's 「送出」 on a new record.
+    const auto queueStarted = Clock::now();
+    for (int i = 0; i < options.records; ++i) {
+        const core::domain::Vacancy v = pushedVacancy(i);
+        store.saveAndQueue(store.createDraft(v), v);
+    }
+    const double queueSeconds = std::chrono::duration<double>(Clock::now() - queueStarted).count();
+    const int queued = static_cast<int>(store.outbox().size());
+    if (queued != options.records)
+        die(QStringLiteral("%1 outbox rows, expected %2").arg(queued).arg(options.records));
+    std::printf("queued %d creates in %.2f s: %.3f ms/record, %.0f records/s (createDraft + "
+                "saveAndQueue, a transaction each)\n",
+        queued, queueSeconds, queueSeconds * 1e3 / queued, queued / queueSeconds);
+    std::fflush(stdout);
+
+    // Push: syncOnce() until the outbox is empty (each run also pulls the change feed and
+    // revalidates the code lists, as the application's runs do).
+    const auto pushStarted = Clock::now();
+    int runs = 0, sent = 0, pulled = 0, rejected = 0, deferred = 0;
+    for (;;) {
+        const core::sync::SyncReport report = engine.syncOnce();
+        ++runs;
+        sent += report.sent;
+        pulled += report.pulled;
+        rejected += report.rejected;
+        deferred += report.deferred;
+        if (report.needsLogin)
+            die(QStringLiteral("the session was refused"));
+        if (report.queued == 0)
+            break;
+        if (runs >= 50)
+            die(QStringLiteral("%1 still queued after %2 runs (last error: %3)")
+                    .arg(report.queued)
+                    .arg(runs)
+                    .arg(report.error));
+    }
+    const double pushSeconds = std::chrono::duration<double>(Clock::now() - pushStarted).count();
+    std::printf("pushed in %d syncOnce() run(s): %.2f s: %.3f ms/record, %.0f records/s (sent "
+                "%d, rejected %d, deferred %d; %d change-feed entries pulled)\n",
+        runs, pushSeconds, pushSeconds * 1e3 / options.records, options.records / pushSeconds, sent,
+        rejected, deferred, pulled);
+    std::printf("load average after: %s\n", qPrintable(loadAverage()));
+
+    const qint64 after = serverTotal(client, token);
+    stopServer();
+    runningServer = nullptr;
+    std::printf("server list total: %lld (%lld new)\n", static_cast<long long>(after),
+        static_cast<long long>(after - before));
+    if (after - before != options.records || sent != options.records)
+        die(QStringLiteral("the server holds %1 new vacancies, expected %2")
+                .arg(after - before)
+                .arg(options.records));
 }
 
 } // namespace
@@ -402,8 +674,46 @@ int main(int argc, char* argv[])
         QStringLiteral("plans"), QStringLiteral("print SQLite's query plan of each query"));
     const QCommandLineOption cpuOption(QStringLiteral("cpu-time"),
         QStringLiteral("time with the thread's CPU time instead of the wall clock"));
-    parser.addOptions({ rowsOption, repsOption, cpuOption, fileOption, plansOption });
-    parser.process(app);
+    const QCommandLineOption pushOption(QStringLiteral("push"),
+        QStringLiteral("instead: push N queued creates to the local server (default 10000)"),
+        QStringLiteral("N"));
+    const QCommandLineOption pkiOption(QStringLiteral("pki"),
+        QStringLiteral("the test PKI for --push (default: <build>/test-pki)"),
+        QStringLiteral("DIR"));
+    const QCommandLineOption serverOption(QStringLiteral("server"),
+        QStringLiteral("the server binary for --push (default: <build>/bin/shiqiuren-server)"),
+        QStringLiteral("BIN"));
+    const QCommandLineOption seedOption(QStringLiteral("seed"),
+        QStringLiteral("the server's seed for --push (default: tests/server/seed/test.json)"),
+        QStringLiteral("FILE"));
+    parser.addOptions({ rowsOption, repsOption, cpuOption, fileOption, plansOption, pushOption,
+        pkiOption, serverOption, seedOption });
+    // `--push` alone (no N) takes the default.
+    QStringList arguments = app.arguments();
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        if ((arguments[i] == QLatin1String("--push") || arguments[i] == QLatin1String("-push"))
+            && (i + 1 == arguments.size() || arguments[i + 1].startsWith(u'-')))
+            arguments.insert(i + 1, QStringLiteral("10000"));
+    }
+    parser.process(arguments);
+    if (parser.isSet(pushOption)) {
+        const QString bin = QCoreApplication::applicationDirPath();
+        PushOptions push;
+        push.records = parser.value(pushOption).toInt();
+        push.pki = parser.isSet(pkiOption)
+            ? parser.value(pkiOption)
+            : QDir(bin).absoluteFilePath(QStringLiteral("../test-pki"));
+        push.server = parser.isSet(serverOption)
+            ? parser.value(serverOption)
+            : QDir(bin).absoluteFilePath(QStringLiteral("shiqiuren-server"));
+        push.seed = parser.isSet(seedOption)
+            ? parser.value(seedOption)
+            : QStringLiteral(BENCH_SOURCE_DIR "/tests/server/seed/test.json");
+        if (push.records < 1)
+            die(QStringLiteral("--push takes a positive number"));
+        benchPushQueuedCreates(push);
+        return 0;
+    }
     const int rows = parser.value(rowsOption).toInt();
     const int reps = parser.value(repsOption).toInt();
     cpuTime = parser.isSet(cpuOption);
@@ -508,7 +818,6 @@ int main(int argc, char* argv[])
         }
         sqlite3_close(raw);
         std::printf("load average after timing: %s\n", qPrintable(loadAverage()));
-        benchPushQueuedCreates(10'000);
         db.close();
     }
     QSqlDatabase::removeDatabase(QLatin1String(connectionName));
