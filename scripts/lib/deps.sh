@@ -13,6 +13,9 @@ SHIQIUREN_PACKAGES=(
     # reference server on PostgreSQL: the QPSQL driver, and the server binaries the tests run
     # as a private cluster (tests/support/postgres-stack.sh)
     libqt6sql6-psql postgresql
+    # desktop client: the Traditional Chinese font the UI is drawn with, the platform plugins,
+    # and a virtual X server for the screenshot script
+    fonts-noto-cjk libqt6gui6 xvfb xauth
 )
 
 # Installs whatever is missing; quiet when everything is there already.

@@ -1,0 +1,102 @@
+#include "core/settings/client_settings.hpp"
+
+#include <QSettings>
+
+namespace core::settings {
+
+namespace {
+const QString serverUrlKey = QStringLiteral("service/url");
+const QString pinKey = QStringLiteral("service/certificateSha256");
+const QString moduleKey = QStringLiteral("card/pkcs11Module");
+const QString readerKey = QStringLiteral("card/preferredReader");
+const QString logoutKey = QStringLiteral("card/logoutOnRemoval");
+const QString languageKey = QStringLiteral("ui/language");
+} // namespace
+
+ClientSettings::ClientSettings(QObject* parent)
+    : QObject(parent)
+    , settings_(std::make_unique<QSettings>(QSettings::NativeFormat, QSettings::UserScope,
+          QStringLiteral("shiqiuren"), QStringLiteral("shiqiuren")))
+{ }
+
+ClientSettings::ClientSettings(const QString& iniFile, QObject* parent)
+    : QObject(parent)
+    , settings_(std::make_unique<QSettings>(iniFile, QSettings::IniFormat))
+{ }
+
+ClientSettings::~ClientSettings() = default;
+
+QUrl ClientSettings::serverUrl() const
+{
+    return QUrl(settings_->value(serverUrlKey).toString());
+}
+void ClientSettings::setServerUrl(const QUrl& url)
+{
+    write(serverUrlKey, url.toString(), QStringLiteral("serverUrl"));
+}
+
+QString ClientSettings::pinnedCertificateSha256() const
+{
+    return settings_->value(pinKey).toString();
+}
+void ClientSettings::setPinnedCertificateSha256(const QString& hex)
+{
+    write(pinKey, hex.trimmed().toLower(), QStringLiteral("pinnedCertificateSha256"));
+}
+
+QString ClientSettings::pkcs11Module() const
+{
+    return settings_->value(moduleKey).toString();
+}
+void ClientSettings::setPkcs11Module(const QString& path)
+{
+    write(moduleKey, path, QStringLiteral("pkcs11Module"));
+}
+
+QString ClientSettings::preferredReader() const
+{
+    return settings_->value(readerKey).toString();
+}
+void ClientSettings::setPreferredReader(const QString& reader)
+{
+    write(readerKey, reader, QStringLiteral("preferredReader"));
+}
+
+QString ClientSettings::language() const
+{
+    return settings_->value(languageKey).toString();
+}
+void ClientSettings::setLanguage(const QString& language)
+{
+    write(languageKey, language, QStringLiteral("language"));
+}
+
+bool ClientSettings::logoutOnCardRemoval() const
+{
+    return settings_->value(logoutKey, true).toBool();
+}
+void ClientSettings::setLogoutOnCardRemoval(bool on)
+{
+    write(logoutKey, on, QStringLiteral("logoutOnCardRemoval"));
+}
+
+QString ClientSettings::fileName() const
+{
+    return settings_->fileName();
+}
+void ClientSettings::sync()
+{
+    settings_->sync();
+}
+
+void ClientSettings::write(const QString& key, const QVariant& value, const QString& signalKey)
+{
+    if (settings_->value(key) == value)
+        return;
+    settings_->setValue(key, value);
+    emit changed(signalKey);
+}
+
+} // namespace core::settings
+
+#include "core/settings/moc_client_settings.cpp"

@@ -1,0 +1,25 @@
+#pragma once
+
+namespace core::store {
+class LocalStore;
+}
+namespace core::session {
+class SessionState;
+class ServiceRunner;
+} // namespace core::session
+namespace core::settings {
+class ClientSettings;
+}
+
+namespace ui {
+
+/// What the windows and dialogs share, made once by the program (app/) and owned there.
+/// Every member outlives every window.
+struct AppContext {
+    core::store::LocalStore* store = nullptr; ///< the local database (drafts, outbox, cache)
+    core::session::SessionState* session = nullptr; ///< who is logged in
+    core::session::ServiceRunner* service = nullptr; ///< central-service calls off the GUI thread
+    core::settings::ClientSettings* settings = nullptr;
+};
+
+} // namespace ui
