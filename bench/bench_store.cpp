@@ -17,6 +17,7 @@
 #include "http_client.hpp"
 #include "store/list_index_schema.hpp"
 #include "store/vacancy_list_sql.hpp"
+#include "vacancy_fixture.hpp"
 #include "vacancy_generator.hpp"
 
 #include <QCommandLineParser>
@@ -545,33 +546,17 @@ QDate taipeiToday()
     return QDateTime::currentDateTimeUtc().toTimeZone(QTimeZone(8 * 3600)).date();
 }
 
-/// A vacancy the server accepts (tests/sync/engine/engine_support.hpp's newVacancy): the
-/// clerk's agency, starting tomorrow (scheduled), a distinct title.
+/// A vacancy the server accepts: the domain suites' valid vacancy for the test seed's clerk
+/// (agency A29000000G, whose name the server fills in), starting tomorrow (scheduled), with a
+/// distinct title.
 core::domain::Vacancy pushedVacancy(int i)
 {
-    core::domain::Vacancy v;
+    core::domain::Vacancy v = domaintest::validVacancy();
     v.agencyCode = QStringLiteral("A29000000G");
-    v.agencyAddress = QStringLiteral("臺北市北投區明德路365號");
-    v.fillerName = QStringLiteral("王小明");
-    v.fillerPhone = QStringLiteral("02-28227101");
-    v.fillerEmail = QStringLiteral("wang@ntunhs.edu.tw");
-    v.personKind = QStringLiteral("一般人員");
-    v.rankClasses = { core::domain::RankClass::Junior, core::domain::RankClass::Intermediate };
-    v.gradeRanges = { { core::domain::RankClass::Junior, 5, 5 },
-        { core::domain::RankClass::Intermediate, 6, 7 } };
+    v.agencyName.clear();
     v.title = QStringLiteral("科員（效能測試 %1）").arg(i + 1);
-    v.seriesCodes = { QStringLiteral("A101") };
-    v.openings = 1;
-    v.reserveOpenings = 2;
-    v.workplaceCodes = { QStringLiteral("10") };
     v.validFrom = taipeiToday().addDays(1);
     v.validTo = v.validFrom.addDays(10);
-    v.qualifications = QStringLiteral("具公務人員任用資格");
-    v.duties = QStringLiteral("綜合業務");
-    v.workAddress = QStringLiteral("臺北市北投區明德路365號");
-    v.contactMethod = QStringLiteral("請寄履歷");
-    v.contactEmail = QStringLiteral("hr@ntunhs.edu.tw");
-    v.announcementUrl = QStringLiteral("https://www.ntunhs.edu.tw/notice");
     return v;
 }
 

@@ -1,12 +1,9 @@
 #include "ledger_database.hpp"
 
 #include "core/auth/pin_ledger.hpp"
+#include "sqlite/sqlite_file.hpp"
 
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
 #include <QHash>
-#include <QSet>
 #include <QSqlError>
 #include <array>
 
@@ -66,62 +63,21 @@ QString connectionName(const QString& file)
         .arg(reinterpret_cast<quintptr>(QThread::currentThreadId()), 0, 16);
 }
 
-/// This thread's connections. A thread id can be reused by a later thread, and QtSql refuses a
-/// connection made by a thread that is gone, so every connection is removed when its thread ends.
-struct ThreadConnections {
-    QHash<QString, int> owners; // connection → LedgerDatabase objects constructed on this thread
-    QSet<QString> opened;
-
-    ThreadConnections() = default;
-    ThreadConnections(const ThreadConnections&) = delete;
-    ThreadConnections& operator=(const ThreadConnections&) = delete;
-    ~ThreadConnections()
-    {
-        for (const QString& name : std::as_const(opened)) {
-            if (QSqlDatabase::contains(name))
-                QSqlDatabase::removeDatabase(name);
-        }
-    }
-};
-
-ThreadConnections& threadConnections()
+/// Per thread: connection → LedgerDatabase objects constructed on that thread.
+QHash<QString, int>& connectionOwners()
 {
-    thread_local ThreadConnections connections;
-    return connections;
+    thread_local QHash<QString, int> owners;
+    return owners;
 }
 
 QString createFile(const QString& file)
 {
-    if (file.isEmpty())
-        throw LedgerError(LedgerError::Reason::CannotOpen, "PIN ledger: no database file given");
-    const QFileInfo info(file);
-    if (!info.exists()) {
-        // First run: the data folder may not exist yet.
-        if (!QDir().mkpath(info.absolutePath()))
-            throw LedgerError(LedgerError::Reason::CannotOpen,
-                "PIN ledger: cannot create " + info.absolutePath().toStdString());
-        // Created with 0600 by the same call that makes it, so no other user can ever open it;
-        // SQLite gives its -wal and -shm files the database's mode.
-        QFile created(info.absoluteFilePath());
-        const bool made = created.open(QIODevice::WriteOnly | QIODevice::NewOnly,
-            QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        if (!made && !created.exists())
-            throw LedgerError(LedgerError::Reason::CannotOpen,
-                "PIN ledger: cannot create " + file.toStdString() + ": "
-                    + created.errorString().toStdString());
-    }
-    const QString canonical = QFileInfo(file).canonicalFilePath();
-    if (canonical.isEmpty())
+    try {
+        return sqlite::ownerOnlyDatabaseFile(file);
+    } catch (const sqlite::FileProblem& problem) {
         throw LedgerError(
-            LedgerError::Reason::CannotOpen, "PIN ledger: cannot resolve " + file.toStdString());
-    // A file an older version (or a copy) left readable by others is narrowed to its owner.
-    QFile existing(canonical);
-    const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup
-        | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::WriteOther
-        | QFileDevice::ExeOther;
-    if (existing.permissions() & others)
-        existing.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    return canonical;
+            LedgerError::Reason::CannotOpen, std::string("PIN ledger: ") + problem.what());
+    }
 }
 
 void configure(const QSqlDatabase& db)
@@ -197,7 +153,7 @@ void openConnection(const QString& name, const QString& file)
         QSqlDatabase::removeDatabase(name);
         throw;
     }
-    threadConnections().opened.insert(name);
+    sqlite::removeWhenThreadEnds(name);
 }
 
 } // namespace
@@ -209,7 +165,7 @@ LedgerDatabase::LedgerDatabase(const QString& file)
     // Open now, so a missing or corrupt file is reported when the ledger is made, not at the
     // first PIN.
     connection();
-    ++threadConnections().owners[connectionName(file_)];
+    ++connectionOwners()[connectionName(file_)];
 }
 
 LedgerDatabase::~LedgerDatabase()
@@ -218,11 +174,11 @@ LedgerDatabase::~LedgerDatabase()
     if (QThread::currentThreadId() != ownerThread_)
         return;
     const QString name = connectionName(file_);
-    auto& owners = threadConnections().owners;
+    auto& owners = connectionOwners();
     if (--owners[name] > 0)
         return;
     owners.remove(name);
-    threadConnections().opened.remove(name);
+    sqlite::forgetThreadConnection(name);
     QSqlDatabase::removeDatabase(name);
 }
 

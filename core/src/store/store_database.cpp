@@ -1,11 +1,9 @@
 #include "store/store_database.hpp"
 
 #include "core/store/local_store.hpp"
+#include "sqlite/sqlite_file.hpp"
 #include "store/store_schema.hpp"
 
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
 #include <QHash>
 #include <QMutexLocker>
 #include <QSqlError>
@@ -20,30 +18,14 @@ namespace {
 
 std::atomic<quint64> nextSerial { 1 };
 
-/// This thread's connections and their transaction depth. A thread id can be reused by a later
-/// thread, and QtSql refuses a connection made by a thread that is gone, so every connection is
-/// removed when its thread ends.
-struct ThreadConnections {
-    QSet<QString> opened;
-    // connection → open transaction levels; node-based, so a reference survives insertions
-    std::unordered_map<QString, int> depth;
+/// This thread's transaction depth per connection; node-based, so a reference survives
+/// insertions.
+using TransactionDepths = std::unordered_map<QString, int>;
 
-    ThreadConnections() = default;
-    ThreadConnections(const ThreadConnections&) = delete;
-    ThreadConnections& operator=(const ThreadConnections&) = delete;
-    ~ThreadConnections()
-    {
-        for (const QString& name : std::as_const(opened)) {
-            if (QSqlDatabase::contains(name))
-                QSqlDatabase::removeDatabase(name);
-        }
-    }
-};
-
-ThreadConnections& threadConnections()
+TransactionDepths& transactionDepths()
 {
-    thread_local ThreadConnections connections;
-    return connections;
+    thread_local TransactionDepths depths;
+    return depths;
 }
 
 [[noreturn]] void fail(const QSqlError& error, const QString& sql)
@@ -63,32 +45,11 @@ void runRaw(const QSqlDatabase& db, const QString& sql)
 
 QString createFile(const QString& file)
 {
-    if (file.isEmpty())
-        throw StoreError("local store: no database file given");
-    const QFileInfo info(file);
-    if (!info.exists()) {
-        if (!QDir().mkpath(info.absolutePath()))
-            throw StoreError("local store: cannot create " + info.absolutePath().toStdString());
-        // Created 0600 by the call that makes it, so no other user can ever open it; SQLite
-        // gives its -wal and -shm files the database's mode.
-        QFile created(info.absoluteFilePath());
-        const bool made = created.open(QIODevice::WriteOnly | QIODevice::NewOnly,
-            QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        if (!made && !created.exists())
-            throw StoreError("local store: cannot create " + file.toStdString() + ": "
-                + created.errorString().toStdString());
+    try {
+        return sqlite::ownerOnlyDatabaseFile(file);
+    } catch (const sqlite::FileProblem& problem) {
+        throw StoreError(std::string("local store: ") + problem.what());
     }
-    const QString canonical = QFileInfo(file).canonicalFilePath();
-    if (canonical.isEmpty())
-        throw StoreError("local store: cannot resolve " + file.toStdString());
-    // A file an older version (or a copy) left readable by others is narrowed to its owner.
-    QFile existing(canonical);
-    const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup
-        | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::WriteOther
-        | QFileDevice::ExeOther;
-    if (existing.permissions() & others)
-        existing.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    return canonical;
 }
 
 } // namespace
@@ -107,8 +68,8 @@ StoreDatabase::~StoreDatabase()
     // connections can go too (SQLite allows closing a handle from another thread).
     const QMutexLocker lock(&mutex_);
     for (const QString& name : std::as_const(names_)) {
-        threadConnections().opened.remove(name);
-        threadConnections().depth.erase(name);
+        sqlite::forgetThreadConnection(name);
+        transactionDepths().erase(name);
         if (QSqlDatabase::contains(name))
             QSqlDatabase::removeDatabase(name);
     }
@@ -151,7 +112,7 @@ void StoreDatabase::open(const QString& name) const
         QSqlDatabase::removeDatabase(name);
         throw;
     }
-    threadConnections().opened.insert(name);
+    sqlite::removeWhenThreadEnds(name);
     const QMutexLocker lock(&mutex_);
     names_.insert(name);
 }
@@ -205,7 +166,7 @@ void StoreDatabase::transaction(const std::function<void()>& work) const
 {
     const QSqlDatabase db = connection();
     const QString name = connectionName();
-    int& depth = threadConnections().depth[name];
+    int& depth = transactionDepths()[name];
     const int level = depth;
     const QString savepoint = QStringLiteral("store_level_%1").arg(level);
     run(level == 0 ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("SAVEPOINT ") + savepoint);
