@@ -168,9 +168,22 @@ struct SyncEngine::Private {
                     if (reply.record->status == domain::VacancyStatus::Withdrawn) {
                         store->acknowledgeDelete(entry.sequence, reply.record, reply.etag);
                         ++report.sent;
-                    } else {
-                        // The clerk's delete stands; it goes again on the current version.
+                    } else if (!record->base || sameContent(*record->base, *reply.record)) {
+                        // Only the server's own fields moved (the status by date): the clerk
+                        // deleted what is there, so the delete goes again on this version.
                         store->rebase(entry.localId, *reply.record, reply.etag, *reply.record);
+                    } else {
+                        // Someone else changed it since the clerk last saw it. Deleting now
+                        // would throw their edit away unseen (what If-Match is for): the
+                        // record comes back as the server has it, and the clerk decides again.
+                        store->inTransaction([&] {
+                            store->reject(entry.sequence, QStringLiteral("vacancy-changed"),
+                                { { QString(),
+                                    QStringLiteral("此職缺已由他人修改，刪除未執行；請檢視最新"
+                                                   "內容後再決定是否刪除。") } });
+                            store->rebase(entry.localId, *reply.record, reply.etag, *reply.record);
+                        });
+                        ++report.rejected;
                     }
                     break;
                 }
@@ -208,6 +221,7 @@ struct SyncEngine::Private {
                 // Not the record's fault: no backoff, it goes first after the login.
                 store->deferOperation(entry.sequence, {}, reply.describe());
                 report.needsLogin = true;
+                report.loginReason = reply.errorCode;
                 return false;
             case Outcome::Retry:
                 defer(entry, reply, report);
@@ -286,6 +300,7 @@ struct SyncEngine::Private {
             const RemoteReply reply = remote->changes(cursor, options.feedPageSize, page);
             if (reply.outcome == Outcome::NeedsLogin) {
                 report.needsLogin = true;
+                report.loginReason = reply.errorCode;
                 return false;
             }
             if (reply.errorCode == u"cursor-invalid" && !restarted) {

@@ -153,6 +153,7 @@ TEST_CASE("sync: 401 and 403 pause the push until a new login", "[sync][engine]"
         QObject::connect(&clerk.engine(), &SyncEngine::loginNeeded, [&] { ++loginSignals; });
         SyncReport report = clerk.sync();
         CHECK(report.needsLogin);
+        CHECK(report.loginReason == "unauthenticated");
         CHECK_FALSE(report.completed);
         CHECK(report.sent == 0);
         CHECK(report.queued == 2);
@@ -177,6 +178,7 @@ TEST_CASE("sync: 401 and 403 pause the push until a new login", "[sync][engine]"
         clerk.store().queue(a);
         SyncReport report = clerk.sync();
         CHECK(report.needsLogin);
+        CHECK(report.loginReason == "certificate-login-required");
         CHECK(report.queued == 1);
         clerk.engine().setToken(token);
         report = clerk.syncOk();

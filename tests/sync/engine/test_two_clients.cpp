@@ -178,3 +178,56 @@ TEST_CASE("sync: what another client does arrives through the feed", "[sync][eng
     t.a.syncOk();
     t.checkAllEqual();
 }
+
+TEST_CASE("sync: a delete of a vacancy someone else changed meanwhile is not carried out",
+    "[sync][engine][merge]")
+{
+    TwoClerks t;
+    const QString id = t.shared(QStringLiteral("刪除與修改"));
+    t.a.edit(QStringLiteral("刪除與修改"),
+        [](Vacancy& v) { v.duties = QStringLiteral("A 剛改的工作"); });
+    CHECK(t.a.syncOk().sent == 1);
+
+    // B deletes the version it saw, not knowing A's edit: If-Match answers 412.
+    const QString localB = t.b.store().findByServerId(id)->localId;
+    t.b.store().remove(localB);
+    const SyncReport report = t.b.syncOk();
+    CHECK(report.rejected == 1);
+    CHECK(report.sent == 0);
+
+    // A's edit survives on the server, and B has the record back as the server has it, with why.
+    const auto server = t.server.client().get(QStringLiteral("/api/v1/vacancies/") + id, t.tokenA);
+    REQUIRE(server.status == 200);
+    CHECK(server.json().value("duties").toString() == "A 剛改的工作");
+    const auto back = t.b.store().find(localB);
+    REQUIRE(back);
+    CHECK_FALSE(back->deleted);
+    CHECK(back->state == RecordState::Rejected);
+    CHECK(back->rejectionCode == "vacancy-changed");
+    CHECK(back->data.duties == "A 剛改的工作");
+    CHECK(back->queuedOperations == 0);
+    checkConsistent(t.b.store());
+
+    // Seen it, B deletes again: now it goes.
+    t.b.store().remove(localB);
+    CHECK(t.b.syncOk().sent == 1);
+    CHECK(t.server.client().get(QStringLiteral("/api/v1/vacancies/") + id, t.tokenA).status == 404);
+}
+
+TEST_CASE(
+    "sync: a delete goes through when only the server's own fields moved", "[sync][engine][merge]")
+{
+    TwoClerks t;
+    const QString id = t.shared(QStringLiteral("只變狀態"));
+    // A's write that changes nothing the clerk enters still gives a new etag.
+    t.a.edit(QStringLiteral("只變狀態"), [](Vacancy&) {});
+    const auto localA = t.a.store().findByServerId(id)->localId;
+    t.a.store().queue(localA);
+    t.a.syncOk();
+    const QString localB = t.b.store().findByServerId(id)->localId;
+    t.b.store().remove(localB);
+    const SyncReport report = t.b.syncOk();
+    CHECK(report.rejected == 0);
+    CHECK(t.server.client().get(QStringLiteral("/api/v1/vacancies/") + id, t.tokenA).status == 404);
+    CHECK_FALSE(t.b.store().find(localB));
+}

@@ -41,6 +41,9 @@ struct SyncOptions {
 struct SyncReport {
     bool completed = false; ///< push and pull ran to the end (the server was reachable)
     bool needsLogin = false; ///< the session cannot write: a new login is needed; nothing lost
+    /// Why, as the server said: unauthenticated, session-expired (401), certificate-login-required
+    /// (a password session cannot write), account-setup-required, person-inactive (403).
+    QString loginReason;
     QString error; ///< why the run stopped early (the network, the local database), if it did
     int sent = 0; ///< operations the server took (acknowledged) this run
     int deferred = 0; ///< tries that failed and wait for their next time
