@@ -187,3 +187,35 @@ TEST_CASE("ClientSettings keeps its values in the INI file and reports changes",
     CHECK(again.pkcs11Module() == "/usr/lib/libHiCOSPKCS11.so");
     CHECK(again.preferredReader() == "Virtual PCD 00 00");
 }
+
+TEST_CASE("ServiceRunner never runs a call inside another one's wait", "[session]")
+{
+    // A server that accepts and never answers: each call waits (in its local event loop) until
+    // its timeout, long enough for the next calls to be posted meanwhile.
+    QTcpServer silent;
+    REQUIRE(silent.listen(QHostAddress::LocalHost));
+    session::ServiceRunner runner(api::ServiceConfig {
+        .baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(silent.serverPort())),
+        .timeout = std::chrono::milliseconds(300) });
+    QObject context;
+    std::atomic<int> inside { 0 };
+    std::atomic<int> deepest { 0 };
+    QStringList order;
+    for (int i = 0; i < 3; ++i) {
+        runner.run<api::Health>(
+            &context,
+            [&, i](api::ServiceClient& client) {
+                deepest = std::max(deepest.load(), ++inside);
+                order << QString::number(i);
+                auto result = client.health();
+                --inside;
+                return result;
+            },
+            [](const api::Result<api::Health>&) {});
+        QCoreApplication::processEvents();
+        QThread::msleep(50); // the first call is waiting when the next is posted
+    }
+    REQUIRE(waitFor([&] { return runner.pending() == 0; }));
+    CHECK(deepest == 1);
+    CHECK(order == QStringList { "0", "1", "2" });
+}

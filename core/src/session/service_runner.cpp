@@ -4,6 +4,7 @@
 #include <QMutex>
 #include <QThread>
 #include <atomic>
+#include <deque>
 
 namespace core::session {
 
@@ -42,6 +43,11 @@ struct ServiceRunner::Private {
     mutable QMutex mutex;
     api::ServiceConfig config;
     std::atomic<int> pending { 0 };
+    // The jobs in order. ServiceClient waits for an answer in a local event loop, which would
+    // also run the next job posted to the worker inside the current one; so jobs wait here and
+    // one drain at a time runs them (a drain started inside a job returns at once).
+    std::deque<std::function<void()>> jobs; // under mutex
+    bool draining = false; // worker thread only
 };
 
 ServiceRunner::ServiceRunner(api::ServiceConfig config, QObject* parent)
@@ -75,7 +81,7 @@ void ServiceRunner::setConfig(const api::ServiceConfig& config)
         d->config = config;
     }
     Worker* worker = d->worker;
-    QMetaObject::invokeMethod(worker, [worker, config] { worker->reset(config); });
+    enqueue([worker, config] { worker->reset(config); });
 }
 
 int ServiceRunner::pending() const
@@ -87,12 +93,40 @@ void ServiceRunner::post(std::function<void(api::ServiceClient&)> job)
 {
     emit pendingChanged(++d->pending);
     Worker* worker = d->worker;
-    QMetaObject::invokeMethod(worker, [this, worker, job = std::move(job)] {
+    enqueue([this, worker, job = std::move(job)] {
         job(worker->client());
         // The runner outlives its worker (the destructor waits), so `this` is safe here.
         const int left = --d->pending;
         QMetaObject::invokeMethod(this, [this, left] { emit pendingChanged(left); });
     });
+}
+
+void ServiceRunner::enqueue(std::function<void()> job)
+{
+    {
+        QMutexLocker lock(&d->mutex);
+        d->jobs.push_back(std::move(job));
+    }
+    QMetaObject::invokeMethod(d->worker, [this] { drain(); });
+}
+
+void ServiceRunner::drain()
+{
+    if (d->draining)
+        return; // inside a job's wait: the outer drain takes the next job when this one ends
+    d->draining = true;
+    for (;;) {
+        std::function<void()> job;
+        {
+            QMutexLocker lock(&d->mutex);
+            if (d->jobs.empty())
+                break;
+            job = std::move(d->jobs.front());
+            d->jobs.pop_front();
+        }
+        job();
+    }
+    d->draining = false;
 }
 
 void ServiceRunner::deliver(QObject* context, std::function<void()> work)

@@ -45,6 +45,8 @@ signals:
 
 private:
     void post(std::function<void(api::ServiceClient&)> job);
+    void enqueue(std::function<void()> job);
+    void drain(); // on the worker thread
     static void deliver(QObject* context, std::function<void()> work);
 
     struct Private;
