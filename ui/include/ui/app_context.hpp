@@ -10,6 +10,9 @@ class ServiceRunner;
 namespace core::settings {
 class ClientSettings;
 }
+namespace core::sync {
+class SyncService;
+}
 
 namespace ui {
 
@@ -20,6 +23,7 @@ struct AppContext {
     core::session::SessionState* session = nullptr; ///< who is logged in
     core::session::ServiceRunner* service = nullptr; ///< central-service calls off the GUI thread
     core::settings::ClientSettings* settings = nullptr;
+    core::sync::SyncService* sync = nullptr; ///< the sync engine on its thread, its status
 };
 
 } // namespace ui

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "client_options.hpp"
+#include "core/session/service_runner.hpp"
+#include "core/session/session_state.hpp"
+#include "core/settings/client_settings.hpp"
+#include "core/store/local_store.hpp"
+#include "core/sync/sync_service.hpp"
+#include "language_switch.hpp"
+#include "ui/app_context.hpp"
+#include "ui/main/main_window.hpp"
+
+#include <QObject>
+#include <memory>
+
+namespace client {
+
+/// Everything the program is made of, in the order it is made (and the reverse order it goes):
+/// settings, the local store, the session, the central-service runner, the sync service, the
+/// main window. No logic: wiring only.
+class ClientApp : public QObject {
+    Q_OBJECT
+public:
+    /// Throws core::store::StoreError when the local database cannot be opened.
+    ClientApp(const ClientOptions& options, LanguageSwitch& language);
+    ~ClientApp() override;
+
+    ui::AppContext& context() { return context_; }
+    ui::MainWindow& window() { return *window_; }
+    core::sync::SyncService& sync() { return *sync_; }
+    /// One line for checks: the server, online or not, what is queued.
+    QString statusLine() const;
+
+private:
+    core::api::ServiceConfig serviceConfig() const;
+    void setLanguage(const QString& language);
+
+    ClientOptions options_;
+    LanguageSwitch& language_;
+    std::unique_ptr<core::settings::ClientSettings> settings_;
+    std::unique_ptr<core::store::LocalStore> store_;
+    std::unique_ptr<core::session::SessionState> session_;
+    std::unique_ptr<core::session::ServiceRunner> runner_;
+    std::unique_ptr<core::sync::SyncService> sync_;
+    ui::AppContext context_;
+    std::unique_ptr<ui::MainWindow> window_;
+};
+
+} // namespace client

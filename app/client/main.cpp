@@ -1,0 +1,45 @@
+// shiqiuren: the desktop client for agency HR clerks (事求人機關徵才系統). Composition only.
+
+#include "client_app.hpp"
+#include "client_options.hpp"
+#include "core/i18n/translations.hpp"
+#include "language_switch.hpp"
+#include "ui/first_paint_probe.hpp"
+
+#include <QApplication>
+#include <QMessageBox>
+#include <QTimer>
+#include <cstdio>
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("shiqiuren"));
+    QApplication::setApplicationName(QStringLiteral("shiqiuren"));
+    QApplication::setApplicationVersion(QStringLiteral(SHIQIUREN_VERSION));
+    client::LanguageSwitch language;
+    language.apply(core::i18n::languageFromEnvironment()); // for --help and early errors
+    const client::ClientOptions options = client::parseOptions(app);
+
+    std::unique_ptr<client::ClientApp> client;
+    try {
+        client = std::make_unique<client::ClientApp>(options, language);
+    } catch (const std::exception& e) {
+        QMessageBox::critical(nullptr, QApplication::translate("client::Main", "事求人"),
+            QApplication::translate("client::Main", "無法開啟本機資料庫：%1")
+                .arg(QString::fromUtf8(e.what())));
+        return 1;
+    }
+    client->window().show();
+    ui::exitAfterFirstPaintIfAsked(&client->window());
+    if (options.quitAfterMs >= 0) {
+        QTimer::singleShot(options.quitAfterMs, &app, [&client] {
+            std::printf("shiqiuren: %s\n", qPrintable(client->statusLine()));
+            std::fflush(stdout);
+            QApplication::quit();
+        });
+    }
+    const int status = QApplication::exec();
+    client.reset();
+    return status;
+}

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "core/domain/code_lists.hpp"
+#include "core/domain/vacancy.hpp"
+
+#include <QString>
+
+/// The conflict resolver's words for a vacancy field (a JSON key of core::domain::toJson):
+/// its label as the seed's form names it, and a value as the clerk reads it.
+/// Translated in context "ui::ConflictFields".
+namespace ui::conflictfields {
+
+QString label(const QString& key);
+QString value(
+    const core::domain::Vacancy& vacancy, const QString& key, const core::domain::CodeLists& lists);
+
+} // namespace ui::conflictfields

@@ -1,0 +1,177 @@
+#include "ui/conflict/conflict_fields.hpp"
+
+#include "ui/preview/vacancy_text.hpp"
+#include "ui/widgets/roc_date_edit.hpp"
+
+#include <QCoreApplication>
+#include <QHash>
+
+namespace ui::conflictfields {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ui::ConflictFields", text);
+}
+
+QString yesNo(bool value)
+{
+    return value ? tr("是") : tr("否");
+}
+
+QString yearRange(const std::optional<int>& from, const std::optional<int>& to)
+{
+    if (!from && !to)
+        return {};
+    const auto roc = [](const std::optional<int>& year) {
+        return year ? QString::number(*year - 1911) : QString();
+    };
+    return QStringLiteral("%1~%2").arg(roc(from), roc(to));
+}
+
+QString resume(const core::domain::ResumeAccess& access)
+{
+    if (!access.enabled)
+        return tr("不啟用");
+    QStringList parts;
+    for (core::domain::ResumeItem item : access.items)
+        parts.append(vacancytext::resumeItem(item));
+    QString text = tr("啟用：%1").arg(parts.join(QStringLiteral("、")));
+    const QString training = vacancytext::period(access.trainingFrom, access.trainingTo);
+    if (!training.isEmpty())
+        text += QLatin1Char('\n') + tr("訓練日期區間 %1").arg(training);
+    const QString rewards = vacancytext::period(access.rewardsFrom, access.rewardsTo);
+    if (!rewards.isEmpty())
+        text += QLatin1Char('\n') + tr("獎懲日期區間 %1").arg(rewards);
+    const QString years = yearRange(access.appraisalFromYear, access.appraisalToYear);
+    if (!years.isEmpty())
+        text += QLatin1Char('\n') + tr("考績年度區間 %1").arg(years);
+    return text;
+}
+
+} // namespace
+
+QString label(const QString& key)
+{
+    // Function-local: the texts are translated when asked, in the language of that moment.
+    static const QHash<QString, const char*> labels {
+        { QStringLiteral("agencyCode"), QT_TRANSLATE_NOOP("ui::ConflictFields", "徵才機關") },
+        { QStringLiteral("agencyName"), QT_TRANSLATE_NOOP("ui::ConflictFields", "機關名稱") },
+        { QStringLiteral("agencyAddress"), QT_TRANSLATE_NOOP("ui::ConflictFields", "機關地址") },
+        { QStringLiteral("fillerName"), QT_TRANSLATE_NOOP("ui::ConflictFields", "填寫人姓名") },
+        { QStringLiteral("fillerPhone"), QT_TRANSLATE_NOOP("ui::ConflictFields", "填寫人電話") },
+        { QStringLiteral("fillerExtension"), QT_TRANSLATE_NOOP("ui::ConflictFields", "分機") },
+        { QStringLiteral("fillerEmail"), QT_TRANSLATE_NOOP("ui::ConflictFields", "填寫人Email") },
+        { QStringLiteral("personKind"), QT_TRANSLATE_NOOP("ui::ConflictFields", "人員區分") },
+        { QStringLiteral("rankClasses"), QT_TRANSLATE_NOOP("ui::ConflictFields", "官等類別") },
+        { QStringLiteral("gradeRanges"), QT_TRANSLATE_NOOP("ui::ConflictFields", "官職等") },
+        { QStringLiteral("gradeText"), QT_TRANSLATE_NOOP("ui::ConflictFields", "官職等（其他）") },
+        { QStringLiteral("title"), QT_TRANSLATE_NOOP("ui::ConflictFields", "職稱") },
+        { QStringLiteral("seriesCodes"), QT_TRANSLATE_NOOP("ui::ConflictFields", "職系") },
+        { QStringLiteral("openings"), QT_TRANSLATE_NOOP("ui::ConflictFields", "名額") },
+        { QStringLiteral("reserveOpenings"), QT_TRANSLATE_NOOP("ui::ConflictFields", "候補名額") },
+        { QStringLiteral("gender"), QT_TRANSLATE_NOOP("ui::ConflictFields", "性別") },
+        { QStringLiteral("genderReason"), QT_TRANSLATE_NOOP("ui::ConflictFields", "性別限制理由") },
+        { QStringLiteral("workplaceCodes"), QT_TRANSLATE_NOOP("ui::ConflictFields", "工作地點") },
+        { QStringLiteral("validFrom"), QT_TRANSLATE_NOOP("ui::ConflictFields", "有效期間（起）") },
+        { QStringLiteral("validTo"), QT_TRANSLATE_NOOP("ui::ConflictFields", "有效期間（迄）") },
+        { QStringLiteral("qualifications"), QT_TRANSLATE_NOOP("ui::ConflictFields", "資格條件") },
+        { QStringLiteral("duties"), QT_TRANSLATE_NOOP("ui::ConflictFields", "工作項目") },
+        { QStringLiteral("workAddress"), QT_TRANSLATE_NOOP("ui::ConflictFields", "工作地址") },
+        { QStringLiteral("contactMethod"), QT_TRANSLATE_NOOP("ui::ConflictFields", "聯絡方式") },
+        { QStringLiteral("contactEmail"), QT_TRANSLATE_NOOP("ui::ConflictFields", "聯絡E-Mail") },
+        { QStringLiteral("welcomesDisabled"),
+            QT_TRANSLATE_NOOP("ui::ConflictFields", "歡迎身心障礙者參加甄選") },
+        { QStringLiteral("welcomesIndigenous"),
+            QT_TRANSLATE_NOOP("ui::ConflictFields", "歡迎原住民族參加甄選") },
+        { QStringLiteral("indigenousArea"),
+            QT_TRANSLATE_NOOP("ui::ConflictFields", "原住民族地區職缺") },
+        { QStringLiteral("trainingProgramme"),
+            QT_TRANSLATE_NOOP("ui::ConflictFields", "進階職能培訓專班人員專區") },
+        { QStringLiteral("transfer"), QT_TRANSLATE_NOOP("ui::ConflictFields", "限調任") },
+        { QStringLiteral("vacancyClass"), QT_TRANSLATE_NOOP("ui::ConflictFields", "職缺類別") },
+        { QStringLiteral("announcementUrl"), QT_TRANSLATE_NOOP("ui::ConflictFields", "公告網址") },
+        { QStringLiteral("resumeAccess"), QT_TRANSLATE_NOOP("ui::ConflictFields", "調閱履歷") },
+    };
+    const auto it = labels.constFind(key);
+    return it == labels.cend() ? key : tr(it.value());
+}
+
+QString value(
+    const core::domain::Vacancy& v, const QString& key, const core::domain::CodeLists& lists)
+{
+    if (key == QLatin1String("agencyCode"))
+        return v.agencyCode;
+    if (key == QLatin1String("agencyName"))
+        return v.agencyName;
+    if (key == QLatin1String("agencyAddress"))
+        return v.agencyAddress;
+    if (key == QLatin1String("fillerName"))
+        return v.fillerName;
+    if (key == QLatin1String("fillerPhone"))
+        return v.fillerPhone;
+    if (key == QLatin1String("fillerExtension"))
+        return v.fillerExtension;
+    if (key == QLatin1String("fillerEmail"))
+        return v.fillerEmail;
+    if (key == QLatin1String("personKind"))
+        return v.personKind;
+    if (key == QLatin1String("rankClasses")) {
+        QStringList parts;
+        for (core::domain::RankClass rank : v.rankClasses)
+            parts.append(vacancytext::rankName(rank));
+        return parts.join(QStringLiteral("、"));
+    }
+    if (key == QLatin1String("gradeRanges"))
+        return vacancytext::gradeRanges(v.gradeRanges);
+    if (key == QLatin1String("gradeText"))
+        return v.gradeText;
+    if (key == QLatin1String("title"))
+        return v.title;
+    if (key == QLatin1String("seriesCodes"))
+        return vacancytext::series(v.seriesCodes, lists);
+    if (key == QLatin1String("openings"))
+        return QString::number(v.openings);
+    if (key == QLatin1String("reserveOpenings"))
+        return QString::number(v.reserveOpenings);
+    if (key == QLatin1String("gender"))
+        return vacancytext::gender(v.gender);
+    if (key == QLatin1String("genderReason"))
+        return v.genderReason;
+    if (key == QLatin1String("workplaceCodes"))
+        return vacancytext::workplaces(v.workplaceCodes, lists);
+    if (key == QLatin1String("validFrom"))
+        return rocDateText(v.validFrom);
+    if (key == QLatin1String("validTo"))
+        return rocDateText(v.validTo);
+    if (key == QLatin1String("qualifications"))
+        return v.qualifications;
+    if (key == QLatin1String("duties"))
+        return v.duties;
+    if (key == QLatin1String("workAddress"))
+        return v.workAddress;
+    if (key == QLatin1String("contactMethod"))
+        return v.contactMethod;
+    if (key == QLatin1String("contactEmail"))
+        return v.contactEmail;
+    if (key == QLatin1String("welcomesDisabled"))
+        return yesNo(v.welcomesDisabled);
+    if (key == QLatin1String("welcomesIndigenous"))
+        return yesNo(v.welcomesIndigenous);
+    if (key == QLatin1String("indigenousArea"))
+        return yesNo(v.indigenousArea);
+    if (key == QLatin1String("trainingProgramme"))
+        return yesNo(v.trainingProgramme);
+    if (key == QLatin1String("transfer"))
+        return yesNo(v.transfer);
+    if (key == QLatin1String("vacancyClass"))
+        return vacancytext::vacancyClass(v.vacancyClass);
+    if (key == QLatin1String("announcementUrl"))
+        return v.announcementUrl;
+    if (key == QLatin1String("resumeAccess"))
+        return resume(v.resumeAccess);
+    return {};
+}
+
+} // namespace ui::conflictfields

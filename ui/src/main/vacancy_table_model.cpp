@@ -1,0 +1,286 @@
+#include "ui/main/vacancy_table_model.hpp"
+
+#include "ui/preview/vacancy_text.hpp"
+#include "ui/widgets/roc_date_edit.hpp"
+
+#include <QBrush>
+#include <QFont>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPalette>
+
+namespace ui {
+
+using core::domain::VacancyStatus;
+using core::store::ListRow;
+using core::store::RecordState;
+
+VacancyTableModel::VacancyTableModel(core::store::LocalStore& store, QObject* parent)
+    : QAbstractTableModel(parent)
+    , store_(store)
+{ }
+
+void VacancyTableModel::setQuery(const core::store::ListQuery& query)
+{
+    query_ = query;
+    reload();
+}
+
+void VacancyTableModel::reload()
+{
+    beginResetModel();
+    loadCodeLists();
+    try {
+        page_ = store_.list(query_);
+    } catch (const core::store::StoreError&) {
+        page_ = {}; // the status area reports the database; the list shows nothing rather than junk
+    }
+    query_.page = page_.page; // clamped
+    records_.clear();
+    for (const ListRow& r : page_.rows) {
+        try {
+            records_.append(store_.find(r.localId));
+        } catch (const core::store::StoreError&) {
+            records_.append(std::nullopt);
+        }
+    }
+    endResetModel();
+}
+
+void VacancyTableModel::loadCodeLists()
+{
+    // The server's lists once synced (new 職系 names), the built-in ones before.
+    try {
+        const auto cached = store_.cachedCodeLists();
+        if (cached) {
+            const QJsonObject bundle = QJsonDocument::fromJson(cached->bundle).object();
+            codeLists_ = core::domain::CodeLists::fromJson(bundle, cached->etag);
+            return;
+        }
+    } catch (const std::exception&) {
+        // fall back to the built-in lists
+    }
+    codeLists_ = core::domain::CodeLists::builtin();
+}
+
+int VacancyTableModel::pageCount() const
+{
+    if (page_.total <= 0 || page_.pageSize <= 0)
+        return 0;
+    return (page_.total + page_.pageSize - 1) / page_.pageSize;
+}
+
+void VacancyTableModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!page_.rows.isEmpty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+int VacancyTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(page_.rows.size());
+}
+
+int VacancyTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+bool VacancyTableModel::actionEnabled(int row, Column column) const
+{
+    if (row < 0 || row >= page_.rows.size())
+        return false;
+    const ListRow& r = page_.rows.at(row);
+    // An ended or withdrawn posting stays in the history as it was.
+    const bool closed = r.serverStatus
+        && (*r.serverStatus == VacancyStatus::Ended || *r.serverStatus == VacancyStatus::Withdrawn);
+    switch (column) {
+    case Edit:
+    case Delete:
+        return !r.deleted && !closed;
+    case Preview:
+        return true;
+    case Applicants:
+        return !r.serverId.isEmpty();
+    default:
+        return false;
+    }
+}
+
+QString VacancyTableModel::statusText(const ListRow& row)
+{
+    if (row.serverStatus) {
+        switch (*row.serverStatus) {
+        case VacancyStatus::Scheduled:
+            return tr("待刊登");
+        case VacancyStatus::Published:
+            return tr("刊登中");
+        case VacancyStatus::Ended:
+            return tr("已結束");
+        case VacancyStatus::Withdrawn:
+            return tr("已撤銷");
+        case VacancyStatus::Rejected:
+            return tr("審核未通過");
+        }
+    }
+    switch (row.state) {
+    case RecordState::Draft:
+        return tr("草稿");
+    case RecordState::Pending:
+        return tr("待上傳");
+    case RecordState::Conflict:
+        return tr("衝突");
+    case RecordState::Rejected:
+        return tr("退回");
+    case RecordState::Synced:
+        break;
+    }
+    return {};
+}
+
+QString VacancyTableModel::syncStateText(const ListRow& row)
+{
+    if (row.deleted)
+        return tr("待刪除");
+    if (row.serverDeleted)
+        return tr("伺服器已刪除");
+    switch (row.state) {
+    case RecordState::Draft:
+        return tr("草稿（未送出）");
+    case RecordState::Pending:
+        return tr("待上傳");
+    case RecordState::Synced:
+        return tr("已同步");
+    case RecordState::Conflict:
+        return tr("衝突，待處理");
+    case RecordState::Rejected:
+        return tr("被退回，待修正");
+    }
+    return {};
+}
+
+QString VacancyTableModel::text(int row, int column) const
+{
+    const ListRow& r = page_.rows.at(row);
+    const auto& record = records_.at(row);
+    switch (column) {
+    case Number:
+        return QString::number((page_.page - 1) * page_.pageSize + row + 1);
+    case ServerId:
+        return r.serverId.isEmpty() ? tr("草稿") : r.serverId;
+    case PublishedOn:
+        return record ? rocDateText(record->data.publishedOn) : QString();
+    case Title:
+        return r.title;
+    case Agency:
+        return r.agencyName.isEmpty() && record ? record->data.agencyCode : r.agencyName;
+    case Series:
+        return record ? vacancytext::series(record->data.seriesCodes, codeLists_) : QString();
+    case Grade:
+        return record ? vacancytext::grade(record->data) : QString();
+    case Workplace:
+        return record ? vacancytext::workplaces(record->data.workplaceCodes, codeLists_)
+                      : QString();
+    case Period:
+        return vacancytext::period(r.validFrom, r.validTo);
+    case Status:
+        return statusText(r);
+    case SyncState:
+        return syncStateText(r);
+    case Edit:
+        return actionEnabled(row, Edit) ? tr("修改") : QString();
+    case Delete:
+        return actionEnabled(row, Delete) ? tr("刪除") : QString();
+    case Preview:
+        return tr("預覽");
+    case Applicants:
+        return actionEnabled(row, Applicants) ? tr("調閱履歷") : QString();
+    default:
+        return {};
+    }
+}
+
+QVariant VacancyTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= page_.rows.size())
+        return {};
+    const ListRow& r = page_.rows.at(index.row());
+    const int column = index.column();
+    const bool action = column >= Edit && column <= Applicants;
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole:
+        return text(index.row(), column);
+    case LocalIdRole:
+        return r.localId;
+    case ServerIdRole:
+        return r.serverId;
+    case StateRole:
+        return int(r.state);
+    case ActionEnabledRole:
+        return actionEnabled(index.row(), Column(column));
+    case Qt::ForegroundRole:
+        if (action)
+            return QBrush(QPalette().color(QPalette::Link));
+        if (column == SyncState
+            && (r.state == RecordState::Conflict || r.state == RecordState::Rejected))
+            return QBrush(Qt::darkRed);
+        return {};
+    case Qt::FontRole:
+        if (action) {
+            QFont font;
+            font.setUnderline(true);
+            return font;
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        if (column == Number || action)
+            return int(Qt::AlignCenter);
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant VacancyTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Number:
+        return tr("序號");
+    case ServerId:
+        return tr("職缺編號");
+    case PublishedOn:
+        return tr("刊登日期");
+    case Title:
+        return tr("職稱");
+    case Agency:
+        return tr("機關名稱");
+    case Series:
+        return tr("職系");
+    case Grade:
+        return tr("官職等");
+    case Workplace:
+        return tr("工作地點");
+    case Period:
+        return tr("有效期間");
+    case Status:
+        return tr("審核結果");
+    case SyncState:
+        return tr("同步狀態");
+    case Edit:
+        return tr("修改");
+    case Delete:
+        return tr("刪除");
+    case Preview:
+        return tr("預覽");
+    case Applicants:
+        return tr("調閱履歷");
+    default:
+        return {};
+    }
+}
+
+} // namespace ui
