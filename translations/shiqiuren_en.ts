@@ -603,4 +603,1411 @@ Exit codes: 0 ok, 1 other error, 2 usage error, 3 no reader, 4 no card,
         <translation>At most %1 characters (now %2)</translation>
     </message>
 </context>
+<context>
+    <name>client</name>
+    <message>
+        <source>事求人機關徵才系統：職缺的草擬、預覽與上傳（可離線作業）。</source>
+        <translation>Shiqiuren agency recruitment: draft, preview and upload vacancies (also offline).</translation>
+    </message>
+    <message>
+        <source>中央服務的網址（例如 https://recruit.example.gov.tw），只用於這次執行</source>
+        <translation>The central service&apos;s address (e.g. https://recruit.example.gov.tw), for this run only</translation>
+    </message>
+    <message>
+        <source>網址</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>改用這個設定檔（INI 格式）</source>
+        <translation>Use this settings file (INI format)</translation>
+    </message>
+    <message>
+        <source>檔案</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>本機資料庫檔案（預設放在使用者資料目錄）</source>
+        <translation>The local database file (default: in the user&apos;s data folder)</translation>
+    </message>
+    <message>
+        <source>介面語言：zh_TW（中文）或 en（English）</source>
+        <translation>Interface language: zh_TW (Chinese) or en (English)</translation>
+    </message>
+    <message>
+        <source>語言</source>
+        <translation>LANGUAGE</translation>
+    </message>
+    <message>
+        <source>開啟後經過這麼多毫秒，印出連線狀態並結束（檢測用）</source>
+        <translation>Print the connection status and quit this many milliseconds after starting (for checks)</translation>
+    </message>
+    <message>
+        <source>毫秒</source>
+        <translation>MS</translation>
+    </message>
+    <message>
+        <source>不認得的參數：%1</source>
+        <translation>Unknown arguments: %1</translation>
+    </message>
+    <message>
+        <source>--server 需要 http:// 或 https:// 開頭的網址：%1</source>
+        <translation>--server needs an address starting with http:// or https://: %1</translation>
+    </message>
+    <message>
+        <source>--lang 只能是 zh_TW 或 en</source>
+        <translation>--lang must be zh_TW or en</translation>
+    </message>
+    <message>
+        <source>--quit-after-ms 需要非負整數</source>
+        <translation>--quit-after-ms needs a non-negative integer</translation>
+    </message>
+</context>
+<context>
+    <name>client::Main</name>
+    <message>
+        <source>事求人</source>
+        <translation>Shiqiuren</translation>
+    </message>
+    <message>
+        <source>無法開啟本機資料庫：%1</source>
+        <translation>Cannot open the local database: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ui::AgencySection</name>
+    <message>
+        <source>機關基本資料</source>
+        <translation>Agency details</translation>
+    </message>
+    <message>
+        <source>職缺編號</source>
+        <translation>Vacancy number</translation>
+    </message>
+    <message>
+        <source>系統自動產生</source>
+        <translation>Assigned by the system</translation>
+    </message>
+    <message>
+        <source>徵才機關</source>
+        <translation>Hiring agency</translation>
+    </message>
+    <message>
+        <source>機關代碼</source>
+        <translation>Agency code</translation>
+    </message>
+    <message>
+        <source>機關名稱</source>
+        <translation>Agency name</translation>
+    </message>
+    <message>
+        <source>機關地址</source>
+        <translation>Agency address</translation>
+    </message>
+    <message>
+        <source>填寫人姓名</source>
+        <translation>Filled in by</translation>
+    </message>
+    <message>
+        <source>填寫人電話</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>例如 02-28227101</source>
+        <translation>e.g. 02-28227101</translation>
+    </message>
+    <message>
+        <source>分機</source>
+        <translation>Ext.</translation>
+    </message>
+    <message>
+        <source>填寫人Email</source>
+        <translation>E-mail</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ClassSection</name>
+    <message>
+        <source>職缺類別</source>
+        <translation>Vacancy type</translation>
+    </message>
+    <message>
+        <source>甄選對象</source>
+        <translation>Applicants welcomed</translation>
+    </message>
+    <message>
+        <source>歡迎身心障礙者參加甄選</source>
+        <translation>People with disabilities are welcome to apply</translation>
+    </message>
+    <message>
+        <source>歡迎原住民族參加甄選</source>
+        <translation>Indigenous people are welcome to apply</translation>
+    </message>
+    <message>
+        <source>工作地點位於原住民族地區</source>
+        <translation>The workplace is in an indigenous area</translation>
+    </message>
+    <message>
+        <source>通過專員級進階職能培訓專班人員專區</source>
+        <translation>For graduates of the advanced competency training for specialists</translation>
+    </message>
+    <message>
+        <source>限現職人員調任</source>
+        <translation>Transfer of serving civil servants only</translation>
+    </message>
+</context>
+<context>
+    <name>ui::CodePicker</name>
+    <message>
+        <source>%1（已停用）</source>
+        <translation>%1 (retired)</translation>
+    </message>
+    <message>
+        <source>%1（不在代碼表中）</source>
+        <translation>%1 (not in the code list)</translation>
+    </message>
+    <message>
+        <source>請選擇</source>
+        <translation>Please choose</translation>
+    </message>
+    <message>
+        <source>選取</source>
+        <extracomment>The seed&apos;s button beside a drop-down: adds the chosen entry.</extracomment>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ConflictDialog</name>
+    <message>
+        <source>此筆衝突已無法處理（可能已在別處處理），請關閉後重新整理清單。</source>
+        <translation>This conflict can no longer be settled here (it may have been settled elsewhere). Close this window and refresh the list.</translation>
+    </message>
+    <message>
+        <source>資料衝突處理</source>
+        <translation>Settle a conflict</translation>
+    </message>
+    <message>
+        <source>這筆職缺目前沒有待處理的衝突。</source>
+        <translation>This vacancy has no conflict to settle.</translation>
+    </message>
+    <message>
+        <source>職缺「%1」在您修改期間已被他人更新，下列欄位雙方都改過。請逐欄選擇要保留的內容，或全部保留您的修改、全部採用伺服器的資料。</source>
+        <translation>Someone else updated the vacancy “%1” while you were editing it, and both of you changed the fields below. Choose what to keep field by field, or keep all your changes, or take the server&apos;s version.</translation>
+    </message>
+    <message>
+        <source>欄位</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>原始資料</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>我的修改</source>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <source>伺服器資料</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>採用</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source>我的</source>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <source>伺服器</source>
+        <translation>Server&apos;s</translation>
+    </message>
+    <message>
+        <source>全部保留我的修改</source>
+        <translation>Keep all mine</translation>
+    </message>
+    <message>
+        <source>全部採用伺服器資料</source>
+        <translation>Keep the server&apos;s</translation>
+    </message>
+    <message>
+        <source>依所選套用</source>
+        <translation>Apply my choices</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ConflictFields</name>
+    <message>
+        <source>徵才機關</source>
+        <translation>Hiring agency</translation>
+    </message>
+    <message>
+        <source>機關名稱</source>
+        <translation>Agency name</translation>
+    </message>
+    <message>
+        <source>機關地址</source>
+        <translation>Agency address</translation>
+    </message>
+    <message>
+        <source>填寫人姓名</source>
+        <translation>Filled in by</translation>
+    </message>
+    <message>
+        <source>填寫人電話</source>
+        <translation>Filler&apos;s phone</translation>
+    </message>
+    <message>
+        <source>分機</source>
+        <translation>Extension</translation>
+    </message>
+    <message>
+        <source>填寫人Email</source>
+        <translation>Filler&apos;s e-mail</translation>
+    </message>
+    <message>
+        <source>人員區分</source>
+        <translation>Personnel category</translation>
+    </message>
+    <message>
+        <source>官等類別</source>
+        <translation>Rank class</translation>
+    </message>
+    <message>
+        <source>官職等</source>
+        <translation>Rank and grade</translation>
+    </message>
+    <message>
+        <source>官職等（其他）</source>
+        <translation>Rank and grade (other)</translation>
+    </message>
+    <message>
+        <source>職稱</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>職系</source>
+        <translation>Job series</translation>
+    </message>
+    <message>
+        <source>名額</source>
+        <translation>Openings</translation>
+    </message>
+    <message>
+        <source>候補名額</source>
+        <translation>Reserve openings</translation>
+    </message>
+    <message>
+        <source>性別</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>性別限制理由</source>
+        <translation>Reason for the gender requirement</translation>
+    </message>
+    <message>
+        <source>工作地點</source>
+        <translation>Work location</translation>
+    </message>
+    <message>
+        <source>有效期間（起）</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>有效期間（迄）</source>
+        <translation>Valid to</translation>
+    </message>
+    <message>
+        <source>資格條件</source>
+        <translation>Qualifications</translation>
+    </message>
+    <message>
+        <source>工作項目</source>
+        <translation>Duties</translation>
+    </message>
+    <message>
+        <source>工作地址</source>
+        <translation>Work address</translation>
+    </message>
+    <message>
+        <source>聯絡方式</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>聯絡E-Mail</source>
+        <translation>Contact e-mail</translation>
+    </message>
+    <message>
+        <source>歡迎身心障礙者參加甄選</source>
+        <translation>People with disabilities welcome</translation>
+    </message>
+    <message>
+        <source>歡迎原住民族參加甄選</source>
+        <translation>Indigenous applicants welcome</translation>
+    </message>
+    <message>
+        <source>原住民族地區職缺</source>
+        <translation>Post in an indigenous area</translation>
+    </message>
+    <message>
+        <source>進階職能培訓專班人員專區</source>
+        <translation>Advanced competency training programme</translation>
+    </message>
+    <message>
+        <source>限調任</source>
+        <translation>Transfer only</translation>
+    </message>
+    <message>
+        <source>職缺類別</source>
+        <translation>Vacancy class</translation>
+    </message>
+    <message>
+        <source>公告網址</source>
+        <translation>Announcement URL</translation>
+    </message>
+    <message>
+        <source>調閱履歷</source>
+        <translation>Résumé access</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ContentSection</name>
+    <message>
+        <source>無公務人員任用法第26條、第28條及公務人員陞遷法第12條所定情事者。</source>
+        <translation>Not subject to the restrictions of Articles 26 and 28 of the Civil Service Employment Act or Article 12 of the Civil Service Promotion Act.</translation>
+    </message>
+    <message>
+        <source>徵才內容</source>
+        <translation>Vacancy details</translation>
+    </message>
+    <message>
+        <source>資格條件</source>
+        <translation>Qualifications</translation>
+    </message>
+    <message>
+        <source>插入常用資格文字</source>
+        <translation>Insert the usual legal qualifier</translation>
+    </message>
+    <message>
+        <source>加入「無公務人員任用法第26條、第28條及公務人員陞遷法第12條所定情事者。」</source>
+        <translation>Adds &quot;Not subject to the restrictions of Articles 26 and 28 of the Civil Service Employment Act or Article 12 of the Civil Service Promotion Act.&quot;</translation>
+    </message>
+    <message>
+        <source>工作項目</source>
+        <translation>Duties</translation>
+    </message>
+    <message>
+        <source>工作地址</source>
+        <translation>Work address</translation>
+    </message>
+    <message>
+        <source>聯絡E-Mail</source>
+        <translation>Contact e-mail</translation>
+    </message>
+    <message>
+        <source>履歷收件信箱（可不填）</source>
+        <translation>Where applications go (optional)</translation>
+    </message>
+    <message>
+        <source>聯絡方式</source>
+        <translation>How to apply</translation>
+    </message>
+    <message>
+        <source>報名方式、應檢附文件及聯絡人電話</source>
+        <translation>How to apply, documents to attach, and the contact&apos;s phone</translation>
+    </message>
+    <message>
+        <source>公告網址</source>
+        <translation>Announcement URL</translation>
+    </message>
+    <message>
+        <source>https://…（可不填）</source>
+        <translation>https://… (optional)</translation>
+    </message>
+</context>
+<context>
+    <name>ui::GenderField</name>
+    <message>
+        <source>男</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>女</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>不拘</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <source>依性別平等工作法第7條，雇主對求職者或受僱者之招募、甄試、進用、分發、配置、考績或陞遷等，不得因性別或性傾向而有差別待遇。但工作性質僅適合特定性別者，不在此限（該法施行細則第2條及第3條）。限制性別須說明理由。</source>
+        <translation>Under Article 7 of the Gender Equality in Employment Act, an employer may not treat applicants or employees differently because of gender or sexual orientation in recruitment, selection, hiring, placement, assignment, performance appraisal or promotion, unless the nature of the work suits one gender only (Articles 2 and 3 of its Enforcement Rules). A gender limit needs a stated reason.</translation>
+    </message>
+    <message>
+        <source>工作性質僅適合特定性別之理由：</source>
+        <translation>Why the work suits this gender only:</translation>
+    </message>
+</context>
+<context>
+    <name>ui::GradeRangePicker</name>
+    <message>
+        <source>第%1職等</source>
+        <extracomment>A 職等 in a spin box: 第 5 職等.</extracomment>
+        <translation>Grade %1</translation>
+    </message>
+    <message>
+        <source>加入</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>常用官職等…</source>
+        <translation>Common ranks and grades…</translation>
+    </message>
+</context>
+<context>
+    <name>ui::MainWindow</name>
+    <message>
+        <source>查詢結果%1筆</source>
+        <translation>%1 results</translation>
+    </message>
+    <message>
+        <source>%1（職缺編號 %2）</source>
+        <translation>%1 (vacancy no. %2)</translation>
+    </message>
+    <message>
+        <source>確定要刪除草稿「%1」嗎？</source>
+        <translation>Delete the draft “%1”?</translation>
+    </message>
+    <message>
+        <source>確定要刪除職缺「%1」嗎？刪除會在下次同步時送到伺服器；已刊登的職缺將改為撤銷。</source>
+        <translation>Delete the vacancy %1? The deletion goes to the server with the next sync; a published vacancy is withdrawn.</translation>
+    </message>
+    <message>
+        <source>刪除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>無法刪除這筆資料，請稍後再試。</source>
+        <translation>This record could not be deleted. Please try again later.</translation>
+    </message>
+    <message>
+        <source>未登入</source>
+        <translation>Not logged in</translation>
+    </message>
+    <message>
+        <source>帳號密碼登入</source>
+        <translation>Account and password</translation>
+    </message>
+    <message>
+        <source>機關憑證登入</source>
+        <translation>Agency certificate</translation>
+    </message>
+    <message>
+        <source>自然人憑證登入</source>
+        <translation>Citizen digital certificate</translation>
+    </message>
+    <message>
+        <source>使用者目前登入的方式：%1</source>
+        <translation>Current login method: %1</translation>
+    </message>
+    <message>
+        <source>事求人機關徵才系統</source>
+        <translation>Shiqiuren Agency Recruitment</translation>
+    </message>
+    <message>
+        <source>機關徵才登錄 － 歷史職缺</source>
+        <translation>Agency vacancies – history</translation>
+    </message>
+    <message>
+        <source>機關徵才登錄</source>
+        <translation>Agency vacancies</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>目前職缺</source>
+        <translation>Current vacancies</translation>
+    </message>
+    <message>
+        <source>歷史職缺</source>
+        <translation>Past vacancies</translation>
+    </message>
+    <message>
+        <source>已結束或已撤銷的職缺</source>
+        <translation>Vacancies that ended or were withdrawn</translation>
+    </message>
+    <message>
+        <source>職缺編號</source>
+        <translation>Vacancy no.</translation>
+    </message>
+    <message>
+        <source>10 位數字</source>
+        <translation>10 digits</translation>
+    </message>
+    <message>
+        <source>查詢</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>重設</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <source>檔案(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>新增職缺(&amp;N)</source>
+        <translation>&amp;New vacancy</translation>
+    </message>
+    <message>
+        <source>立即同步(&amp;S)</source>
+        <translation>&amp;Sync now</translation>
+    </message>
+    <message>
+        <source>設定(&amp;O)…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <source>結束(&amp;X)</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <source>帳號(&amp;A)</source>
+        <translation>&amp;Account</translation>
+    </message>
+    <message>
+        <source>登入(&amp;L)…</source>
+        <translation>&amp;Log in…</translation>
+    </message>
+    <message>
+        <source>登出(&amp;O)</source>
+        <translation>Log &amp;out</translation>
+    </message>
+    <message>
+        <source>個人資料修改(&amp;P)…</source>
+        <translation>Edit &amp;profile…</translation>
+    </message>
+    <message>
+        <source>修改密碼(&amp;W)…</source>
+        <translation>Change pass&amp;word…</translation>
+    </message>
+    <message>
+        <source>語言(&amp;G)</source>
+        <translation>Lan&amp;guage</translation>
+    </message>
+    <message>
+        <source>說明(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>環境檢測(&amp;E)…</source>
+        <translation>&amp;Environment check…</translation>
+    </message>
+    <message>
+        <source>關於事求人(&amp;A)</source>
+        <translation>&amp;About Shiqiuren</translation>
+    </message>
+    <message>
+        <source>關於事求人</source>
+        <translation>About Shiqiuren</translation>
+    </message>
+    <message>
+        <source>事求人機關徵才系統 %1</source>
+        <translation>Shiqiuren Agency Recruitment %1</translation>
+    </message>
+</context>
+<context>
+    <name>ui::NoticeBox</name>
+    <message>
+        <source>注意事項：</source>
+        <translation>Please note:</translation>
+    </message>
+    <message>
+        <source>自102年1月15日起本系統僅得以自然人憑證或機關憑證方式登錄職缺資料，系統將自動於職缺有效期間內公告。</source>
+        <translation>Since 15 January 2013 (ROC 102), vacancies can only be entered with a citizen digital certificate or an agency certificate; the system publishes each vacancy during its validity period.</translation>
+    </message>
+    <message>
+        <source>本系統係提供各機關登錄公開徵才職缺資料之服務平台，各機關應對登錄之內容負責審核之責，衍生之相關責任，亦由各機關自行負責。</source>
+        <translation>This system is a platform for agencies to publish their open vacancies. Each agency is responsible for reviewing what it enters and for anything that follows from it.</translation>
+    </message>
+    <message>
+        <source>各機關如對性別等徵才條件設有限制，應符合性別平等工作法第7條（雇主對求職者或受僱者之招募、甄試、進用、分發、配置、考績或陞遷等，不得因性別或性傾向而有差別待遇。但工作性質僅適合特定性別者，不在此限。）及其他相關法令規定，不得與法令牴觸。性別平等工作法第7條所稱「差別待遇」及「工作性質僅適合特定性別者」，請參見該法施行細則第2條及第3條</source>
+        <translation>Any limit on gender or other conditions must comply with Article 7 of the Gender Equality in Employment Act (an employer may not treat applicants or employees differently because of gender or sexual orientation in recruitment, selection, hiring, placement, assignment, performance appraisal or promotion, unless the nature of the work suits one gender only) and other applicable law. For &quot;different treatment&quot; and &quot;work that suits one gender only&quot; see Articles 2 and 3 of its Enforcement Rules.</translation>
+    </message>
+    <message>
+        <source>若對本系統操作有疑義，請洽本總處人事資訊客服專線(02)-2397-9108。</source>
+        <translation>For help with this system, call the DGPA personnel information helpline (02)-2397-9108.</translation>
+    </message>
+    <message>
+        <source>本系統之聯絡人資料僅供作必要聯絡之用，台端利用本系統之聯絡人資料時，請留意遵守個人資料保護法等相關規定。</source>
+        <translation>Contact details in this system are for necessary contact only; when you use them, observe the Personal Data Protection Act and related rules.</translation>
+    </message>
+</context>
+<context>
+    <name>ui::PagingBar</name>
+    <message>
+        <source>(共%1筆 / 計%2頁)</source>
+        <translation>(%1 records / %2 pages)</translation>
+    </message>
+    <message>
+        <source>第一頁</source>
+        <translation>First</translation>
+    </message>
+    <message>
+        <source>前一頁</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>下一頁</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>最後一頁</source>
+        <translation>Last</translation>
+    </message>
+    <message>
+        <source>目前頁數</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>每頁筆數:</source>
+        <translation>Per page:</translation>
+    </message>
+</context>
+<context>
+    <name>ui::PostSection</name>
+    <message>
+        <source>機關徵才資料</source>
+        <translation>Vacancy</translation>
+    </message>
+    <message>
+        <source>人員區分</source>
+        <translation>Personnel category</translation>
+    </message>
+    <message>
+        <source>官等類別</source>
+        <translation>Rank class</translation>
+    </message>
+    <message>
+        <source>官等職等</source>
+        <translation>Rank and grade</translation>
+    </message>
+    <message>
+        <source>其他官職等</source>
+        <translation>Other rank or grade</translation>
+    </message>
+    <message>
+        <source>非任用人員適用，例如：約僱5等280薪點、師(三)級</source>
+        <translation>For non-appointed staff, e.g. 約僱5等280薪點, 師(三)級</translation>
+    </message>
+    <message>
+        <source>職稱</source>
+        <translation>Job title</translation>
+    </message>
+    <message>
+        <source>請輸入或選取職稱</source>
+        <translation>Type or choose a job title</translation>
+    </message>
+    <message>
+        <source>職系</source>
+        <translation>Job series</translation>
+    </message>
+    <message>
+        <source>名額</source>
+        <translation>Openings</translation>
+    </message>
+    <message>
+        <source>候補名額</source>
+        <translation>Reserve list</translation>
+    </message>
+    <message>
+        <source>候補名額至多為名額的2倍（公務人員陞遷法施行細則第3條）</source>
+        <translation>The reserve list may be at most twice the openings (Article 3, Enforcement Rules of the Civil Service Promotion Act)</translation>
+    </message>
+    <message>
+        <source>性別</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>工作地</source>
+        <translation>Workplace</translation>
+    </message>
+    <message>
+        <source>有效期間</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>有效期間起日</source>
+        <translation>First day of validity</translation>
+    </message>
+    <message>
+        <source>有效期間迄日</source>
+        <translation>Last day of validity</translation>
+    </message>
+</context>
+<context>
+    <name>ui::PreviewDialog</name>
+    <message>
+        <source>無法寫入「%1」</source>
+        <translation>Cannot write &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>已匯出：%1</source>
+        <translation>Exported: %1</translation>
+    </message>
+    <message>
+        <source>職缺</source>
+        <translation>Vacancy</translation>
+    </message>
+    <message>
+        <source>匯出 PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>預覽：%1</source>
+        <translation>Preview: %1</translation>
+    </message>
+    <message>
+        <source>列印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>關閉</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ResumeSection</name>
+    <message>
+        <source>履歷調閱資料</source>
+        <translation>Résumé access</translation>
+    </message>
+    <message>
+        <source>調閱履歷</source>
+        <translation>Résumé access</translation>
+    </message>
+    <message>
+        <source>本職缺啟用應徵人員調閱履歷功能（應徵者需同意開放履歷給徵才機關調閱）</source>
+        <translation>Use applicants&apos; résumés for this vacancy (applicants must agree to let the agency read them)</translation>
+    </message>
+    <message>
+        <source>訓練日期區間：</source>
+        <translation>Training between:</translation>
+    </message>
+    <message>
+        <source>獎懲日期區間：</source>
+        <translation>Rewards and penalties between:</translation>
+    </message>
+    <message>
+        <source>考績年度區間：</source>
+        <translation>Appraisal years:</translation>
+    </message>
+    <message>
+        <source>民國%1年</source>
+        <extracomment>A ROC year in a spin box: 民國 113 年.</extracomment>
+        <translation>ROC %1</translation>
+    </message>
+    <message>
+        <source>不限</source>
+        <translation>Any</translation>
+    </message>
+</context>
+<context>
+    <name>ui::RocDateEdit</name>
+    <message>
+        <source>民國年/月/日</source>
+        <extracomment>Placeholder of a date field: ROC year/month/day.</extracomment>
+        <translation>ROC yyy/MM/dd</translation>
+    </message>
+    <message>
+        <source>請輸入民國年/月/日，例如 115/12/01</source>
+        <translation>Type the date as ROC year/month/day, e.g. 115/12/01</translation>
+    </message>
+    <message>
+        <source>日曆</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <source>從日曆選取日期</source>
+        <translation>Pick the date from a calendar</translation>
+    </message>
+    <message>
+        <source>前一年</source>
+        <translation>Previous year</translation>
+    </message>
+    <message>
+        <source>前一月</source>
+        <translation>Previous month</translation>
+    </message>
+    <message>
+        <source>下一月</source>
+        <translation>Next month</translation>
+    </message>
+    <message>
+        <source>下一年</source>
+        <translation>Next year</translation>
+    </message>
+    <message>
+        <source>民國%1年%2月</source>
+        <extracomment>The calendar popup&apos;s header: %1 ROC year, %2 month.</extracomment>
+        <translation>ROC %1, month %2</translation>
+    </message>
+</context>
+<context>
+    <name>ui::SyncStatusWidget</name>
+    <message>
+        <source>離線</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>● 已連線</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <source>○ 離線</source>
+        <translation>○ Offline</translation>
+    </message>
+    <message>
+        <source>○ 連線中…</source>
+        <translation>○ Connecting…</translation>
+    </message>
+    <message>
+        <source>待上傳 %1 筆</source>
+        <translation>%1 queued</translation>
+    </message>
+    <message>
+        <source>尚未同步</source>
+        <translation>Not synced yet</translation>
+    </message>
+    <message>
+        <source>上次同步：%1</source>
+        <translation>Last sync: %1</translation>
+    </message>
+    <message>
+        <source>需以憑證登入才能上傳</source>
+        <translation>Log in with your card to upload</translation>
+    </message>
+    <message>
+        <source>未登入，資料暫存於本機</source>
+        <translation>Not logged in; work is kept on this computer</translation>
+    </message>
+    <message>
+        <source>請先完成帳號設定</source>
+        <translation>Please finish setting up your account</translation>
+    </message>
+    <message>
+        <source>您已非在職人員，無法上傳</source>
+        <translation>You are no longer in service and cannot upload</translation>
+    </message>
+    <message>
+        <source>登入已逾時，請重新登入</source>
+        <translation>Your login has expired; please log in again</translation>
+    </message>
+    <message>
+        <source>退回 %1 筆</source>
+        <translation>%1 returned</translation>
+    </message>
+    <message>
+        <source>衝突 %1</source>
+        <translation>Conflicts %1</translation>
+    </message>
+    <message>
+        <source>有資料與伺服器衝突，按此處理</source>
+        <translation>Some records conflict with the server; click to settle them</translation>
+    </message>
+    <message>
+        <source>立即同步</source>
+        <translation>Sync now</translation>
+    </message>
+</context>
+<context>
+    <name>ui::VacancyFormDialog</name>
+    <message>
+        <source>無法讀取本機資料：%1</source>
+        <translation>Cannot read the local data: %1</translation>
+    </message>
+    <message>
+        <source>本機資料庫無法使用，無法送出</source>
+        <translation>The local database is not available; the vacancy cannot be submitted</translation>
+    </message>
+    <message>
+        <source>找不到此職缺，可能已被刪除</source>
+        <translation>This vacancy cannot be found; it may have been deleted</translation>
+    </message>
+    <message>
+        <source>此職缺已刪除，無法送出</source>
+        <translation>This vacancy has been deleted and cannot be submitted</translation>
+    </message>
+    <message>
+        <source>此職缺與伺服器上的版本有衝突，請先解決衝突再送出（可先儲存草稿）</source>
+        <translation>This vacancy conflicts with the version on the server: resolve the conflict before submitting (you can save a draft meanwhile)</translation>
+    </message>
+    <message>
+        <source>尚未登入：送出須以自然人憑證或機關憑證登入</source>
+        <translation>Not logged in: submitting needs a login with a citizen digital certificate or an agency certificate</translation>
+    </message>
+    <message>
+        <source>請先完成帳號設定再送出</source>
+        <translation>Finish setting up your account before submitting</translation>
+    </message>
+    <message>
+        <source>本系統僅得以自然人憑證或機關憑證方式登錄職缺資料：請以憑證登入後再送出</source>
+        <translation>Vacancies can only be submitted after a login with a citizen digital certificate or an agency certificate: log in with your card to submit</translation>
+    </message>
+    <message>
+        <source>草稿已儲存（%1）；此職缺仍有衝突待解決</source>
+        <translation>Draft saved (%1); the conflict with the server is still to be resolved</translation>
+    </message>
+    <message>
+        <source>草稿已儲存（%1）</source>
+        <translation>Draft saved (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>尚有%n項資料需要修正，請依欄位旁的說明修正後再送出</source>
+        <translation>
+            <numerusform>%n entries need correcting: follow the notes beside the fields, then submit again</numerusform>
+            <numerusform>%n entries need correcting: follow the notes beside the fields, then submit again</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>無法儲存：%1</source>
+        <translation>Cannot save: %1</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>此職缺有尚未儲存的變更，確定要放棄嗎？</source>
+        <translation>This vacancy has unsaved changes. Discard them?</translation>
+    </message>
+    <message>
+        <source>放棄變更</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>繼續編輯</source>
+        <translation>Keep editing</translation>
+    </message>
+    <message>
+        <source>機關徵才登錄</source>
+        <translation>Vacancy entry</translation>
+    </message>
+    <message>
+        <source>儲存草稿</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <source>只存在本機，離線也可儲存</source>
+        <translation>Saved on this computer only; works offline</translation>
+    </message>
+    <message>
+        <source>送出</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>預覽</source>
+        <translation>Preview</translation>
+    </message>
+</context>
+<context>
+    <name>ui::VacancyHtml</name>
+    <message>
+        <source>履歷調閱資料</source>
+        <translation>Résumé access</translation>
+    </message>
+    <message>
+        <source>訓練日期區間</source>
+        <translation>Training between</translation>
+    </message>
+    <message>
+        <source>獎懲日期區間</source>
+        <translation>Rewards and penalties between</translation>
+    </message>
+    <message>
+        <source>考績年度區間</source>
+        <translation>Appraisal years</translation>
+    </message>
+    <message>
+        <source>職缺編號</source>
+        <translation>Vacancy number</translation>
+    </message>
+    <message>
+        <source>系統自動產生</source>
+        <translation>Assigned by the system</translation>
+    </message>
+    <message>
+        <source>徵才機關</source>
+        <translation>Hiring agency</translation>
+    </message>
+    <message>
+        <source>人員區分</source>
+        <translation>Personnel category</translation>
+    </message>
+    <message>
+        <source>官職等</source>
+        <translation>Rank and grade</translation>
+    </message>
+    <message>
+        <source>職系</source>
+        <translation>Job series</translation>
+    </message>
+    <message>
+        <source>正取%1名，候補%2名</source>
+        <translation>%1 openings, reserve list of %2</translation>
+    </message>
+    <message>
+        <source>名額</source>
+        <translation>Openings</translation>
+    </message>
+    <message>
+        <source>性別</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>限制性別理由</source>
+        <translation>Reason for the gender limit</translation>
+    </message>
+    <message>
+        <source>工作地點</source>
+        <translation>Workplace</translation>
+    </message>
+    <message>
+        <source>有效期間</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>資格條件</source>
+        <translation>Qualifications</translation>
+    </message>
+    <message>
+        <source>工作項目</source>
+        <translation>Duties</translation>
+    </message>
+    <message>
+        <source>工作地址</source>
+        <translation>Work address</translation>
+    </message>
+    <message>
+        <source>聯絡E-Mail</source>
+        <translation>Contact e-mail</translation>
+    </message>
+    <message>
+        <source>聯絡方式</source>
+        <translation>How to apply</translation>
+    </message>
+    <message>
+        <source>公告網址</source>
+        <translation>Announcement URL</translation>
+    </message>
+    <message>
+        <source>職缺類別</source>
+        <translation>Vacancy type</translation>
+    </message>
+    <message>
+        <source>歡迎身心障礙者參加甄選</source>
+        <translation>People with disabilities are welcome to apply</translation>
+    </message>
+    <message>
+        <source>歡迎原住民族參加甄選</source>
+        <translation>Indigenous people are welcome to apply</translation>
+    </message>
+    <message>
+        <source>工作地點位於原住民族地區</source>
+        <translation>The workplace is in an indigenous area</translation>
+    </message>
+    <message>
+        <source>甄選對象</source>
+        <translation>Applicants welcomed</translation>
+    </message>
+    <message>
+        <source>* 請注意：本職缺啟用應徵人員調閱履歷功能，應徵者需同意開放履歷給徵才機關調閱</source>
+        <translation>* Please note: this vacancy uses applicants&apos; résumés; applicants must agree to let the agency read them</translation>
+    </message>
+    <message>
+        <source>行政院人事行政總處-事求人-機關徵才項目明細</source>
+        <translation>Directorate-General of Personnel Administration – Shiqiuren – Vacancy details</translation>
+    </message>
+    <message>
+        <source>所有電子報的內容均由各機關自行審核後公布本網站，若對徵才內容有疑問請逕洽該徵才機關。</source>
+        <translation>Every posting is reviewed and published by its own agency; for questions about a vacancy, contact the hiring agency.</translation>
+    </message>
+</context>
+<context>
+    <name>ui::VacancyTableModel</name>
+    <message>
+        <source>待刊登</source>
+        <translation>Scheduled</translation>
+    </message>
+    <message>
+        <source>刊登中</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>已結束</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <source>已撤銷</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>審核未通過</source>
+        <translation>Not approved</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>待上傳</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <source>衝突</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>待刪除</source>
+        <translation>Delete queued</translation>
+    </message>
+    <message>
+        <source>伺服器已刪除</source>
+        <translation>Deleted on the server</translation>
+    </message>
+    <message>
+        <source>草稿（未送出）</source>
+        <translation>Draft (not sent)</translation>
+    </message>
+    <message>
+        <source>已同步</source>
+        <translation>Synced</translation>
+    </message>
+    <message>
+        <source>衝突，待處理</source>
+        <translation>Conflict – to settle</translation>
+    </message>
+    <message>
+        <source>被退回，待修正</source>
+        <translation>Returned – to correct</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>刪除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>預覽</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>調閱履歷</source>
+        <translation>Résumés</translation>
+    </message>
+    <message>
+        <source>序號</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>職缺編號</source>
+        <translation>Vacancy no.</translation>
+    </message>
+    <message>
+        <source>刊登日期</source>
+        <translation>Published on</translation>
+    </message>
+    <message>
+        <source>職稱</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>機關名稱</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>職系</source>
+        <translation>Job series</translation>
+    </message>
+    <message>
+        <source>官職等</source>
+        <translation>Rank and grade</translation>
+    </message>
+    <message>
+        <source>工作地點</source>
+        <translation>Work location</translation>
+    </message>
+    <message>
+        <source>有效期間</source>
+        <translation>Valid period</translation>
+    </message>
+    <message>
+        <source>審核結果</source>
+        <translation>Review result</translation>
+    </message>
+    <message>
+        <source>同步狀態</source>
+        <translation>Sync state</translation>
+    </message>
+</context>
+<context>
+    <name>ui::VacancyText</name>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>委任</source>
+        <translation>Junior</translation>
+    </message>
+    <message>
+        <source>薦任</source>
+        <translation>Intermediate</translation>
+    </message>
+    <message>
+        <source>簡任</source>
+        <translation>Senior</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>%1第%2職等</source>
+        <extracomment>One 官職等: %1 官等 (委任/薦任/簡任), %2 職等.</extracomment>
+        <translation>%1 grade %2</translation>
+    </message>
+    <message>
+        <source>%1至%2</source>
+        <extracomment>A 官職等 range: %1 the lowest, %2 the highest.</extracomment>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <source>或</source>
+        <extracomment>Joins alternative 官職等 ranges: 委任第5職等或薦任第6職等.</extracomment>
+        <translation> or </translation>
+    </message>
+    <message>
+        <source>男</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>女</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>不拘</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <source>須具公務人員任用資格職缺</source>
+        <translation>Requires civil service appointment eligibility</translation>
+    </message>
+    <message>
+        <source>不須具公務人員任用資格職缺</source>
+        <translation>Does not require civil service appointment eligibility</translation>
+    </message>
+    <message>
+        <source>不使用應徵者履歷調閱</source>
+        <translation>Applicants&apos; résumés not used</translation>
+    </message>
+    <message>
+        <source>個人全部資料</source>
+        <translation>All personal data</translation>
+    </message>
+    <message>
+        <source>考試或晉升訓練/專門職業及技術人員資格</source>
+        <translation>Examinations or promotion training / professional and technical qualifications</translation>
+    </message>
+    <message>
+        <source>考績(成)或成績考核</source>
+        <translation>Performance appraisals</translation>
+    </message>
+    <message>
+        <source>獎懲</source>
+        <translation>Rewards and penalties</translation>
+    </message>
+    <message>
+        <source>專長及語言能力</source>
+        <translation>Skills and languages</translation>
+    </message>
+    <message>
+        <source>檢覈/甄審</source>
+        <translation>Screening / review</translation>
+    </message>
+    <message>
+        <source>兵役/教師資格/身心障礙註記/原住民註記</source>
+        <translation>Military service / teacher qualification / disability note / indigenous note</translation>
+    </message>
+    <message>
+        <source>訓練及進修</source>
+        <translation>Training and study</translation>
+    </message>
+</context>
+<context>
+    <name>ui::WorkplacePicker</name>
+    <message>
+        <source>%1（不在代碼表中）</source>
+        <translation>%1 (not in the code list)</translation>
+    </message>
+    <message>
+        <source>%1（已停用）</source>
+        <translation>%1 (retired)</translation>
+    </message>
+</context>
+<context>
+    <name>ui::conflictfields</name>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>不啟用</source>
+        <translation>Not enabled</translation>
+    </message>
+    <message>
+        <source>啟用：%1</source>
+        <translation>Enabled: %1</translation>
+    </message>
+    <message>
+        <source>訓練日期區間 %1</source>
+        <translation>Training period %1</translation>
+    </message>
+    <message>
+        <source>獎懲日期區間 %1</source>
+        <translation>Rewards and punishments period %1</translation>
+    </message>
+    <message>
+        <source>考績年度區間 %1</source>
+        <translation>Appraisal years %1</translation>
+    </message>
+</context>
 </TS>

@@ -578,4 +578,1410 @@
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>client</name>
+    <message>
+        <source>事求人機關徵才系統：職缺的草擬、預覽與上傳（可離線作業）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中央服務的網址（例如 https://recruit.example.gov.tw），只用於這次執行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>網址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>改用這個設定檔（INI 格式）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>檔案</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本機資料庫檔案（預設放在使用者資料目錄）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>介面語言：zh_TW（中文）或 en（English）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>語言</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>開啟後經過這麼多毫秒，印出連線狀態並結束（檢測用）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>毫秒</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不認得的參數：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--server 需要 http:// 或 https:// 開頭的網址：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--lang 只能是 zh_TW 或 en</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--quit-after-ms 需要非負整數</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>client::Main</name>
+    <message>
+        <source>事求人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>無法開啟本機資料庫：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::AgencySection</name>
+    <message>
+        <source>機關基本資料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>職缺編號</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>系統自動產生</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>徵才機關</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>機關代碼</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>機關名稱</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>機關地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>填寫人姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>填寫人電話</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>例如 02-28227101</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>分機</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>填寫人Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::ClassSection</name>
+    <message>
+        <source>職缺類別</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>甄選對象</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>歡迎身心障礙者參加甄選</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>歡迎原住民族參加甄選</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作地點位於原住民族地區</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>通過專員級進階職能培訓專班人員專區</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>限現職人員調任</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::CodePicker</name>
+    <message>
+        <source>%1（已停用）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1（不在代碼表中）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請選擇</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>選取</source>
+        <extracomment>The seed&apos;s button beside a drop-down: adds the chosen entry.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::ConflictDialog</name>
+    <message>
+        <source>此筆衝突已無法處理（可能已在別處處理），請關閉後重新整理清單。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>資料衝突處理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>這筆職缺目前沒有待處理的衝突。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>職缺「%1」在您修改期間已被他人更新，下列欄位雙方都改過。請逐欄選擇要保留的內容，或全部保留您的修改、全部採用伺服器的資料。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>欄位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>原始資料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>我的修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>伺服器資料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>採用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>我的</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>伺服器</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部保留我的修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部採用伺服器資料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>依所選套用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::ConflictFields</name>
+    <message>
+        <source>徵才機關</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>機關名稱</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>機關地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>填寫人姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>填寫人電話</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>分機</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>填寫人Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人員區分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>官等類別</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>官職等</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>官職等（其他）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>職稱</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>職系</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>名額</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>候補名額</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>性別</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>性別限制理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作地點</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>有效期間（起）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>有效期間（迄）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>資格條件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作項目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>聯絡方式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>聯絡E-Mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>歡迎身心障礙者參加甄選</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>歡迎原住民族參加甄選</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>原住民族地區職缺</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>進階職能培訓專班人員專區</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>限調任</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>職缺類別</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>公告網址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>調閱履歷</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::ContentSection</name>
+    <message>
+        <source>無公務人員任用法第26條、第28條及公務人員陞遷法第12條所定情事者。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>徵才內容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>資格條件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>插入常用資格文字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>加入「無公務人員任用法第26條、第28條及公務人員陞遷法第12條所定情事者。」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作項目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>聯絡E-Mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>履歷收件信箱（可不填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>聯絡方式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>報名方式、應檢附文件及聯絡人電話</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>公告網址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://…（可不填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::GenderField</name>
+    <message>
+        <source>男</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>女</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不拘</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>依性別平等工作法第7條，雇主對求職者或受僱者之招募、甄試、進用、分發、配置、考績或陞遷等，不得因性別或性傾向而有差別待遇。但工作性質僅適合特定性別者，不在此限（該法施行細則第2條及第3條）。限制性別須說明理由。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作性質僅適合特定性別之理由：</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::GradeRangePicker</name>
+    <message>
+        <source>第%1職等</source>
+        <extracomment>A 職等 in a spin box: 第 5 職等.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>加入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>常用官職等…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::MainWindow</name>
+    <message>
+        <source>查詢結果%1筆</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1（職缺編號 %2）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>確定要刪除草稿「%1」嗎？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>確定要刪除職缺「%1」嗎？刪除會在下次同步時送到伺服器；已刊登的職缺將改為撤銷。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>刪除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>無法刪除這筆資料，請稍後再試。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未登入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>帳號密碼登入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>機關憑證登入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>自然人憑證登入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>使用者目前登入的方式：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>事求人機關徵才系統</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>機關徵才登錄 － 歷史職缺</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>機關徵才登錄</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>目前職缺</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>歷史職缺</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已結束或已撤銷的職缺</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>職缺編號</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>10 位數字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>查詢</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重設</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>檔案(&amp;F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新增職缺(&amp;N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>立即同步(&amp;S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>設定(&amp;O)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>結束(&amp;X)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>帳號(&amp;A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登入(&amp;L)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登出(&amp;O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>個人資料修改(&amp;P)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>修改密碼(&amp;W)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>語言(&amp;G)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>說明(&amp;H)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>環境檢測(&amp;E)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>關於事求人(&amp;A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>關於事求人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>事求人機關徵才系統 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::NoticeBox</name>
+    <message>
+        <source>注意事項：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>自102年1月15日起本系統僅得以自然人憑證或機關憑證方式登錄職缺資料，系統將自動於職缺有效期間內公告。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本系統係提供各機關登錄公開徵才職缺資料之服務平台，各機關應對登錄之內容負責審核之責，衍生之相關責任，亦由各機關自行負責。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>各機關如對性別等徵才條件設有限制，應符合性別平等工作法第7條（雇主對求職者或受僱者之招募、甄試、進用、分發、配置、考績或陞遷等，不得因性別或性傾向而有差別待遇。但工作性質僅適合特定性別者，不在此限。）及其他相關法令規定，不得與法令牴觸。性別平等工作法第7條所稱「差別待遇」及「工作性質僅適合特定性別者」，請參見該法施行細則第2條及第3條</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>若對本系統操作有疑義，請洽本總處人事資訊客服專線(02)-2397-9108。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本系統之聯絡人資料僅供作必要聯絡之用，台端利用本系統之聯絡人資料時，請留意遵守個人資料保護法等相關規定。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::PagingBar</name>
+    <message>
+        <source>(共%1筆 / 計%2頁)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第一頁</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>前一頁</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>下一頁</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>最後一頁</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>目前頁數</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每頁筆數:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::PostSection</name>
+    <message>
+        <source>機關徵才資料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人員區分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>官等類別</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>官等職等</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>其他官職等</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>非任用人員適用，例如：約僱5等280薪點、師(三)級</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>職稱</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請輸入或選取職稱</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>職系</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>名額</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>候補名額</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>候補名額至多為名額的2倍（公務人員陞遷法施行細則第3條）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>性別</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作地</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>有效期間</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>有效期間起日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>有效期間迄日</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::PreviewDialog</name>
+    <message>
+        <source>無法寫入「%1」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已匯出：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>職缺</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>匯出 PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>預覽：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>列印</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>關閉</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::ResumeSection</name>
+    <message>
+        <source>履歷調閱資料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>調閱履歷</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本職缺啟用應徵人員調閱履歷功能（應徵者需同意開放履歷給徵才機關調閱）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>訓練日期區間：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>獎懲日期區間：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>考績年度區間：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>民國%1年</source>
+        <extracomment>A ROC year in a spin box: 民國 113 年.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不限</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::RocDateEdit</name>
+    <message>
+        <source>民國年/月/日</source>
+        <extracomment>Placeholder of a date field: ROC year/month/day.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請輸入民國年/月/日，例如 115/12/01</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日曆</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>從日曆選取日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>前一年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>前一月</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>下一月</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>下一年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>民國%1年%2月</source>
+        <extracomment>The calendar popup&apos;s header: %1 ROC year, %2 month.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::SyncStatusWidget</name>
+    <message>
+        <source>離線</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● 已連線</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>○ 離線</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>○ 連線中…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待上傳 %1 筆</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>尚未同步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上次同步：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>需以憑證登入才能上傳</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未登入，資料暫存於本機</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請先完成帳號設定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>您已非在職人員，無法上傳</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登入已逾時，請重新登入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>退回 %1 筆</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>衝突 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>有資料與伺服器衝突，按此處理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>立即同步</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::VacancyFormDialog</name>
+    <message>
+        <source>無法讀取本機資料：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本機資料庫無法使用，無法送出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找不到此職缺，可能已被刪除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>此職缺已刪除，無法送出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>此職缺與伺服器上的版本有衝突，請先解決衝突再送出（可先儲存草稿）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>尚未登入：送出須以自然人憑證或機關憑證登入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請先完成帳號設定再送出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本系統僅得以自然人憑證或機關憑證方式登錄職缺資料：請以憑證登入後再送出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>草稿已儲存（%1）；此職缺仍有衝突待解決</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>草稿已儲存（%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>尚有%n項資料需要修正，請依欄位旁的說明修正後再送出</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>無法儲存：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>此職缺有尚未儲存的變更，確定要放棄嗎？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>放棄變更</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>繼續編輯</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>機關徵才登錄</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>儲存草稿</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只存在本機，離線也可儲存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>送出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>預覽</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::VacancyHtml</name>
+    <message>
+        <source>履歷調閱資料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>訓練日期區間</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>獎懲日期區間</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>考績年度區間</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>職缺編號</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>系統自動產生</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>徵才機關</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人員區分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>官職等</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>職系</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正取%1名，候補%2名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>名額</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>性別</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>限制性別理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作地點</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>有效期間</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>資格條件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作項目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>聯絡E-Mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>聯絡方式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>公告網址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>職缺類別</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>歡迎身心障礙者參加甄選</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>歡迎原住民族參加甄選</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作地點位於原住民族地區</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>甄選對象</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>* 請注意：本職缺啟用應徵人員調閱履歷功能，應徵者需同意開放履歷給徵才機關調閱</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>行政院人事行政總處-事求人-機關徵才項目明細</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所有電子報的內容均由各機關自行審核後公布本網站，若對徵才內容有疑問請逕洽該徵才機關。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::VacancyTableModel</name>
+    <message>
+        <source>待刊登</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>刊登中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已結束</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已撤銷</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>審核未通過</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待上傳</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>衝突</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待刪除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>伺服器已刪除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>草稿（未送出）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已同步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>衝突，待處理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>被退回，待修正</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>刪除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>預覽</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>調閱履歷</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>序號</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>職缺編號</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>刊登日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>職稱</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>機關名稱</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>職系</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>官職等</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作地點</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>有效期間</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>審核結果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同步狀態</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::VacancyText</name>
+    <message>
+        <source>、</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>委任</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>薦任</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>簡任</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1第%2職等</source>
+        <extracomment>One 官職等: %1 官等 (委任/薦任/簡任), %2 職等.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1至%2</source>
+        <extracomment>A 官職等 range: %1 the lowest, %2 the highest.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>或</source>
+        <extracomment>Joins alternative 官職等 ranges: 委任第5職等或薦任第6職等.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>男</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>女</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不拘</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>須具公務人員任用資格職缺</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不須具公務人員任用資格職缺</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不使用應徵者履歷調閱</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>個人全部資料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>考試或晉升訓練/專門職業及技術人員資格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>考績(成)或成績考核</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>獎懲</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>專長及語言能力</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>檢覈/甄審</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>兵役/教師資格/身心障礙註記/原住民註記</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>訓練及進修</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::WorkplacePicker</name>
+    <message>
+        <source>%1（不在代碼表中）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1（已停用）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::conflictfields</name>
+    <message>
+        <source>是</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不啟用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>啟用：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>訓練日期區間 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>獎懲日期區間 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>考績年度區間 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

@@ -1,0 +1,7 @@
+# The vacancy form, its pickers and the preview (issue 6), offscreen against a real LocalStore in a
+# temporary folder and a SessionState begun as a card or a password login.
+file(GLOB ui_form_test_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/form/*.cpp)
+shiqiuren_catch_test(test_ui_form
+    SOURCES ${ui_form_test_sources}
+    LIBS ui core catch_gui_main Qt6::Test
+    LABELS "ui;form")

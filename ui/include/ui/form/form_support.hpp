@@ -1,0 +1,34 @@
+#pragma once
+
+#include "core/domain/code_lists.hpp"
+#include "core/domain/vacancy.hpp"
+
+#include <QSet>
+#include <QString>
+
+namespace core::store {
+class LocalStore;
+}
+namespace core::session {
+class SessionState;
+}
+
+namespace ui::form {
+
+/// The code lists the form offers: the server's copy cached in the store when there is one that
+/// parses, else the built-in lists.
+core::domain::CodeLists codeListsFor(const core::store::LocalStore* store);
+
+/// A new vacancy with what the login knows: the agency (code, name, address) and the filler
+/// (name, phone, e-mail when it is in the agency's domain).
+core::domain::Vacancy prefilledVacancy(const core::session::SessionState& session);
+
+/// The agency's e-mail domain from the login, without the 「@」; empty when unknown.
+QString emailDomain(const core::session::SessionState& session);
+
+/// The fields the rules require for `vacancy` as it stands (the mark 「*」): those the rule set
+/// reports on an empty vacancy of the same 職缺類別 and 性別. 性別 is always chosen, so marked too.
+QSet<QString> requiredFields(
+    const core::domain::Vacancy& vacancy, const core::domain::CodeLists& codes);
+
+} // namespace ui::form

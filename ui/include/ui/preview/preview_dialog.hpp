@@ -1,0 +1,69 @@
+#pragma once
+
+#include "core/domain/code_lists.hpp"
+#include "core/domain/vacancy.hpp"
+
+#include <QDialog>
+#include <functional>
+
+class QLabel;
+class QPagedPaintDevice;
+class QPrinter;
+class QPushButton;
+class QTextBrowser;
+
+namespace ui {
+
+/// 預覽: the vacancy as the public detail page will show it (vacancyHtml), with 列印 (the system
+/// print dialog) and 匯出 PDF.
+class PreviewDialog : public QDialog {
+    Q_OBJECT
+public:
+    /// With the built-in code lists.
+    explicit PreviewDialog(const core::domain::Vacancy& vacancy, QWidget* parent = nullptr);
+    PreviewDialog(const core::domain::Vacancy& vacancy, const core::domain::CodeLists& codes,
+        QWidget* parent = nullptr);
+
+    /// The page as shown.
+    QString html() const { return html_; }
+    QTextBrowser* browser() const { return browser_; }
+    QPushButton* printButton() const { return print_; }
+    QPushButton* exportButton() const { return export_; }
+
+    /// Writes the page as a PDF (A4) to `file`; false, with the reason in lastError(), when the
+    /// file cannot be written.
+    bool exportPdf(const QString& file);
+    /// Prints the page on `printer` (already set up).
+    void printTo(QPrinter& printer) const;
+    QString lastError() const { return lastError_; }
+
+    /// Test seam: chooses the PDF's file instead of a file dialog (empty = cancelled).
+    void setPdfFileChooser(std::function<QString()> choose) { chooseFile_ = std::move(choose); }
+
+signals:
+    /// A PDF was written (after 「匯出 PDF」).
+    void exported(const QString& file);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslate();
+    void render();
+    void print();
+    void exportChosen();
+    void render(QPagedPaintDevice& device) const;
+
+    core::domain::Vacancy vacancy_;
+    core::domain::CodeLists codes_;
+    QString html_;
+    QString lastError_;
+    std::function<QString()> chooseFile_;
+    QTextBrowser* browser_ = nullptr;
+    QPushButton* print_ = nullptr;
+    QPushButton* export_ = nullptr;
+    QPushButton* close_ = nullptr;
+    QLabel* status_ = nullptr; ///< where the PDF went, or why it did not
+};
+
+} // namespace ui

@@ -1,0 +1,74 @@
+#include "ui/form/form_support.hpp"
+
+#include "core/domain/domain_json_error.hpp"
+#include "core/domain/vacancy_rules.hpp"
+#include "core/session/session_state.hpp"
+#include "core/store/local_store.hpp"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace ui::form {
+
+using core::domain::CodeLists;
+using core::domain::Vacancy;
+
+CodeLists codeListsFor(const core::store::LocalStore* store)
+{
+    if (!store)
+        return CodeLists::builtin();
+    try {
+        const auto cached = store->cachedCodeLists();
+        if (cached) {
+            const QJsonDocument document = QJsonDocument::fromJson(cached->bundle);
+            if (document.isObject())
+                return CodeLists::fromJson(document.object(), cached->etag);
+        }
+    } catch (const core::domain::DomainJsonError&) {
+        // A cached copy this build cannot read: the shipped lists still work.
+    } catch (const core::store::StoreError&) { }
+    return CodeLists::builtin();
+}
+
+QString emailDomain(const core::session::SessionState& session)
+{
+    QString domain = session.agency().value(QLatin1String("emailDomain")).toString().trimmed();
+    if (domain.startsWith(QLatin1Char('@')))
+        domain.remove(0, 1);
+    return domain;
+}
+
+Vacancy prefilledVacancy(const core::session::SessionState& session)
+{
+    Vacancy v;
+    const QJsonObject agency = session.agency();
+    v.agencyCode = agency.value(QLatin1String("code")).toString();
+    v.agencyName = agency.value(QLatin1String("name")).toString();
+    v.agencyAddress = agency.value(QLatin1String("address")).toString();
+    const QJsonObject account = session.info().account;
+    v.fillerName = session.personName();
+    const QString personalPhone = account.value(QLatin1String("phone")).toString();
+    v.fillerPhone
+        = personalPhone.isEmpty() ? agency.value(QLatin1String("phone")).toString() : personalPhone;
+    // The seed types the name before the agency's own domain: an address elsewhere is not
+    // carried over (the clerk types the agency one).
+    const QString email = account.value(QLatin1String("email")).toString();
+    const QString domain = emailDomain(session);
+    if (!domain.isEmpty() && email.endsWith(QLatin1Char('@') + domain, Qt::CaseInsensitive))
+        v.fillerEmail = email;
+    return v;
+}
+
+QSet<QString> requiredFields(const Vacancy& vacancy, const CodeLists& codes)
+{
+    Vacancy empty;
+    empty.openings = 0;
+    empty.vacancyClass = vacancy.vacancyClass;
+    empty.gender = vacancy.gender;
+    QSet<QString> result { QStringLiteral("gender") };
+    for (const auto& message : core::domain::validate(empty, codes, QDate()))
+        result.insert(message.field);
+    return result;
+}
+
+} // namespace ui::form
