@@ -34,6 +34,7 @@ ClientApp::ClientApp(const ClientOptions& options, LanguageSwitch& language)
     context_.settings = settings_.get();
     context_.sync = sync_.get();
     window_ = std::make_unique<ui::MainWindow>(context_);
+    hub_ = new ui::WindowHub(context_, *window_);
 
     // A new address in 設定 takes effect at once (unless --server fixed it for this run).
     connect(settings_.get(), &core::settings::ClientSettings::changed, this,

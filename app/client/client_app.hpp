@@ -9,6 +9,7 @@
 #include "language_switch.hpp"
 #include "ui/app_context.hpp"
 #include "ui/main/main_window.hpp"
+#include "ui/shell/window_hub.hpp"
 
 #include <QObject>
 #include <memory>
@@ -44,6 +45,7 @@ private:
     std::unique_ptr<core::sync::SyncService> sync_;
     ui::AppContext context_;
     std::unique_ptr<ui::MainWindow> window_;
+    ui::WindowHub* hub_ = nullptr; // owned by the window
 };
 
 } // namespace client

@@ -1,0 +1,139 @@
+// The main screens, drawn and saved as PNG in both languages: what scripts/screenshots puts in
+// docs/screenshots/ (the user guide shows them), and — run by ctest into a temporary folder — a
+// check that every screen can be built and drawn against the real server with the demo seed.
+#include "../main/main_support.hpp"
+#include "ui/form/vacancy_form_dialog.hpp"
+#include "ui/preview/preview_dialog.hpp"
+#include "ui/shell/window_hub.hpp"
+
+#include <QApplication>
+#include <QDir>
+#include <QImage>
+#include <QPixmap>
+#include <QTranslator>
+
+using namespace uitest;
+
+namespace {
+
+/// Where the pictures go: $SHIQIUREN_SCREENSHOT_DIR, else a temporary folder of this run.
+QString outputDir(const QTemporaryDir& fallback)
+{
+    const QString dir = qEnvironmentVariable("SHIQIUREN_SCREENSHOT_DIR");
+    return dir.isEmpty() ? fallback.path() : dir;
+}
+
+/// Draws `widget` as the clerk would see it and saves `<dir>/<language>/<name>.png`.
+void save(QWidget* widget, const QString& dir, const QString& language, const QString& name)
+{
+    REQUIRE(widget);
+    widget->show();
+    QTest::qWait(50); // let layouts and the first paint settle
+    const QImage image = widget->grab().toImage();
+    REQUIRE(image.width() > 100);
+    REQUIRE(image.height() > 100);
+    QDir().mkpath(dir + QLatin1Char('/') + language);
+    const QString file = QStringLiteral("%1/%2/%3.png").arg(dir, language, name);
+    REQUIRE(image.save(file));
+    INFO(file.toStdString());
+    CHECK(QImage(file).size() == image.size());
+}
+
+/// Syncs until `done` holds (a run already going when asked may not carry the latest change).
+template <typename Done> void syncUntil(Desk& desk, Done done)
+{
+    for (int runs = 0; runs < 10 && !done(); ++runs) {
+        desk.sync.syncNow();
+        desk.waitForRun();
+    }
+    REQUIRE(done());
+}
+
+struct Language {
+    explicit Language(const QString& language)
+    {
+        if (language == QLatin1String("en")) {
+            REQUIRE(translator.load(QStringLiteral(":/i18n/shiqiuren_en.qm")));
+            QCoreApplication::installTranslator(&translator);
+        }
+    }
+    ~Language() { QCoreApplication::removeTranslator(&translator); }
+    QTranslator translator;
+};
+
+} // namespace
+
+TEST_CASE("screens: the list, the form, the preview and the conflict resolver", "[ui][screens]")
+{
+    QTemporaryDir scratch;
+    const QString dir = outputDir(scratch);
+    servertest::ServerOptions options;
+    options.seed = qEnvironmentVariable("SHIQIUREN_SOURCE_DIR") + "/server/seed/demo.json";
+    servertest::TestServer server(options);
+    const QString token = servertest::clerkSession(server.client());
+    const QJsonObject account = server.client().get("/api/v1/account", token).json();
+    // Another clerk of the agency, whose edit meets ours in the conflict.
+    synctest::Workstation other(server.baseUrl(), servertest::clerkSession(server.client()));
+    other.syncOk();
+
+    for (const QString& language : { QStringLiteral("zh_TW"), QStringLiteral("en") }) {
+        Language translation(language);
+        Desk desk(server.baseUrl());
+        core::session::SessionInfo info;
+        info.assurance = core::api::Assurance::Certificate;
+        info.token = token;
+        info.account = account;
+        info.cardKind = QStringLiteral("iso-eid");
+        desk.session.begin(info);
+        syncUntil(desk, [&] { return desk.store.findByServerId("1150100001").has_value(); });
+
+        // A draft and a queued one beside what the server has, and one conflict.
+        desk.store.createDraft(synctest::newVacancy(QStringLiteral("科員（草稿）")));
+        const QString title = QStringLiteral("衝突示範 %1").arg(language);
+        const QString shared = desk.store.createDraft(synctest::newVacancy(title));
+        desk.store.queue(shared);
+        syncUntil(desk, [&] { return !desk.store.find(shared)->serverId.isEmpty(); });
+        other.syncOk();
+        other.edit(title,
+            [](core::domain::Vacancy& v) { v.duties = QStringLiteral("他人修改的工作項目"); });
+        other.syncOk();
+        core::domain::Vacancy mine = desk.store.find(shared)->data;
+        mine.duties = QStringLiteral("我修改的工作項目");
+        desk.store.saveAndQueue(shared, mine);
+        syncUntil(desk,
+            [&] { return desk.store.find(shared)->state == core::store::RecordState::Conflict; });
+        const QString queued
+            = desk.store.createDraft(synctest::newVacancy(QStringLiteral("書記（待送出）")));
+        desk.store.queue(queued);
+
+        desk.window->resize(1360, 820);
+        desk.window->refresh();
+        save(desk.window.get(), dir, language, "list");
+
+        ui::WindowHub hub(desk.context, *desk.window);
+        ui::VacancyFormDialog* form = hub.openForm({});
+        form->resize(1000, 900);
+        save(form, dir, language, "form");
+        form->setDiscardQuestion([] { return true; });
+        form->close();
+
+        const auto published = desk.store.list({ .pageSize = 50 }).rows;
+        QString publishedId;
+        for (const auto& row : published) {
+            if (!row.serverId.isEmpty() && row.title == QStringLiteral("科員"))
+                publishedId = row.localId;
+        }
+        REQUIRE_FALSE(publishedId.isEmpty());
+        QDialog* preview = hub.openPreview(publishedId);
+        preview->resize(900, 900);
+        save(preview, dir, language, "preview");
+        preview->close();
+
+        ui::ConflictDialog* conflict = desk.window->openConflicts();
+        REQUIRE(conflict);
+        conflict->resize(1000, 600);
+        save(conflict, dir, language, "conflict");
+        conflict->close();
+        desk.sync.stop();
+    }
+}
