@@ -112,7 +112,7 @@ TEST_CASE("screens: the list, the form, the preview and the conflict resolver", 
 
         ui::WindowHub hub(desk.context, *desk.window);
         ui::VacancyFormDialog* form = hub.openForm({});
-        form->resize(1000, 900);
+        form->resize(1280, 960);
         save(form, dir, language, "form");
         form->setDiscardQuestion([] { return true; });
         form->close();

@@ -9,7 +9,8 @@ FormScrollArea::FormScrollArea(QWidget* parent)
     : QScrollArea(parent)
 {
     setWidgetResizable(true);
-    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // A window narrower than the widest row (the 工作地 grid) scrolls rather than clips.
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     // Always there, so showing it never narrows the page and re-wraps every label.
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
 }
