@@ -11,6 +11,8 @@
 
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include <QTest>
+#include <QWidget>
 #include <catch2/catch.hpp>
 #include <memory>
 
@@ -122,6 +124,20 @@ inline core::domain::Vacancy everyField()
     v.resumeAccess.appraisalToYear = 2024;
     v.resumeAccess.items = { ResumeItem::Exam, ResumeItem::All, ResumeItem::Study };
     return v;
+}
+
+/// Types `text` into `widget` as key presses.
+inline void typeInto(QWidget* widget, const QString& text)
+{
+    REQUIRE(widget);
+    widget->setFocus();
+    // QTest::keyClicks knows ASCII only; other characters go as key events carrying their text.
+    for (const QChar c : text) {
+        if (c.unicode() < 0x80)
+            QTest::keyClick(widget, c.toLatin1());
+        else
+            QTest::sendKeyEvent(QTest::Click, widget, Qt::Key_unknown, QString(c), Qt::NoModifier);
+    }
 }
 
 } // namespace formtest

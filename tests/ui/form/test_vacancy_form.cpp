@@ -40,20 +40,9 @@ QString ruleMessage(const Vacancy& vacancy, const QString& field)
     return lines.join(QLatin1Char('\n'));
 }
 
-void typeInto(QWidget* widget, const QString& text)
-{
-    REQUIRE(widget);
-    widget->setFocus();
-    // QTest::keyClicks knows ASCII only; other characters go as key events carrying their text.
-    for (const QChar c : text) {
-        if (c.unicode() < 0x80)
-            QTest::keyClick(widget, c.toLatin1());
-        else
-            QTest::sendKeyEvent(QTest::Click, widget, Qt::Key_unknown, QString(c), Qt::NoModifier);
-    }
-}
-
 } // namespace
+
+using formtest::typeInto;
 
 TEST_CASE(
     "A new vacancy is prefilled from the login, the e-mail before the agency's domain", "[form]")
@@ -379,7 +368,8 @@ TEST_CASE(
     f.store->reject(row.sequence, QStringLiteral("validation-failed"),
         { { QStringLiteral("title"), QStringLiteral("職稱與職系不符") },
             { QStringLiteral("workplaceCodes"), QStringLiteral("工作地點不在機關轄區") },
-            { QStringLiteral("attachments"), QStringLiteral("附件過大") } });
+            { QStringLiteral("attachments"), QStringLiteral("附件過大") },
+            { QString(), QStringLiteral("此機關本月刊登已達上限") } });
     REQUIRE(f.store->find(id)->state == RecordState::Rejected);
 
     ui::VacancyFormDialog dialog(f.context, id);
@@ -388,6 +378,11 @@ TEST_CASE(
         == QStringLiteral("工作地點不在機關轄區"));
     // A field the form has no place for still shows, above the groups.
     CHECK(dialog.generalMessage().contains(QStringLiteral("附件過大")));
+    // So does a message about no field at all.
+    CHECK(dialog.generalMessage().contains(QStringLiteral("此機關本月刊登已達上限")));
+    auto* top = dialog.findChild<QLabel*>(QStringLiteral("generalMessage"));
+    REQUIRE(top);
+    CHECK_FALSE(top->isHidden());
 
     // Changing the field is the answer to the server's word on it.
     auto* title = dialog.postSection()->titleCombo()->lineEdit();

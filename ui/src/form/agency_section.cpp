@@ -141,3 +141,5 @@ void AgencySection::retranslate()
 }
 
 } // namespace ui
+
+#include "ui/form/moc_agency_section.cpp"

@@ -100,3 +100,5 @@ void ClassSection::retranslate()
 }
 
 } // namespace ui
+
+#include "ui/form/moc_class_section.cpp"

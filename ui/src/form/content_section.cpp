@@ -103,3 +103,5 @@ void ContentSection::retranslate()
 }
 
 } // namespace ui
+
+#include "ui/form/moc_content_section.cpp"

@@ -47,3 +47,5 @@ void FormScrollArea::fitHeight()
 }
 
 } // namespace ui
+
+#include "moc_form_scroll_area.cpp"

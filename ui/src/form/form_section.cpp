@@ -130,3 +130,5 @@ void FormSection::changeEvent(QEvent* event)
 }
 
 } // namespace ui
+
+#include "ui/form/moc_form_section.cpp"

@@ -38,25 +38,49 @@ QString emailDomain(const core::session::SessionState& session)
     return domain;
 }
 
-Vacancy prefilledVacancy(const core::session::SessionState& session)
+void fillFromSession(Vacancy& v, const core::session::SessionState& session)
 {
-    Vacancy v;
+    if (!session.loggedIn())
+        return;
     const QJsonObject agency = session.agency();
-    v.agencyCode = agency.value(QLatin1String("code")).toString();
-    v.agencyName = agency.value(QLatin1String("name")).toString();
-    v.agencyAddress = agency.value(QLatin1String("address")).toString();
+    const QString code = agency.value(QLatin1String("code")).toString();
+    // Another agency's record keeps its own details; only an empty one or the login's own
+    // agency is completed from the login.
+    if (!v.agencyCode.isEmpty() && v.agencyCode.compare(code, Qt::CaseInsensitive) != 0)
+        return;
+    const auto fill = [](QString& field, const QString& value) {
+        if (field.trimmed().isEmpty())
+            field = value;
+    };
+    fill(v.agencyCode, code);
+    fill(v.agencyName, agency.value(QLatin1String("name")).toString());
+    fill(v.agencyAddress, agency.value(QLatin1String("address")).toString());
     const QJsonObject account = session.info().account;
-    v.fillerName = session.personName();
+    fill(v.fillerName, session.personName());
     const QString personalPhone = account.value(QLatin1String("phone")).toString();
-    v.fillerPhone
-        = personalPhone.isEmpty() ? agency.value(QLatin1String("phone")).toString() : personalPhone;
+    fill(v.fillerPhone,
+        personalPhone.isEmpty() ? agency.value(QLatin1String("phone")).toString() : personalPhone);
     // The seed types the name before the agency's own domain: an address elsewhere is not
     // carried over (the clerk types the agency one).
     const QString email = account.value(QLatin1String("email")).toString();
     const QString domain = emailDomain(session);
     if (!domain.isEmpty() && email.endsWith(QLatin1Char('@') + domain, Qt::CaseInsensitive))
-        v.fillerEmail = email;
+        fill(v.fillerEmail, email);
+}
+
+Vacancy prefilledVacancy(const core::session::SessionState& session)
+{
+    Vacancy v;
+    fillFromSession(v, session);
     return v;
+}
+
+bool agencyFromLogin(const Vacancy& v, const core::session::SessionState* session)
+{
+    if (!session || !session->loggedIn() || v.agencyCode.isEmpty())
+        return false;
+    const QString code = session->agency().value(QLatin1String("code")).toString();
+    return v.agencyCode.compare(code, Qt::CaseInsensitive) == 0;
 }
 
 QSet<QString> requiredFields(const Vacancy& vacancy, const CodeLists& codes)

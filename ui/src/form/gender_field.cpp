@@ -131,3 +131,5 @@ void GenderField::retranslate()
 }
 
 } // namespace ui
+
+#include "ui/form/moc_gender_field.cpp"

@@ -181,3 +181,5 @@ void GradeRangePicker::retranslate()
 }
 
 } // namespace ui
+
+#include "ui/form/moc_grade_range_picker.cpp"

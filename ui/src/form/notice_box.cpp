@@ -60,3 +60,5 @@ void NoticeBox::retranslate()
 }
 
 } // namespace ui
+
+#include "ui/form/moc_notice_box.cpp"

@@ -198,3 +198,5 @@ void PostSection::retranslate()
 }
 
 } // namespace ui
+
+#include "ui/form/moc_post_section.cpp"

@@ -171,3 +171,5 @@ void ResumeSection::retranslate()
 }
 
 } // namespace ui
+
+#include "ui/form/moc_resume_section.cpp"

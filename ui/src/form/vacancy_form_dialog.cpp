@@ -12,12 +12,10 @@
 #include "ui/form/resume_section.hpp"
 #include "ui/preview/preview_dialog.hpp"
 
-#include <QDateTime>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLocale>
-#include <QMessageBox>
+#include <QMetaMethod>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -41,7 +39,7 @@ VacancyFormDialog::VacancyFormDialog(
     refresh();
     updateSubmit();
     if (context_.session) {
-        const auto update = [this] { updateSubmit(); };
+        const auto update = [this] { onSessionChanged(); };
         connect(context_.session, &core::session::SessionState::started, this, update);
         connect(context_.session, &core::session::SessionState::ended, this, update);
         connect(context_.session, &core::session::SessionState::accountChanged, this, update);
@@ -134,8 +132,6 @@ void VacancyFormDialog::load()
     const core::session::SessionState* session = context_.session;
     if (localId_.isEmpty()) {
         loaded_ = session ? form::prefilledVacancy(*session) : Vacancy();
-        // The agency comes with the login; without one (an unregistered agency) it is typed.
-        agency_->setAgencyEditable(loaded_.agencyCode.isEmpty());
     } else {
         std::optional<core::store::LocalVacancy> record;
         try {
@@ -151,10 +147,15 @@ void VacancyFormDialog::load()
             recordDeleted_ = record->deleted;
             for (const auto& message : record->rejection)
                 serverMessages_[message.field].append(message.message);
+            // A draft begun offline gets what the login knows where it is still empty.
+            if (session && record->state == RecordState::Draft)
+                form::fillFromSession(loaded_, *session);
         } else {
             recordMissing_ = true;
         }
     }
+    // The login's own agency is fixed; without a login (offline) or with none, it is typed.
+    agency_->setAgencyEditable(!form::agencyFromLogin(loaded_, session));
     agency_->setEmailDomain(session ? form::emailDomain(*session) : QString());
     for (FormSection* section : sections())
         section->write(loaded_);
@@ -227,143 +228,38 @@ void VacancyFormDialog::refresh()
     setWindowModified(hasUnsavedChanges());
 }
 
-QString VacancyFormDialog::submitBlockedReason() const
+void VacancyFormDialog::onSessionChanged()
 {
+    updateSubmit();
     const core::session::SessionState* session = context_.session;
-    if (!context_.store)
-        return tr("本機資料庫無法使用，無法送出");
-    if (recordMissing_)
-        return tr("找不到此職缺，可能已被刪除");
-    if (recordDeleted_)
-        return tr("此職缺已刪除，無法送出");
-    if (recordState_ && *recordState_ == static_cast<int>(RecordState::Conflict))
-        return tr("此職缺與伺服器上的版本有衝突，請先解決衝突再送出（可先儲存草稿）");
-    if (!session || !session->loggedIn())
-        return tr("尚未登入：送出須以自然人憑證或機關憑證登入");
-    if (session->info().accountSetupRequired)
-        return tr("請先完成帳號設定再送出");
-    if (!session->canWriteVacancies())
-        return tr("本系統僅得以自然人憑證或機關憑證方式登錄職缺資料：請以憑證登入後再送出");
-    return {};
-}
-
-void VacancyFormDialog::updateSubmit()
-{
-    const QString reason = submitBlockedReason();
-    submitButton_->setEnabled(reason.isEmpty());
-    submitButton_->setToolTip(reason);
-    submitReason_->setText(reason);
-    submitReason_->setVisible(!reason.isEmpty());
-}
-
-bool VacancyFormDialog::saveDraft()
-{
-    if (!saveButton_->isEnabled())
-        return false;
-    if (!store(false))
-        return false;
-    const QString time = QLocale().toString(QTime::currentTime(), QLocale::ShortFormat);
-    const bool conflict = recordState_ && *recordState_ == static_cast<int>(RecordState::Conflict);
-    setStatus(
-        [time, conflict] {
-            return conflict ? tr("草稿已儲存（%1）；此職缺仍有衝突待解決").arg(time)
-                            : tr("草稿已儲存（%1）").arg(time);
-        },
-        false);
-    emit saved(localId_);
-    return true;
-}
-
-bool VacancyFormDialog::submit()
-{
-    const QString reason = submitBlockedReason();
-    if (!reason.isEmpty()) {
-        setStatus([this] { return submitBlockedReason(); }, true);
-        return false;
-    }
-    const auto messages = core::domain::validate(vacancy(), codes_, today_);
-    if (!messages.isEmpty()) {
-        showAll_ = true;
-        refresh();
-        if (FormSection* section = sectionOf(messages.first().field))
-            if (QWidget* editor = section->editor(messages.first().field))
-                editor->setFocus();
-        const auto count = static_cast<int>(messages.size());
-        setStatus(
-            [count] {
-                return tr("尚有%n項資料需要修正，請依欄位旁的說明修正後再送出", nullptr, count);
-            },
-            true);
-        return false;
-    }
-    if (!store(true))
-        return false;
-    emit queued(localId_);
-    accept();
-    return true;
-}
-
-bool VacancyFormDialog::store(bool andQueue)
-{
-    if (!context_.store)
-        return false;
-    const Vacancy v = vacancy();
-    try {
-        if (localId_.isEmpty()) {
-            localId_ = context_.store->createDraft(v);
-            recordState_ = static_cast<int>(RecordState::Draft);
-            if (andQueue)
-                context_.store->queue(localId_);
-        } else if (andQueue) {
-            context_.store->saveAndQueue(localId_, v);
-        } else {
-            context_.store->saveDraft(localId_, v);
-        }
-    } catch (const core::store::StoreError& error) {
-        const QString detail = QString::fromUtf8(error.what());
-        setStatus([detail] { return tr("無法儲存：%1").arg(detail); }, true);
-        return false;
-    }
-    if (andQueue)
-        recordState_ = static_cast<int>(RecordState::Pending);
-    else if (recordState_ != static_cast<int>(RecordState::Conflict))
-        recordState_ = static_cast<int>(RecordState::Draft);
-    baseline_ = v;
-    setWindowModified(false);
-    return true;
+    const bool draft = localId_.isEmpty()
+        || (recordState_ && *recordState_ == static_cast<int>(RecordState::Draft));
+    if (!session || !session->loggedIn() || !draft || recordMissing_)
+        return;
+    // A login while the form is open (it was opened offline): complete what is still empty.
+    const bool clean = !hasUnsavedChanges();
+    Vacancy v = vacancy();
+    form::fillFromSession(v, *session);
+    loading_ = true;
+    agency_->setEmailDomain(form::emailDomain(*session));
+    agency_->write(v);
+    loading_ = false;
+    agency_->setAgencyEditable(!form::agencyFromLogin(v, session));
+    if (clean)
+        baseline_ = vacancy();
+    refresh();
 }
 
 void VacancyFormDialog::showPreview()
 {
-    auto* preview = new PreviewDialog(vacancy(), codes_, this);
+    const Vacancy v = vacancy();
+    emit previewRequested(v);
+    // Whoever listens opens the preview; alone, the form opens it itself.
+    if (isSignalConnected(QMetaMethod::fromSignal(&VacancyFormDialog::previewRequested)))
+        return;
+    auto* preview = new PreviewDialog(v, codes_, this);
     preview->setAttribute(Qt::WA_DeleteOnClose);
     preview->show();
-}
-
-void VacancyFormDialog::reject()
-{
-    if (!hasUnsavedChanges()) {
-        QDialog::reject();
-        return;
-    }
-    if (discardQuestion_) {
-        if (discardQuestion_())
-            QDialog::reject();
-        return;
-    }
-    // open(), not exec(): the form's event loop stays the application's.
-    auto* box = new QMessageBox(QMessageBox::Question, tr("取消"),
-        tr("此職缺有尚未儲存的變更，確定要放棄嗎？"), QMessageBox::Discard | QMessageBox::Cancel,
-        this);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->button(QMessageBox::Discard)->setText(tr("放棄變更"));
-    box->button(QMessageBox::Cancel)->setText(tr("繼續編輯"));
-    box->setDefaultButton(QMessageBox::Cancel);
-    connect(box, &QMessageBox::buttonClicked, this, [this, box](QAbstractButton* button) {
-        if (box->standardButton(button) == QMessageBox::Discard)
-            QDialog::reject();
-    });
-    box->open();
 }
 
 void VacancyFormDialog::setStatus(std::function<QString()> text, bool error)
@@ -424,3 +320,5 @@ void VacancyFormDialog::retranslate()
 }
 
 } // namespace ui
+
+#include "ui/form/moc_vacancy_form_dialog.cpp"

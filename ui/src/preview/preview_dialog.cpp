@@ -145,3 +145,5 @@ void PreviewDialog::retranslate()
 }
 
 } // namespace ui
+
+#include "ui/preview/moc_preview_dialog.cpp"

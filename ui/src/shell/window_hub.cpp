@@ -29,7 +29,14 @@ VacancyFormDialog* WindowHub::openForm(const QString& localId)
     }
     auto* form = new VacancyFormDialog(context_, localId, &window_);
     forms_.insert(localId, form);
-    connect(form, &VacancyFormDialog::saved, &window_, &MainWindow::refresh);
+    connect(form, &VacancyFormDialog::saved, this, [this, form](const QString& savedId) {
+        // A new form has its record now: a later 新增 must open a blank one.
+        if (forms_.value(QString()) == form) {
+            forms_.remove(QString());
+            forms_.insert(savedId, form);
+        }
+        window_.refresh();
+    });
     connect(form, &VacancyFormDialog::queued, this, [this] {
         window_.refresh();
         if (context_.sync)

@@ -191,3 +191,5 @@ void CodePicker::retranslate()
 }
 
 } // namespace ui
+
+#include "ui/widgets/moc_code_picker.cpp"

@@ -184,3 +184,5 @@ void RocDateEdit::markValidity()
 }
 
 } // namespace ui
+
+#include "ui/widgets/moc_roc_date_edit.cpp"

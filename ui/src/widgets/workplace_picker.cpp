@@ -83,3 +83,5 @@ void WorkplacePicker::retranslate()
 }
 
 } // namespace ui
+
+#include "ui/widgets/moc_workplace_picker.cpp"

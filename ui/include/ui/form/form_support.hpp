@@ -23,6 +23,15 @@ core::domain::CodeLists codeListsFor(const core::store::LocalStore* store);
 /// (name, phone, e-mail when it is in the agency's domain).
 core::domain::Vacancy prefilledVacancy(const core::session::SessionState& session);
 
+/// Completes the empty agency and filler fields of `vacancy` from the login (a record drafted
+/// offline, then opened after a login). Nothing when nobody is logged in or the record is
+/// another agency's.
+void fillFromSession(core::domain::Vacancy& vacancy, const core::session::SessionState& session);
+
+/// Whether the record's agency is the login's own: then it is fixed (not typed).
+bool agencyFromLogin(
+    const core::domain::Vacancy& vacancy, const core::session::SessionState* session);
+
 /// The agency's e-mail domain from the login, without the 「@」; empty when unknown.
 QString emailDomain(const core::session::SessionState& session);
 

@@ -89,6 +89,9 @@ signals:
     void saved(const QString& localId);
     /// The vacancy was saved and queued for the server (the main window syncs).
     void queued(const QString& localId);
+    /// 「預覽」: the vacancy as the form shows it now, saved or not. With nobody connected the
+    /// form opens the preview itself.
+    void previewRequested(const core::domain::Vacancy& vacancy);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -100,6 +103,7 @@ private:
     void onEdited(const QString& field);
     void refresh();
     void updateSubmit();
+    void onSessionChanged();
     void showPreview();
     bool store(bool andQueue);
     void discard();
