@@ -649,6 +649,597 @@
     </message>
 </context>
 <context>
+    <name>core::diagnostics::EnvironmentCheck</name>
+    <message>
+        <source>%1 小時 %2 分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 分 %2 秒</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 秒</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>智慧卡服務（pcscd）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>讀卡機</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>卡片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HiCOS PKCS#11 模組</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人事服務網連線</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>電腦時間</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>等待檢測</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>檢測中…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>注意</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>失敗</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>略過</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>自然人憑證（HiCOS 第一代）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>自然人憑證（HiCOS 第二代）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>機關憑證（HiCOS）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>健保卡（不能用來登入）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ISO 7816 憑證卡</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>無法辨識的卡片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>智慧卡服務正在執行。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>智慧卡服務（pcscd）沒有執行，無法使用讀卡機。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>智慧卡服務回報錯誤：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找不到讀卡機。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>讀卡機中沒有卡片。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>有無法用來登入的卡片：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>無法讀取 %1 中的卡片：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已找到模組：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>設定的模組檔案不存在：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>讀卡機中是 HiCOS 卡片（自然人憑證或機關憑證），但找不到 HiCOS PKCS#11 模組。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找不到 HiCOS PKCS#11 模組。使用自然人憑證或機關憑證簽章時需要它。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>尚未設定伺服器網址。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>服務正常：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>服務有回應，但它的資料庫沒有回應：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>無法連線到 %1（%2）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>與 %1 的安全連線（TLS）失敗：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 沒有在時限內回應。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 的回應不是人事服務網的回應（HTTP %2）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>電腦時間與伺服器相差 %1，在容許範圍內。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>電腦時間比伺服器快 %1。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>電腦時間比伺服器慢 %1。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>伺服器沒有提供時間，無法比對。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>智慧卡服務沒有執行，無法檢測。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>無法連線到服務，無法比對時間。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請啟動智慧卡服務：在終端機執行 sudo systemctl enable --now pcscd.socket，或請資訊人員協助。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請重新啟動智慧卡服務（sudo systemctl restart pcscd），再重新檢測。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請確認讀卡機已接上電腦；已接上時請拔下再插一次，或換一個 USB 插槽。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請將自然人憑證或機關憑證插入讀卡機（晶片朝上、朝內），再重新檢測。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請改插自然人憑證或機關憑證。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請取出卡片再重新插入；仍無法讀取時請換一台讀卡機試試。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請在設定中改正 PKCS#11 模組路徑，或清空它以使用預設安裝位置。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請安裝中華電信 HiCOS 卡片管理工具（內含 PKCS#11 模組），或在設定中指定模組路徑（例如 /usr/local/lib/libHicos_p11.so）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請在「設定」中輸入伺服器網址（由資訊人員提供）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>這是伺服器端的問題，請稍後再試，或通知系統管理者。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請確認網路連線正常、設定中的伺服器網址正確；機關使用代理伺服器或防火牆時，請資訊人員開放這個網址。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請確認電腦時間正確；伺服器憑證更換後，請更新設定中的憑證指紋，或請資訊人員確認機關的憑證設定。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請確認設定中的伺服器網址正確。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請校正電腦時間：開啟自動校時（sudo timedatectl set-ntp true），或請資訊人員協助。時間不對會使憑證登入失敗。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請確認電腦已開啟自動校時。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人事服務網用戶端環境檢測 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>處理方式：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>core::login</name>
+    <message>
+        <source>插入之自然人憑證或機關憑證無效，可能為憑證已過期、廢止…等情形，請確認所持憑證之有效性。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>目前無法向憑證中心確認憑證是否有效，請稍後再試一次。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>伺服器無法驗證卡片的簽章。請重新插入卡片後再試一次；若仍失敗，請洽資訊人員。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登入驗證已逾時，請重新登入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>此機關憑證所屬機關尚未登錄於本系統，請洽人事人員。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>自訂帳號或身分證號驗證不存在於本總處公務人力資料庫中，如為現職公務人員，請洽人事人員儘速將該員個人資料報送至本總處完成入檔後，方可登入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>驗證失敗
+失敗原因：此身份證字號已停用，可能是此帳號之人事資料為卸職狀態，若有問題請先洽機關所屬人事部門洽詢。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>驗證失敗
+失敗原因：此身份證字號與使用的自然人憑證序號向憑證中心查詢回應並不是同一個使用者，請確定輸入的自訂帳號或是身分證字號是否正確。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>首次啟用的時限已過或嘗試次數已用完，請重新以憑證登入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>帳號或密碼錯誤。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密碼錯誤次數過多，登入暫時鎖定，請稍後再試。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密碼長度須 8 碼以上，且必須至少包含英文字母、數字及特殊符號；請勿使用下列特殊字元 % &amp; + * ? &lt; &gt; \ /</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>此自訂帳號已有人使用，請換一個。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>此帳號已設定完成，請重新登入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>輸入的資料不正確，請檢查後再送出。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中央服務暫時無法處理，請稍後再試一次。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登入失敗，請稍後再試一次；若仍失敗，請洽資訊人員。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>無法連線到中央服務。請確認網路後再試一次，或先離線作業。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>無法確認中央服務的身分（安全連線失敗），請洽資訊人員檢查設定。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中央服務的回應無法辨識，請稍後再試一次。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>core::login::LoginController</name>
+    <message>
+        <source>密碼長度不符，沒有送出。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::AccountDialog</name>
+    <message>
+        <source>我的專區</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>以機關憑證登入時沒有個人帳號，沒有個人資料或密碼可修改。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>個人資料修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>修改密碼</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>自訂帳號：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>電子郵件：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>個人電話：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>修改個人資料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>目前密碼：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新密碼：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>確認新密碼：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>送出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>關閉</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>電子郵件格式不正確。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請輸入目前密碼。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>資料送出中…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>個人資料已修改。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密碼已修改，下次請以新密碼登入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>長度不足8碼</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>沒有英文字母</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>沒有數字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>沒有特殊符號</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>含有不可使用的字元</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>無法連線到人事服務網，請確認網路後再試一次。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>無法與人事服務網建立安全連線。請執行「說明」→「環境檢測」查看原因。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人事服務網的回應有誤，請稍後再試一次。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登入已逾時，請重新登入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>您的帳號已停用，請洽機關人事單位。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>為增進個人資料之安全性，請先設定自訂帳號後才能使用本系統其他服務。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人事服務網暫時無法處理，請稍後再試一次。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新密碼不符合密碼規則。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新密碼不符合密碼規則：%1。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>目前密碼不正確，請重新輸入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>密碼錯誤次數過多，請於 %n 分鐘後再試。</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>密碼錯誤次數過多，請稍後再試。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>個人電話格式不正確。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>資料有誤，請依欄位說明修正。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>以機關憑證登入時沒有個人資料可修改。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>修改失敗（%1）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::AccountSetupPage</name>
+    <message>
+        <source>為增進個人資料之安全性，請先設定自訂帳號後才能使用本系統其他服務。
+請設定自訂帳號、電子郵件及登入密碼，輸入新密碼兩次後，點選【送出】。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>自訂帳號：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>電子郵件：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新密碼：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>確認新密碼：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>送出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4 至 30 個字元，英文字母開頭，可用英文字母、數字及 . _ -</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>自訂帳號不可與身分證號同格式。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>自訂帳號格式正確</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::ActivationPage</name>
+    <message>
+        <source>第 1 次使用憑證登入本系統，請輸入自訂帳號（如無自訂帳號者則請輸入身分證號），再按【下一步】，即可進行身分首次驗證。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>自訂帳號或身分證號：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上一步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>下一步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>身分證號共 10 碼（已輸入 %1 碼）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>身分證號格式正確</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>身分證號格式或檢查碼不正確</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>此時將進入自訂帳號或身分證號驗證，請稍候等待結果。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ui::AgencySection</name>
     <message>
         <source>機關基本資料</source>
@@ -696,6 +1287,302 @@
     </message>
     <message>
         <source>填寫人Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::ApplicantsDialog</name>
+    <message>
+        <source>調閱履歷</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>職缺編號：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上一頁</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>下一頁</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>關閉</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>讀取中…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本職缺開放調閱：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1（%2 應徵）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>第 %1 頁，共 %2 頁（%n 人）</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>這個職缺目前沒有應徵者。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>這位應徵者沒有開放調閱項目的資料。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>這個職缺沒有啟用應徵人員調閱履歷，無法調閱。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找不到這個職缺（可能已刪除，或不是貴機關的職缺）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>無法調閱履歷（%1）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>身分證字號</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>性別</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>出生日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>電子郵件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>電話</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>學歷</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>現職</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>學校</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>科系</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>學位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>起</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>迄</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>機關</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>職稱</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>等級</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>類別</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>名稱</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>類科</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>次數</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>事由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>程度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>證照</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>結果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>兵役</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>教師資格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>身心障礙註記</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>原住民註記</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>課程</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>機構</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>時數</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>民國 %1 年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>個人全部資料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>考試或晉升訓練/專門職業及技術人員資格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>考績(成)或成績考核</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>獎懲</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>專長及語言能力</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>檢覈/甄審</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>兵役/教師資格/身心障礙註記/原住民註記</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>訓練及進修</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::CardPage</name>
+    <message>
+        <source>機關憑證</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>健保卡</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>自然人憑證</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>無法辨識的卡片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>讀卡機中的卡片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>下一步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>卡片種類：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>持卡人：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>卡號：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>憑證有效期間：%1 至 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密碼剩餘嘗試次數：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>此卡片的憑證已過期，無法登入。請至憑證管理中心辦理展期或換發。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>此卡片的憑證尚未生效，無法登入。請於生效日後再試。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>此卡片沒有可用於登入的憑證。請插入自然人憑證或機關憑證。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1008,6 +1895,68 @@
     </message>
 </context>
 <context>
+    <name>ui::EnvironmentCheckDialog</name>
+    <message>
+        <source>環境檢測</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>檢查這台電腦能否以憑證卡登入人事服務網。有問題的項目會說明處理方式；需要資訊人員協助時，請按「複製結果」後貼給他們。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重新檢測</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>複製結果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>關閉</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>檢測結果已複製。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>處理方式：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::ErrorPage</name>
+    <message>
+        <source>登入失敗</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重試</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重新插卡登入</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::FinalTryPage</name>
+    <message>
+        <source>這是最後一次嘗試機會。若密碼錯誤，卡片將被鎖住，必須進行解卡方可再使用。
+確定要送出這組密碼嗎？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>確定送出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消，重新輸入</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ui::GenderField</name>
     <message>
         <source>男</source>
@@ -1047,6 +1996,40 @@
     </message>
     <message>
         <source>常用官職等…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::LockedPage</name>
+    <message>
+        <source>卡片已鎖住</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>憑證密碼（Pin Code）連續錯誤 3 次，卡片已鎖住，必須進行解卡方可再使用。程式不會再送出任何密碼給這張卡片。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>機關憑證請至 GCA 政府憑證管理中心網站 %1 進行解卡。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>自然人憑證請至 MOICA 內政部憑證管理中心網站 %1 進行解卡。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::LoginDialog</name>
+    <message>
+        <source>事求人機關徵才系統 — 登入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>以帳號密碼登入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>離線作業</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1264,6 +2247,115 @@
     </message>
 </context>
 <context>
+    <name>ui::PasswordPage</name>
+    <message>
+        <source>以帳號密碼登入只能查看職缺；新增、修改或刪除職缺須以自然人憑證或機關憑證登入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>帳號：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密碼：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>改用憑證登入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已由健保卡帶入身分證號。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::PasswordRuleChecklist</name>
+    <message>
+        <source>為維護您使用系統之密碼安全，新密碼須符合：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>兩次輸入的新密碼相同</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密碼長度8碼以上</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>至少包含一個英文字母</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>至少包含一個數字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>至少包含一個特殊符號</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不含下列特殊字元 %1，也不含空白或中文</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已符合：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>尚未符合：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::PinPage</name>
+    <message>
+        <source>請輸入憑證密碼（Pin Code）後按【登入】。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已輸入 %1 碼（密碼為 %2 至 %3 碼）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>持卡人：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>剩餘 %1 次嘗試機會。連續錯誤 3 次將會鎖卡。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>連續錯誤 3 次將會鎖卡。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>注意：只剩 %1 次嘗試機會，用完將會鎖卡。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>注意：上次輸入的密碼錯誤，連續錯誤 3 次將會鎖卡。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>最後一次機會：若密碼再錯誤，卡片將被鎖住。送出前會再請您確認。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>輸入的憑證密碼（Pin Code）錯誤，剩餘 %1 次嘗試機會。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ui::PostSection</name>
     <message>
         <source>機關徵才資料</source>
@@ -1443,6 +2535,105 @@
     <message>
         <source>民國%1年%2月</source>
         <extracomment>The calendar popup&apos;s header: %1 ROC year, %2 month.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::SettingsDialog</name>
+    <message>
+        <source>請輸入伺服器網址。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>這不是網址，請輸入像 https://ecpa.example.gov.tw 的網址。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>網址必須以 https:// 開頭（http:// 只能用於本機 localhost 或 127.0.0.1）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>網址中不可含帳號、密碼、查詢字串（?）或錨點（#）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>設定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>伺服器網址：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>伺服器憑證指紋（SHA-256）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>優先使用的讀卡機：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>介面語言：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PKCS#11 模組：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>例如 https://ecpa.example.gov.tw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>可不填：不填時以系統信任的憑證驗證伺服器</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>可不填：不填時在 HiCOS 的預設安裝位置尋找</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>瀏覽…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>自動（第一台有卡片的讀卡機）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取出卡片時自動登出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>儲存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>選擇 PKCS#11 模組</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共用程式庫 (*.so *.so.* *.dylib *.dll);;所有檔案 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>憑證指紋須為 64 個十六進位數字（可用冒號分隔），或不填。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>將在 HiCOS 卡片管理工具的預設安裝位置尋找模組。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已找到這個檔案。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找不到這個檔案，請確認路徑。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1724,6 +2915,18 @@
         <source>所有電子報的內容均由各機關自行審核後公布本網站，若對徵才內容有疑問請逕洽該徵才機關。</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ui::VacancyTableModel</name>
@@ -1943,6 +3146,48 @@
     </message>
 </context>
 <context>
+    <name>ui::WaitingPage</name>
+    <message>
+        <source>請插入自然人憑證或機關憑證</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1：有卡片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1：沒有卡片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>智慧卡服務（pcscd）沒有執行，無法使用讀卡機。請啟動智慧卡服務，或改用帳號密碼登入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在讀取卡片，請勿取出…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找不到讀卡機。請接上讀卡機。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>請將卡片插入讀卡機。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在讀取卡片…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::WorkingPage</name>
+    <message>
+        <source>正在進行電子憑證有效性及密碼檢核，請稍候，勿取出卡片…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ui::WorkplacePicker</name>
     <message>
         <source>%1（不在代碼表中）</source>
@@ -1981,6 +3226,10 @@
     </message>
     <message>
         <source>考績年度區間 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>、</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,11 +2,14 @@
 
 #include "answers.hpp"
 #include "api_log.hpp"
+#include "application_answers.hpp"
 #include "error_body.hpp"
 #include "http_exchange.hpp"
 #include "json_shapes.hpp"
 
 #include <QJsonDocument>
+#include <QLocale>
+#include <QTimeZone>
 #include <QUrl>
 #include <algorithm>
 #include <exception>
@@ -45,6 +48,17 @@ HttpRequest jsonRequest(const char* method, const QString& path, QByteArray body
 QString vacancyPath(const QString& id)
 {
     return QStringLiteral("/vacancies/") + QString::fromLatin1(QUrl::toPercentEncoding(id));
+}
+
+/// An IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`, RFC 9110), as UTC; nothing otherwise.
+std::optional<QDateTime> httpDate(const QByteArray& value)
+{
+    QDateTime time = QLocale::c().toDateTime(
+        QString::fromLatin1(value).trimmed(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"));
+    if (!time.isValid())
+        return std::nullopt;
+    time.setTimeZone(QTimeZone::utc());
+    return time;
 }
 
 QString describe(const HttpRequest& r)
@@ -303,11 +317,25 @@ Result<CodeListsOutcome> ServiceClient::codeLists(const QString& ifNoneMatchEtag
     });
 }
 
+Result<ApplicationList> ServiceClient::applications(
+    const QString& vacancyId, int page, int pageSize)
+{
+    HttpRequest r
+        = authorised(request("GET", vacancyPath(vacancyId) + QStringLiteral("/applications")));
+    r.query.append({ QStringLiteral("page"), QString::number(page) });
+    r.query.append({ QStringLiteral("pageSize"), QString::number(pageSize) });
+    return perform<ApplicationList>(*exchange_, r, { 200 },
+        [](const HttpAnswer& a) { return detail::applicationListFrom(bodyObject(a)); });
+}
+
 Result<Health> ServiceClient::health()
 {
     const HttpRequest r = request("GET", QStringLiteral("/health"));
-    Result<Health> result = perform<Health>(*exchange_, r, { 200 },
-        [](const HttpAnswer& a) { return detail::healthFrom(bodyObject(a)); });
+    Result<Health> result = perform<Health>(*exchange_, r, { 200 }, [](const HttpAnswer& a) {
+        Health health = detail::healthFrom(bodyObject(a));
+        health.serverTime = httpDate(a.header("Date"));
+        return health;
+    });
     // 503 with the Health body is an answer too: up, but the database does not answer.
     if (!result.ok() && result.failure.kind == ErrorKind::Http && result.failure.httpStatus == 503
         && result.failure.code.isEmpty()) {

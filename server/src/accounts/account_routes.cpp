@@ -1,8 +1,8 @@
 #include "server/accounts/account_routes.hpp"
 
+#include "core/auth/password_policy.hpp"
 #include "server/accounts/login_throttle.hpp"
 #include "server/accounts/password_hash.hpp"
-#include "server/accounts/password_policy.hpp"
 #include "server/accounts/persons.hpp"
 #include "server/accounts/session_store.hpp"
 #include "server/http/api_error.hpp"
@@ -14,6 +14,9 @@
 
 namespace server::accounts {
 
+using core::auth::accountNameFailures;
+using core::auth::isPlausibleEmail;
+using core::auth::passwordPolicyFailures;
 using http::ApiError;
 using http::HttpRequest;
 using http::HttpResponse;

@@ -4,10 +4,12 @@
 #include "server/storage/sql.hpp"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 
 namespace server::reference {
 
@@ -80,11 +82,19 @@ HttpResponse health(const ServiceContext& context)
     try {
         databaseOk = storage::scalar(context.db, QStringLiteral("SELECT 1")).toInt() == 1;
     } catch (const storage::StorageError&) { }
-    return HttpResponse::json(databaseOk ? 200 : 503,
+    HttpResponse response = HttpResponse::json(databaseOk ? 200 : 503,
         QJsonDocument(QJsonObject {
             { "status", databaseOk ? "ok" : "degraded" },
             { "database", databaseOk ? "ok" : "unreachable" },
         }));
+    // The Date header (RFC 9110) lets the client's environment check see a wrong clock.
+    response.withHeader("Date",
+        QLocale::c()
+                .toString(
+                    QDateTime::currentDateTimeUtc(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss"))
+                .toLatin1()
+            + " GMT");
+    return response;
 }
 
 } // namespace

@@ -241,3 +241,5 @@ void ConflictDialog::changeEvent(QEvent* event)
 }
 
 } // namespace ui
+
+#include "ui/conflict/moc_conflict_dialog.cpp"

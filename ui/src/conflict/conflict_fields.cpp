@@ -37,7 +37,7 @@ QString resume(const core::domain::ResumeAccess& access)
     QStringList parts;
     for (core::domain::ResumeItem item : access.items)
         parts.append(vacancytext::resumeItem(item));
-    QString text = tr("啟用：%1").arg(parts.join(QStringLiteral("、")));
+    QString text = tr("啟用：%1").arg(parts.join(tr("、")));
     const QString training = vacancytext::period(access.trainingFrom, access.trainingTo);
     if (!training.isEmpty())
         text += QLatin1Char('\n') + tr("訓練日期區間 %1").arg(training);
@@ -121,7 +121,7 @@ QString value(
         QStringList parts;
         for (core::domain::RankClass rank : v.rankClasses)
             parts.append(vacancytext::rankName(rank));
-        return parts.join(QStringLiteral("、"));
+        return parts.join(tr("、"));
     }
     if (key == QLatin1String("gradeRanges"))
         return vacancytext::gradeRanges(v.gradeRanges);

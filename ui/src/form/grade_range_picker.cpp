@@ -23,10 +23,13 @@ namespace {
 std::optional<RankClass> rankFromName(const QString& name)
 {
     // The feed's own wording, which the code lists' 常用官職等 follow: data, not UI text.
+    // i18n-ok: the feed's rank names, compared as data
     if (name == QStringLiteral("委任"))
         return RankClass::Junior;
+    // i18n-ok: the feed's rank names, compared as data
     if (name == QStringLiteral("薦任"))
         return RankClass::Intermediate;
+    // i18n-ok: the feed's rank names, compared as data
     if (name == QStringLiteral("簡任"))
         return RankClass::Senior;
     return std::nullopt;
@@ -40,8 +43,10 @@ constexpr RankClass rankedClasses[]
 std::optional<QList<GradeRange>> parseGradeRanges(const QString& text)
 {
     static const QRegularExpression part(
+        // i18n-ok: parses the feed's grade wording (data)
         QStringLiteral(R"(^(委任|薦任|簡任)第(\d+)職等(?:至(?:委任|薦任|簡任)?第(\d+)職等)?$)"));
     QList<GradeRange> result;
+    // i18n-ok: the feed's separator (data)
     for (const QString& piece : text.split(QStringLiteral("或"))) {
         const QRegularExpressionMatch match = part.match(piece.trimmed());
         if (!match.hasMatch())

@@ -327,3 +327,5 @@ void MainWindow::changeEvent(QEvent* event)
 }
 
 } // namespace ui
+
+#include "ui/main/moc_main_window.cpp"

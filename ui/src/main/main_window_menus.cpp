@@ -86,7 +86,9 @@ void MainWindow::retranslate()
     profileAction_->setText(tr("個人資料修改(&P)…"));
     passwordAction_->setText(tr("修改密碼(&W)…"));
     languageMenu_->setTitle(tr("語言(&G)"));
-    chineseAction_->setText(QStringLiteral("中文"));
+    // i18n-ok: each language is named in itself, so it can be found in either
+    chineseAction_->setText(QStringLiteral("繁體中文"));
+    // i18n-ok: each language is named in itself
     englishAction_->setText(QStringLiteral("English"));
     helpMenu_->setTitle(tr("說明(&H)"));
     environmentAction_->setText(tr("環境檢測(&E)…"));

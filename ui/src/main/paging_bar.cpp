@@ -131,3 +131,5 @@ void PagingBar::changeEvent(QEvent* event)
 }
 
 } // namespace ui
+
+#include "ui/main/moc_paging_bar.cpp"

@@ -154,3 +154,5 @@ void SyncStatusWidget::changeEvent(QEvent* event)
 }
 
 } // namespace ui
+
+#include "ui/main/moc_sync_status_widget.cpp"

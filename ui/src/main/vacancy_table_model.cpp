@@ -284,3 +284,5 @@ QVariant VacancyTableModel::headerData(int section, Qt::Orientation orientation,
 }
 
 } // namespace ui
+
+#include "ui/main/moc_vacancy_table_model.cpp"

@@ -23,8 +23,10 @@ class Page {
 public:
     void item(const QString& label, const QString& value, bool longText = false)
     {
-        html_ += QStringLiteral("<tr><td class=\"label\" width=\"22%\">&gt;&nbsp;%1：</td>")
-                     .arg(label.toHtmlEscaped());
+        html_ += QStringLiteral("<tr><td class=\"label\" width=\"22%\">&gt;&nbsp;%1</td>")
+                     .arg(QCoreApplication::translate("ui::VacancyHtml", "%1：")
+                              .arg(label)
+                              .toHtmlEscaped());
         if (longText)
             html_ += QStringLiteral("</tr><tr><td class=\"para\" colspan=\"2\">%1</td></tr>")
                          .arg(paragraph(value));
@@ -64,11 +66,12 @@ QString yearRange(const std::optional<int>& from, const std::optional<int>& to)
 
 QString VacancyHtml::resumeBlock(const ResumeAccess& r)
 {
-    QString html = QStringLiteral("<tr><td class=\"label\" width=\"22%\">&gt;&nbsp;%1：</td></tr>")
-                       .arg(tr("履歷調閱資料").toHtmlEscaped());
+    QString html = QStringLiteral("<tr><td class=\"label\" width=\"22%\">&gt;&nbsp;%1</td></tr>")
+                       .arg(tr("%1：").arg(tr("履歷調閱資料")).toHtmlEscaped());
     QString body;
     const auto line = [&body](const QString& label, const QString& value) {
-        body += QStringLiteral("%1：%2<br/>").arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+        body += tr("%1：%2").arg(label.toHtmlEscaped(), value.toHtmlEscaped())
+            + QStringLiteral("<br/>");
     };
     line(tr("訓練日期區間"), vacancytext::period(r.trainingFrom, r.trainingTo));
     line(tr("獎懲日期區間"), vacancytext::period(r.rewardsFrom, r.rewardsTo));
@@ -125,7 +128,7 @@ QString VacancyHtml::build(const Vacancy& v, const CodeLists& codes)
     if (v.indigenousArea)
         welcomes << tr("工作地點位於原住民族地區");
     if (!welcomes.isEmpty())
-        page.item(tr("甄選對象"), welcomes.join(QStringLiteral("、")));
+        page.item(tr("甄選對象"), welcomes.join(tr("、")));
 
     QString notes;
     if (v.resumeAccess.enabled)

@@ -2,6 +2,7 @@
 
 #include "core/domain/code_lists.hpp"
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QString>
 #include <optional>
@@ -22,6 +23,9 @@ struct Health {
     bool ok = false; ///< status `ok`
     QString status; ///< `ok` or `degraded`
     QString database; ///< `ok` or `unreachable`
+    /// The server's clock from the answer's Date header (UTC, whole seconds); absent when the
+    /// server sent none (the environment check compares it with the local clock).
+    std::optional<QDateTime> serverTime;
 };
 
 } // namespace core::api

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/api/application_types.hpp"
 #include "core/api/login_types.hpp"
 #include "core/api/reference_types.hpp"
 #include "core/api/result.hpp"
@@ -87,6 +88,12 @@ public:
     Result<DeleteOutcome> deleteVacancy(const QString& id, const QString& ifMatchEtag);
     /// `GET /changes?since=&limit=`; an empty cursor starts from the beginning.
     Result<ChangePage> changes(const QString& cursor = {}, int limit = 100);
+
+    // 調閱履歷.
+
+    /// `GET /vacancies/{id}/applications`: the applicants with the sections the vacancy opens
+    /// (403 resume-access-disabled when it does not use 調閱履歷, 404 not-found).
+    Result<ApplicationList> applications(const QString& vacancyId, int page = 1, int pageSize = 20);
 
     // Public reference data.
 

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "core/api/service_config.hpp"
+#include "core/diagnostics/check_result.hpp"
+
+#include <QDateTime>
+#include <QList>
+#include <QObject>
+#include <functional>
+#include <memory>
+
+namespace core::diagnostics {
+
+/// What the checks look at.
+struct EnvironmentCheckOptions {
+    QString pkcs11Module; ///< the configured module; empty = the usual HiCOS install paths
+    api::ServiceConfig service; ///< an empty baseUrl = not configured
+    /// The local clock (UTC); replaceable so a test can stand for a wrong one.
+    std::function<QDateTime()> localClock;
+};
+
+/// 環境檢測, headless: runs every check of allChecks() on a worker thread (the card layer and
+/// the service both block) and reports each one as it starts and ends, on this object's thread.
+class EnvironmentCheck : public QObject {
+    Q_OBJECT
+public:
+    explicit EnvironmentCheck(QObject* parent = nullptr);
+    /// Asks a running check to stop after its current step and waits for it.
+    ~EnvironmentCheck() override;
+
+    void setOptions(EnvironmentCheckOptions options);
+    /// Starts a run; false (and nothing happens) while one is running.
+    bool start();
+    bool running() const { return running_; }
+    /// One per check, in order: Pending before it ran.
+    QList<CheckResult> results() const { return results_; }
+    CheckResult result(CheckId id) const;
+
+signals:
+    void started();
+    /// A check started (status Running) or ended.
+    void checkUpdated(const core::diagnostics::CheckResult& result);
+    void finished();
+
+private:
+    void deliver(const CheckResult& result);
+    void runFinished();
+
+    struct Worker;
+    EnvironmentCheckOptions options_;
+    QList<CheckResult> results_;
+    bool running_ = false;
+    std::shared_ptr<Worker> worker_;
+};
+
+} // namespace core::diagnostics

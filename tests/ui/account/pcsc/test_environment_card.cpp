@@ -1,0 +1,102 @@
+// 環境檢測 with the project's real pcscd and the virtual card: the reader and the card's kind.
+
+#include "core/cards/card_inspector.hpp"
+#include "core/diagnostics/environment_check.hpp"
+#include "virtual_card.hpp"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QThread>
+#include <catch2/catch.hpp>
+
+using core::diagnostics::CheckId;
+using core::diagnostics::CheckStatus;
+using core::diagnostics::Finding;
+
+namespace {
+
+/// Waits (hang guard only) until pcscd reports a card in the virtual reader.
+bool cardPresent()
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 60000) {
+        try {
+            core::cards::CardInspector inspector;
+            for (const auto& state : inspector.readerStates())
+                if (state.name == testsupport::virtualReaderName() && state.cardPresent)
+                    return true;
+        } catch (...) { }
+        QThread::msleep(100);
+    }
+    return false;
+}
+
+/// Waits (hang guard only) until pcscd sees the virtual reader empty.
+bool cardGone()
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 60000) {
+        try {
+            core::cards::CardInspector inspector;
+            for (const auto& state : inspector.readerStates())
+                if (state.name == testsupport::virtualReaderName() && !state.cardPresent)
+                    return true;
+        } catch (...) { }
+        QThread::msleep(100);
+    }
+    return false;
+}
+
+core::diagnostics::EnvironmentCheck* runCheck(core::diagnostics::EnvironmentCheck& check)
+{
+    QSignalSpy finished(&check, &core::diagnostics::EnvironmentCheck::finished);
+    REQUIRE(check.start());
+    REQUIRE(finished.wait(120000));
+    return &check;
+}
+
+} // namespace
+
+TEST_CASE("the environment check reports the reader and the card's kind", "[pcsc][diagnostics]")
+{
+    testsupport::VirtualCard card(QStringLiteral("moica-gen1"));
+    REQUIRE(cardPresent());
+    core::diagnostics::EnvironmentCheck check;
+    core::diagnostics::EnvironmentCheckOptions options;
+    options.pkcs11Module = QStringLiteral(SHIQIUREN_COUNTING_MODULE);
+    check.setOptions(options);
+    runCheck(check);
+
+    CHECK(check.result(CheckId::SmartCardService).status == CheckStatus::Ok);
+    const auto readers = check.result(CheckId::Readers);
+    CHECK(readers.status == CheckStatus::Ok);
+    CHECK(readers.facts.contains(testsupport::virtualReaderName()));
+    const auto cards = check.result(CheckId::Cards);
+    CHECK(cards.status == CheckStatus::Ok);
+    CHECK(cards.facts.contains(testsupport::virtualReaderName() + QStringLiteral("\tmoica-gen1")));
+    CHECK(core::diagnostics::findingText(cards).contains(
+        QStringLiteral("自然人憑證（HiCOS 第一代）")));
+    const auto module = check.result(CheckId::SigningModule);
+    CHECK(module.status == CheckStatus::Ok);
+    CHECK(module.facts.value(0) == QStringLiteral(SHIQIUREN_COUNTING_MODULE));
+
+    // The same card with no module anywhere: failed, because a HiCOS card needs it.
+    options.pkcs11Module.clear();
+    check.setOptions(options);
+    runCheck(check);
+    const auto missing = check.result(CheckId::SigningModule);
+    if (missing.finding != Finding::ModuleFound) { // a machine with HiCOS installed finds it
+        CHECK(missing.status == CheckStatus::Failed);
+        CHECK(missing.finding == Finding::ModuleMissingForHicos);
+    }
+
+    // The card out: the reader stays, the card check asks for one.
+    card.control("remove");
+    REQUIRE(cardGone());
+    runCheck(check);
+    CHECK(check.result(CheckId::Readers).status == CheckStatus::Ok);
+    CHECK(check.result(CheckId::Cards).finding == Finding::NoCard);
+}

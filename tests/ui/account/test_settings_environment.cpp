@@ -1,0 +1,225 @@
+// 設定 round-trips through ClientSettings; 環境檢測 against the real server and, in this
+// binary, no smart card service at all (PCSCLITE_CSOCK_NAME points at a socket that does not
+// exist, set by tests/ui/account.cmake); the language switch retranslates open dialogs.
+
+#include "account_fixture.hpp"
+#include "core/diagnostics/environment_check.hpp"
+#include "ui/account/account_dialog.hpp"
+#include "ui/diagnostics/environment_check_dialog.hpp"
+#include "ui/i18n/language_switcher.hpp"
+#include "ui/settings/settings_checks.hpp"
+#include "ui/settings/settings_dialog.hpp"
+#include "ui/widgets/password_rule_checklist.hpp"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTcpServer>
+#include <QTest>
+
+using namespace accounttest;
+using core::diagnostics::CheckId;
+using core::diagnostics::CheckStatus;
+using core::diagnostics::Finding;
+
+namespace {
+
+/// The dialog with its file chooser answered by the test.
+class ScriptedSettingsDialog : public ui::SettingsDialog {
+public:
+    using ui::SettingsDialog::SettingsDialog;
+    QString answer;
+
+protected:
+    QString chooseModuleFile(const QString&) override { return answer; }
+};
+
+/// Runs a check to the end.
+void runToEnd(core::diagnostics::EnvironmentCheck& check)
+{
+    QSignalSpy finished(&check, &core::diagnostics::EnvironmentCheck::finished);
+    REQUIRE(check.start());
+    REQUIRE(finished.wait(120000));
+}
+
+/// A loopback port nobody listens on.
+QUrl deadUrl()
+{
+    QTcpServer probe;
+    REQUIRE(probe.listen(QHostAddress::LocalHost));
+    const quint16 port = probe.serverPort();
+    probe.close();
+    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+}
+
+} // namespace
+
+TEST_CASE("server addresses: https, or http only for this computer", "[ui][settings]")
+{
+    using ui::ServerUrlProblem;
+    CHECK(ui::checkServerUrl(QStringLiteral("https://ecpa.dgpa.gov.tw")) == ServerUrlProblem::None);
+    CHECK(ui::checkServerUrl(QStringLiteral("http://127.0.0.1:8080")) == ServerUrlProblem::None);
+    CHECK(ui::checkServerUrl(QStringLiteral("http://localhost:8080/")) == ServerUrlProblem::None);
+    CHECK(ui::checkServerUrl(QStringLiteral("http://[::1]:8080")) == ServerUrlProblem::None);
+    CHECK(ui::checkServerUrl(QStringLiteral("http://ecpa.dgpa.gov.tw"))
+        == ServerUrlProblem::NotHttps);
+    CHECK(
+        ui::checkServerUrl(QStringLiteral("ftp://ecpa.dgpa.gov.tw")) == ServerUrlProblem::NotHttps);
+    CHECK(ui::checkServerUrl(QStringLiteral("ecpa")) == ServerUrlProblem::NotAnAddress);
+    CHECK(ui::checkServerUrl(QStringLiteral("  ")) == ServerUrlProblem::Empty);
+    CHECK(ui::checkServerUrl(QStringLiteral("https://u:p@ecpa.gov.tw"))
+        == ServerUrlProblem::ExtraParts);
+    CHECK(ui::normalizedCertificatePin(QStringLiteral("AB:") + QStringLiteral("cd").repeated(31))
+        == QStringLiteral("ab") + QStringLiteral("cd").repeated(31));
+    CHECK_FALSE(ui::normalizedCertificatePin(QStringLiteral("abc")).has_value());
+}
+
+TEST_CASE("settings are validated and round-trip through ClientSettings", "[ui][settings]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString ini = dir.filePath(QStringLiteral("client.ini"));
+    const QString module = dir.filePath(QStringLiteral("libHicos_p11.so"));
+    {
+        QFile file(module);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        file.write("not really a module");
+    }
+    {
+        core::settings::ClientSettings settings(ini);
+        ui::AppContext context;
+        context.settings = &settings;
+        ScriptedSettingsDialog dialog(context);
+        dialog.serverUrlEdit()->setText(QStringLiteral("http://ecpa.example.gov.tw"));
+        dialog.pinEdit()->setText(QStringLiteral("12345"));
+        dialog.moduleEdit()->setText(dir.filePath(QStringLiteral("missing.so")));
+        CHECK_FALSE(dialog.save());
+        CHECK(dialog.serverUrlProblem()->text().contains(QStringLiteral("https://")));
+        CHECK_FALSE(dialog.pinProblem()->text().isEmpty());
+        CHECK(dialog.moduleState()->text() == QStringLiteral("找不到這個檔案，請確認路徑。"));
+        CHECK(settings.serverUrl().isEmpty()); // nothing written
+
+        dialog.serverUrlEdit()->setText(QStringLiteral("https://ecpa.example.gov.tw/"));
+        dialog.pinEdit()->setText(QStringLiteral("AA").repeated(32));
+        dialog.answer = module;
+        QTest::mouseClick(dialog.browseButton(), Qt::LeftButton);
+        CHECK(dialog.moduleEdit()->text() == module);
+        CHECK(dialog.moduleState()->text() == QStringLiteral("已找到這個檔案。"));
+        dialog.logoutBox()->setChecked(false);
+        REQUIRE(dialog.save());
+    }
+    core::settings::ClientSettings reread(ini);
+    CHECK(reread.serverUrl() == QUrl(QStringLiteral("https://ecpa.example.gov.tw")));
+    CHECK(reread.pinnedCertificateSha256() == QStringLiteral("aa").repeated(32));
+    CHECK(reread.pkcs11Module() == module);
+    CHECK_FALSE(reread.logoutOnCardRemoval());
+    CHECK(reread.preferredReader().isEmpty());
+
+    // A second dialog shows what was saved.
+    ui::AppContext context;
+    context.settings = &reread;
+    ui::SettingsDialog again(context);
+    CHECK(again.serverUrlEdit()->text() == QStringLiteral("https://ecpa.example.gov.tw"));
+    CHECK_FALSE(again.logoutBox()->isChecked());
+}
+
+TEST_CASE("the environment check without pcscd says so and what to do", "[ui][diagnostics]")
+{
+    core::diagnostics::EnvironmentCheck check;
+    core::diagnostics::EnvironmentCheckOptions options;
+    options.pkcs11Module = QStringLiteral("/nonexistent/libHicos_p11.so");
+    check.setOptions(options);
+    runToEnd(check);
+    const auto pcsc = check.result(CheckId::SmartCardService);
+    CHECK(pcsc.status == CheckStatus::Failed);
+    CHECK(pcsc.finding == Finding::PcscUnavailable);
+    CHECK(core::diagnostics::adviceText(pcsc).contains(QStringLiteral("pcscd")));
+    CHECK(check.result(CheckId::Readers).status == CheckStatus::Skipped);
+    CHECK(check.result(CheckId::Cards).status == CheckStatus::Skipped);
+    CHECK(check.result(CheckId::SigningModule).finding == Finding::ModuleConfiguredMissing);
+    CHECK(check.result(CheckId::Service).finding == Finding::ServiceNotConfigured);
+    CHECK(check.result(CheckId::Clock).status == CheckStatus::Skipped);
+}
+
+TEST_CASE("the environment check tells a reachable service from a dead one", "[ui][diagnostics]")
+{
+    Fixture fixture;
+    ui::EnvironmentCheckDialog dialog(fixture.context);
+    dialog.show();
+    QSignalSpy finished(dialog.check(), &core::diagnostics::EnvironmentCheck::finished);
+    REQUIRE(finished.wait(120000));
+    CHECK(dialog.check()->result(CheckId::Service).finding == Finding::ServiceReachable);
+    CHECK(dialog.statusLabel(CheckId::Service)->text() == QStringLiteral("正常"));
+    CHECK(dialog.foundLabel(CheckId::Service)->text().contains(fixture.server.baseUrl()));
+    CHECK(dialog.check()->result(CheckId::Clock).finding == Finding::ClockRight);
+    CHECK(dialog.foundLabel(CheckId::SmartCardService)->text()
+        == QStringLiteral("智慧卡服務（pcscd）沒有執行，無法使用讀卡機。"));
+    const QString report = dialog.reportText();
+    CHECK(report.contains(QStringLiteral("[失敗] 智慧卡服務（pcscd）")));
+    CHECK(report.contains(QStringLiteral("[正常] 人事服務網連線")));
+
+    core::diagnostics::EnvironmentCheck dead;
+    core::diagnostics::EnvironmentCheckOptions options;
+    options.service.baseUrl = deadUrl();
+    dead.setOptions(options);
+    runToEnd(dead);
+    CHECK(dead.result(CheckId::Service).status == CheckStatus::Failed);
+    CHECK(dead.result(CheckId::Service).finding == Finding::ServiceUnreachable);
+    CHECK_FALSE(core::diagnostics::adviceText(dead.result(CheckId::Service)).isEmpty());
+    CHECK(dead.result(CheckId::Clock).finding == Finding::SkippedNoService);
+}
+
+TEST_CASE("the environment check shows how far the clock is off", "[ui][diagnostics]")
+{
+    Fixture fixture;
+    core::diagnostics::EnvironmentCheck check;
+    core::diagnostics::EnvironmentCheckOptions options;
+    options.service.baseUrl = QUrl(fixture.server.baseUrl());
+    // A local clock 7 minutes 30 seconds fast against the server's Date header.
+    options.localClock = [] { return QDateTime::currentDateTimeUtc().addSecs(450); };
+    check.setOptions(options);
+    runToEnd(check);
+    const auto clock = check.result(CheckId::Clock);
+    CHECK(clock.status == CheckStatus::Failed);
+    CHECK(clock.finding == Finding::ClockSkewed);
+    CHECK(clock.seconds >= 445);
+    CHECK(clock.seconds <= 455);
+    CHECK(core::diagnostics::findingText(clock).startsWith(
+        QStringLiteral("電腦時間比伺服器快 7 分")));
+    CHECK(core::diagnostics::adviceText(clock).contains(QStringLiteral("timedatectl")));
+}
+
+TEST_CASE("switching the language retranslates open dialogs without a restart", "[ui][i18n]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    core::settings::ClientSettings settings(dir.filePath(QStringLiteral("client.ini")));
+    ui::AppContext context;
+    context.settings = &settings;
+    ui::AccountDialog account(context);
+    ui::PasswordRuleChecklist checklist;
+    account.show();
+    const QString zhTab = account.tabs()->tabText(1);
+    const QString zhRow = checklist.rowText(0);
+    REQUIRE(zhTab == QStringLiteral("修改密碼"));
+
+    REQUIRE(ui::switchLanguage(&settings, QStringLiteral("en")));
+    QCoreApplication::processEvents(); // the widgets get LanguageChange as a posted event
+    CHECK(ui::currentLanguage() == QStringLiteral("en"));
+    CHECK(settings.language() == QStringLiteral("en"));
+    CHECK(account.tabs()->tabText(1) == QStringLiteral("Change password"));
+    CHECK(account.windowTitle() == QStringLiteral("My account"));
+    CHECK(checklist.rowText(0) != zhRow);
+
+    REQUIRE(ui::switchLanguage(&settings, QStringLiteral("zh_TW")));
+    QCoreApplication::processEvents();
+    CHECK(ui::currentLanguage() == QStringLiteral("zh_TW"));
+    CHECK(account.tabs()->tabText(1) == zhTab);
+    CHECK(checklist.rowText(0) == zhRow);
+    CHECK_FALSE(ui::applyLanguage(QStringLiteral("fr")));
+}

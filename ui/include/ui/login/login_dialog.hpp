@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QDialog>
+#include <QHash>
+#include <memory>
+
+class QPushButton;
+class QStackedWidget;
+
+namespace core::cards {
+class CardService;
+}
+namespace core::login {
+class LoginController;
+enum class LoginStep;
+} // namespace core::login
+
+namespace ui {
+
+struct AppContext;
+class LoginPage;
+
+/// The login: one dialog, stacked pages, a view over core::login::LoginController (the card
+/// works on core's worker thread, the network on the ServiceRunner's: the dialog never waits).
+/// Accepted once SessionState has begun with the account set up; 離線作業 rejects it, since
+/// drafting works without a login.
+class LoginDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit LoginDialog(AppContext& context, QWidget* parent = nullptr);
+    /// With the program's own card service (shared with the card-removal guard); not owned.
+    LoginDialog(AppContext& context, core::cards::CardService* cards, QWidget* parent = nullptr);
+    ~LoginDialog() override;
+
+    /// Starts on (or goes to) the password login.
+    void showPasswordLogin();
+
+    core::login::LoginController& controller() const { return *controller_; }
+    /// The page shown now (tests, accessibility).
+    LoginPage* currentPage() const;
+    LoginPage* page(core::login::LoginStep step) const;
+
+public slots:
+    void reject() override;
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslate();
+    void showStep();
+    void addPage(core::login::LoginStep step, LoginPage* page);
+
+    AppContext& context_;
+    std::unique_ptr<core::cards::CardService> ownCards_;
+    core::login::LoginController* controller_ = nullptr;
+    QStackedWidget* stack_ = nullptr;
+    QHash<int, LoginPage*> pages_;
+    QPushButton* passwordLogin_ = nullptr;
+    QPushButton* offline_ = nullptr;
+};
+
+} // namespace ui

@@ -1,0 +1,49 @@
+#include "ui/login/final_try_page.hpp"
+
+#include "core/login/login_controller.hpp"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace ui {
+
+FinalTryPage::FinalTryPage(core::login::LoginController& controller, QWidget* parent)
+    : LoginPage(controller, parent)
+{
+    warning_ = new QLabel(this);
+    warning_->setObjectName(QStringLiteral("finalTryWarning"));
+    warning_->setWordWrap(true);
+    warning_->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold"));
+    confirm_ = new QPushButton(this);
+    confirm_->setObjectName(QStringLiteral("finalTryConfirm"));
+    cancel_ = new QPushButton(this);
+    cancel_->setObjectName(QStringLiteral("finalTryCancel"));
+    // Enter must not burn the last try: it cancels, and 確定送出 is never a default.
+    confirm_->setAutoDefault(false);
+    defaultButton_ = cancel_;
+    focusOnShow_ = cancel_;
+    auto* buttons = new QHBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(cancel_);
+    buttons->addWidget(confirm_);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(warning_);
+    layout->addStretch();
+    layout->addLayout(buttons);
+    connect(confirm_, &QPushButton::clicked, this, [this] { controller_.confirmFinalTry(); });
+    connect(cancel_, &QPushButton::clicked, this, [this] { controller_.cancelFinalTry(); });
+    retranslate();
+}
+
+void FinalTryPage::retranslate()
+{
+    warning_->setText(
+        tr("這是最後一次嘗試機會。若密碼錯誤，卡片將被鎖住，必須進行解卡方可再使用。\n"
+           "確定要送出這組密碼嗎？"));
+    confirm_->setText(tr("確定送出"));
+    cancel_->setText(tr("取消，重新輸入"));
+}
+
+} // namespace ui
