@@ -27,6 +27,13 @@ ClientApp::ClientApp(const ClientOptions& options, LanguageSwitch& language)
     runner_ = std::make_unique<core::session::ServiceRunner>(serviceConfig());
     sync_ = std::make_unique<core::sync::SyncService>(*store_, serviceConfig());
     sync_->follow(*session_);
+    // One card service for the login dialog and the guard that logs out when the card goes.
+    cards_ = std::make_unique<core::cards::CardService>(
+        core::cards::CardService::Options { .ledgerDatabase = store_->file(),
+            .pkcs11Module = settings_->pkcs11Module(),
+            .certificateCacheDir = {} });
+    cardGuard_ = std::make_unique<core::login::CardSessionGuard>(
+        *cards_, *session_, *runner_, settings_.get());
 
     context_.store = store_.get();
     context_.session = session_.get();
@@ -34,7 +41,7 @@ ClientApp::ClientApp(const ClientOptions& options, LanguageSwitch& language)
     context_.settings = settings_.get();
     context_.sync = sync_.get();
     window_ = std::make_unique<ui::MainWindow>(context_);
-    hub_ = new ui::WindowHub(context_, *window_);
+    hub_ = new ui::WindowHub(context_, *window_, cards_.get());
 
     // A new address in 設定 takes effect at once (unless --server fixed it for this run).
     connect(settings_.get(), &core::settings::ClientSettings::changed, this,
@@ -56,6 +63,7 @@ ClientApp::ClientApp(const ClientOptions& options, LanguageSwitch& language)
 ClientApp::~ClientApp()
 {
     window_.reset(); // before the services its widgets watch
+    cardGuard_.reset();
     sync_->stop();
 }
 

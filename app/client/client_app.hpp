@@ -1,6 +1,8 @@
 #pragma once
 
 #include "client_options.hpp"
+#include "core/cards/card_service.hpp"
+#include "core/login/card_session_guard.hpp"
 #include "core/session/service_runner.hpp"
 #include "core/session/session_state.hpp"
 #include "core/settings/client_settings.hpp"
@@ -28,6 +30,7 @@ public:
 
     ui::AppContext& context() { return context_; }
     ui::MainWindow& window() { return *window_; }
+    ui::WindowHub& windows() { return *hub_; }
     core::sync::SyncService& sync() { return *sync_; }
     /// One line for checks: the server, online or not, what is queued.
     QString statusLine() const;
@@ -43,6 +46,8 @@ private:
     std::unique_ptr<core::session::SessionState> session_;
     std::unique_ptr<core::session::ServiceRunner> runner_;
     std::unique_ptr<core::sync::SyncService> sync_;
+    std::unique_ptr<core::cards::CardService> cards_;
+    std::unique_ptr<core::login::CardSessionGuard> cardGuard_;
     ui::AppContext context_;
     std::unique_ptr<ui::MainWindow> window_;
     ui::WindowHub* hub_ = nullptr; // owned by the window

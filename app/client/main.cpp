@@ -32,6 +32,9 @@ int main(int argc, char* argv[])
     }
     client->window().show();
     ui::exitAfterFirstPaintIfAsked(&client->window());
+    // The clerk starts at the card login; closing it (離線作業) leaves the list to work offline.
+    if (!client->context().settings->serverUrl().isEmpty() || !options.server.isEmpty())
+        QTimer::singleShot(0, &client->window(), [&client] { client->windows().openLogin(); });
     if (options.quitAfterMs >= 0) {
         QTimer::singleShot(options.quitAfterMs, &app, [&client] {
             std::printf("shiqiuren: %s\n", qPrintable(client->statusLine()));

@@ -3,7 +3,8 @@
 file(GLOB ui_screens_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/screens/*.cpp)
 shiqiuren_catch_test(test_ui_screens
     SOURCES ${ui_screens_sources}
-    LIBS ui core shiqiuren_translations server_test_support catch_gui_main Qt6::Test
+    LIBS ui core shiqiuren_translations server_test_support smartcard_pcsclite catch_gui_main
+        Qt6::Test
     LABELS "ui;integration")
 if(TARGET test_ui_screens)
     add_dependencies(test_ui_screens shiqiuren-server)

@@ -8,6 +8,10 @@
 
 class QDialog;
 
+namespace core::cards {
+class CardService;
+}
+
 namespace ui {
 
 class MainWindow;
@@ -20,7 +24,9 @@ class VacancyFormDialog;
 class WindowHub : public QObject {
     Q_OBJECT
 public:
-    WindowHub(AppContext& context, MainWindow& window);
+    /// `cards`: the program's card service, shared with the login dialog (null: the dialog
+    /// makes its own).
+    WindowHub(AppContext& context, MainWindow& window, core::cards::CardService* cards = nullptr);
     ~WindowHub() override;
 
     /// The form of `localId` (empty: a new vacancy), opened or raised.
@@ -28,15 +34,28 @@ public:
     /// The preview of a stored record; null when the record is gone.
     QDialog* openPreview(const QString& localId);
 
+    /// The login dialog, opened or raised; on the password page when `password`.
+    QDialog* openLogin(bool password = false);
+    /// Ends the session: the server's (when reachable) and this program's.
+    void logout();
+    QDialog* openAccount();
+    QDialog* openSettings();
+    QDialog* openEnvironmentCheck();
+    QDialog* openApplicants(const QString& serverId);
+
     /// The dialog opened last (tests, screenshots).
     QDialog* lastOpened() const { return lastOpened_; }
 
 private:
     void show(QDialog* dialog);
+    /// Raises `open` when it is still there; else shows `make()` and keeps it in `open`.
+    template <typename Make> QDialog* single(QPointer<QDialog>& open, Make make);
 
     AppContext& context_;
     MainWindow& window_;
+    core::cards::CardService* cards_;
     QHash<QString, QPointer<VacancyFormDialog>> forms_; // local id → open form ("" = new)
+    QPointer<QDialog> login_, account_, settings_, environment_;
     QPointer<QDialog> lastOpened_;
 };
 
