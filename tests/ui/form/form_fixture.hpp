@@ -3,6 +3,7 @@
 // A real LocalStore in a temporary folder and a SessionState begun as the seed's clerk: 王小明 of
 // 國立臺北護理健康大學 (A096C0000Q), whose agency's mail domain is ntunhs.edu.tw.
 
+#include "../../core/vacancy_fixture.hpp"
 #include "core/api/login_types.hpp"
 #include "core/domain/vacancy.hpp"
 #include "core/session/session_state.hpp"
@@ -62,34 +63,13 @@ struct Fixture {
     ui::AppContext context;
 };
 
-/// A vacancy the rules accept, starting `daysAhead` days from today.
+/// A vacancy the rules accept (the domain suites' one), starting `daysAhead` days from today.
 inline core::domain::Vacancy validVacancy(int daysAhead = 3)
 {
-    using namespace core::domain;
-    Vacancy v;
-    v.agencyCode = QStringLiteral("A096C0000Q");
-    v.agencyName = QStringLiteral("國立臺北護理健康大學");
-    v.agencyAddress = QStringLiteral("臺北市北投區明德路365號");
-    v.fillerName = QStringLiteral("王小明");
-    v.fillerPhone = QStringLiteral("02-28227101");
+    core::domain::Vacancy v = domaintest::validVacancy();
     v.fillerExtension = QStringLiteral("3105");
-    v.fillerEmail = QStringLiteral("wang@ntunhs.edu.tw");
-    v.personKind = QStringLiteral("一般人員");
-    v.rankClasses = { RankClass::Junior, RankClass::Intermediate };
-    v.gradeRanges = { { RankClass::Junior, 5, 5 }, { RankClass::Intermediate, 6, 7 } };
-    v.title = QStringLiteral("科員");
-    v.seriesCodes = { QStringLiteral("A101") };
-    v.openings = 1;
-    v.reserveOpenings = 2;
-    v.workplaceCodes = { QStringLiteral("10") };
     v.validFrom = QDate::currentDate().addDays(daysAhead);
     v.validTo = v.validFrom.addDays(14);
-    v.qualifications = QStringLiteral("具公務人員任用資格");
-    v.duties = QStringLiteral("綜合業務");
-    v.workAddress = QStringLiteral("臺北市北投區明德路365號");
-    v.contactMethod = QStringLiteral("請寄履歷");
-    v.contactEmail = QStringLiteral("hr@ntunhs.edu.tw");
-    v.announcementUrl = QStringLiteral("https://www.ntunhs.edu.tw/notice");
     return v;
 }
 
