@@ -109,6 +109,22 @@ private:
     std::unique_ptr<SyncEngine> engine_;
 };
 
+/// Staging for a conflict over the vacancy titled 衝突: workstation `a` changes its title and
+/// duties and syncs; `other` (which has the record as `localId`) changes the title and the
+/// qualifications and queues them, not synced yet. The title is the field both changed.
+inline void editBothSides(Workstation& a, LocalStore& other, const QString& localId)
+{
+    a.edit(QStringLiteral("衝突"), [](Vacancy& v) {
+        v.title = QStringLiteral("A 的職稱");
+        v.duties = QStringLiteral("A 改的工作");
+    });
+    a.syncOk();
+    Vacancy b = other.find(localId)->data;
+    b.title = QStringLiteral("B 的職稱");
+    b.qualifications = QStringLiteral("B 改的資格");
+    other.saveAndQueue(localId, b);
+}
+
 /// Every vacancy the server lists for the caller's agency (current and history), by 職缺編號,
 /// as the JSON records it answers.
 inline QMap<QString, QJsonObject> serverRecords(

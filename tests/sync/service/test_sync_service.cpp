@@ -161,15 +161,7 @@ TEST_CASE("sync service: a conflict is settled through the service", "[sync][ser
     nextRun(service, finished);
     const QString mine = desk.store.findByServerId(serverId)->localId;
 
-    a.edit(QStringLiteral("衝突"), [](Vacancy& v) {
-        v.title = QStringLiteral("A 的職稱");
-        v.duties = QStringLiteral("A 改的工作");
-    });
-    a.syncOk();
-    Vacancy b = desk.store.find(mine)->data;
-    b.title = QStringLiteral("B 的職稱");
-    b.qualifications = QStringLiteral("B 改的資格");
-    desk.store.saveAndQueue(mine, b);
+    editBothSides(a, desk.store, mine);
     service.syncNow();
     nextRun(service, finished);
     CHECK(service.conflicts() == 1);

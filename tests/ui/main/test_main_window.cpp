@@ -77,15 +77,7 @@ TEST_CASE("main window: a conflict opens from the badge and each choice settles 
     desk.logIn(tokenB);
     desk.waitForRun();
     const QString mine = desk.store.findByServerId(serverId)->localId;
-    a.edit(QStringLiteral("衝突"), [](Vacancy& v) {
-        v.title = QStringLiteral("A 的職稱");
-        v.duties = QStringLiteral("A 改的工作");
-    });
-    a.syncOk();
-    Vacancy b = desk.store.find(mine)->data;
-    b.title = QStringLiteral("B 的職稱");
-    b.qualifications = QStringLiteral("B 改的資格");
-    desk.store.saveAndQueue(mine, b);
+    editBothSides(a, desk.store, mine);
     desk.sync.syncNow();
     desk.waitForRun();
 
