@@ -1,15 +1,15 @@
 #include "client_app.hpp"
 
 #include "core/i18n/translations.hpp"
+#include "ui/i18n/language_switcher.hpp"
 
 #include <QCoreApplication>
 #include <QMessageBox>
 
 namespace client {
 
-ClientApp::ClientApp(const ClientOptions& options, LanguageSwitch& language)
+ClientApp::ClientApp(const ClientOptions& options)
     : options_(options)
-    , language_(language)
 {
     settings_ = options_.settingsFile.isEmpty()
         ? std::make_unique<core::settings::ClientSettings>()
@@ -19,7 +19,7 @@ ClientApp::ClientApp(const ClientOptions& options, LanguageSwitch& language)
         lang = settings_->language();
     if (lang.isEmpty())
         lang = core::i18n::languageFromEnvironment();
-    language_.apply(lang);
+    ui::applyLanguage(lang);
 
     store_ = std::make_unique<core::store::LocalStore>(
         options_.storeFile.isEmpty() ? core::store::LocalStore::defaultPath() : options_.storeFile);
@@ -80,8 +80,7 @@ core::api::ServiceConfig ClientApp::serviceConfig() const
 
 void ClientApp::setLanguage(const QString& language)
 {
-    language_.apply(language);
-    settings_->setLanguage(language_.language());
+    ui::switchLanguage(settings_.get(), language);
 }
 
 QString ClientApp::statusLine() const

@@ -8,7 +8,6 @@
 #include "core/settings/client_settings.hpp"
 #include "core/store/local_store.hpp"
 #include "core/sync/sync_service.hpp"
-#include "language_switch.hpp"
 #include "ui/app_context.hpp"
 #include "ui/main/main_window.hpp"
 #include "ui/shell/window_hub.hpp"
@@ -25,7 +24,7 @@ class ClientApp : public QObject {
     Q_OBJECT
 public:
     /// Throws core::store::StoreError when the local database cannot be opened.
-    ClientApp(const ClientOptions& options, LanguageSwitch& language);
+    explicit ClientApp(const ClientOptions& options);
     ~ClientApp() override;
 
     ui::AppContext& context() { return context_; }
@@ -40,7 +39,6 @@ private:
     void setLanguage(const QString& language);
 
     ClientOptions options_;
-    LanguageSwitch& language_;
     std::unique_ptr<core::settings::ClientSettings> settings_;
     std::unique_ptr<core::store::LocalStore> store_;
     std::unique_ptr<core::session::SessionState> session_;

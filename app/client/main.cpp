@@ -3,8 +3,8 @@
 #include "client_app.hpp"
 #include "client_options.hpp"
 #include "core/i18n/translations.hpp"
-#include "language_switch.hpp"
 #include "ui/first_paint_probe.hpp"
+#include "ui/i18n/language_switcher.hpp"
 
 #include <QApplication>
 #include <QMessageBox>
@@ -17,13 +17,12 @@ int main(int argc, char* argv[])
     QApplication::setOrganizationName(QStringLiteral("shiqiuren"));
     QApplication::setApplicationName(QStringLiteral("shiqiuren"));
     QApplication::setApplicationVersion(QStringLiteral(SHIQIUREN_VERSION));
-    client::LanguageSwitch language;
-    language.apply(core::i18n::languageFromEnvironment()); // for --help and early errors
+    ui::applyLanguage(core::i18n::languageFromEnvironment()); // for --help and early errors
     const client::ClientOptions options = client::parseOptions(app);
 
     std::unique_ptr<client::ClientApp> client;
     try {
-        client = std::make_unique<client::ClientApp>(options, language);
+        client = std::make_unique<client::ClientApp>(options);
     } catch (const std::exception& e) {
         QMessageBox::critical(nullptr, QApplication::translate("client::Main", "事求人"),
             QApplication::translate("client::Main", "無法開啟本機資料庫：%1")

@@ -2,6 +2,7 @@
 #include "core/settings/client_settings.hpp"
 #include "core/sync/sync_service.hpp"
 #include "ui/conflict/conflict_dialog.hpp"
+#include "ui/i18n/language_switcher.hpp"
 #include "ui/main/main_window.hpp"
 #include "ui/main/paging_bar.hpp"
 #include "ui/main/sync_status_widget.hpp"
@@ -13,6 +14,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QPushButton>
+#include <utility>
 
 namespace ui {
 
@@ -42,18 +44,16 @@ void MainWindow::buildMenus()
 
     languageMenu_ = menuBar()->addMenu(QString());
     auto* languages = new QActionGroup(this);
-    chineseAction_ = languageMenu_->addAction(QString());
-    englishAction_ = languageMenu_->addAction(QString());
-    for (QAction* action : { chineseAction_, englishAction_ }) {
+    for (const QString& language : availableLanguages()) {
+        // Each language is named in itself, so it can be found whatever the UI shows now.
+        QAction* action = languageMenu_->addAction(languageName(language));
         action->setCheckable(true);
+        action->setData(language);
         languages->addAction(action);
+        connect(action, &QAction::triggered, this,
+            [this, language] { emit languageRequested(language); });
+        languageActions_.append(action);
     }
-    const QString current = context_.settings ? context_.settings->language() : QString();
-    (current == QLatin1String("en") ? englishAction_ : chineseAction_)->setChecked(true);
-    connect(chineseAction_, &QAction::triggered, this,
-        [this] { emit languageRequested(QStringLiteral("zh_TW")); });
-    connect(englishAction_, &QAction::triggered, this,
-        [this] { emit languageRequested(QStringLiteral("en")); });
 
     helpMenu_ = menuBar()->addMenu(QString());
     environmentAction_
@@ -86,10 +86,9 @@ void MainWindow::retranslate()
     profileAction_->setText(tr("個人資料修改(&P)…"));
     passwordAction_->setText(tr("修改密碼(&W)…"));
     languageMenu_->setTitle(tr("語言(&G)"));
-    // i18n-ok: each language is named in itself, so it can be found in either
-    chineseAction_->setText(QStringLiteral("繁體中文"));
-    // i18n-ok: each language is named in itself
-    englishAction_->setText(QStringLiteral("English"));
+    // Also follows a switch made elsewhere (設定).
+    for (QAction* action : std::as_const(languageActions_))
+        action->setChecked(action->data().toString() == currentLanguage());
     helpMenu_->setTitle(tr("說明(&H)"));
     environmentAction_->setText(tr("環境檢測(&E)…"));
     aboutAction_->setText(tr("關於事求人(&A)"));

@@ -116,8 +116,7 @@ private:
     QAction* logoutAction_ = nullptr;
     QAction* profileAction_ = nullptr;
     QAction* passwordAction_ = nullptr;
-    QAction* chineseAction_ = nullptr;
-    QAction* englishAction_ = nullptr;
+    QList<QAction*> languageActions_; // one per ui::availableLanguages(), named in itself
     QAction* environmentAction_ = nullptr;
     QAction* aboutAction_ = nullptr;
     QPointer<ConflictDialog> conflictDialog_;
