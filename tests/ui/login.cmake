@@ -4,7 +4,8 @@
 file(GLOB ui_login_test_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/login/*.cpp)
 shiqiuren_catch_test(test_ui_login
     SOURCES ${ui_login_test_sources}
-    LIBS ui core server_test_support integration_support smartcard_pcsclite catch_gui_main
+    LIBS ui core shiqiuren_translations server_test_support integration_support smartcard_pcsclite
+        catch_gui_main
         Qt6::Test
     LABELS "ui;integration;pcsc")
 if(TARGET test_ui_login)

@@ -2,42 +2,17 @@
 // docs/screenshots/ (the user guide shows them), and — run by ctest into a temporary folder — a
 // check that every screen can be built and drawn against the real server with the demo seed.
 #include "../main/main_support.hpp"
+#include "screenshot_support.hpp"
 #include "ui/form/vacancy_form_dialog.hpp"
 #include "ui/preview/preview_dialog.hpp"
 #include "ui/shell/window_hub.hpp"
 
 #include <QApplication>
-#include <QDir>
-#include <QImage>
-#include <QPixmap>
-#include <QTranslator>
 
 using namespace uitest;
+using namespace screenshots;
 
 namespace {
-
-/// Where the pictures go: $SHIQIUREN_SCREENSHOT_DIR, else a temporary folder of this run.
-QString outputDir(const QTemporaryDir& fallback)
-{
-    const QString dir = qEnvironmentVariable("SHIQIUREN_SCREENSHOT_DIR");
-    return dir.isEmpty() ? fallback.path() : dir;
-}
-
-/// Draws `widget` as the clerk would see it and saves `<dir>/<language>/<name>.png`.
-void save(QWidget* widget, const QString& dir, const QString& language, const QString& name)
-{
-    REQUIRE(widget);
-    widget->show();
-    QTest::qWait(50); // let layouts and the first paint settle
-    const QImage image = widget->grab().toImage();
-    REQUIRE(image.width() > 100);
-    REQUIRE(image.height() > 100);
-    QDir().mkpath(dir + QLatin1Char('/') + language);
-    const QString file = QStringLiteral("%1/%2/%3.png").arg(dir, language, name);
-    REQUIRE(image.save(file));
-    INFO(file.toStdString());
-    CHECK(QImage(file).size() == image.size());
-}
 
 /// Syncs until `done` holds (a run already going when asked may not carry the latest change).
 template <typename Done> void syncUntil(Desk& desk, Done done)
@@ -48,18 +23,6 @@ template <typename Done> void syncUntil(Desk& desk, Done done)
     }
     REQUIRE(done());
 }
-
-struct Language {
-    explicit Language(const QString& language)
-    {
-        if (language == QLatin1String("en")) {
-            REQUIRE(translator.load(QStringLiteral(":/i18n/shiqiuren_en.qm")));
-            QCoreApplication::installTranslator(&translator);
-        }
-    }
-    ~Language() { QCoreApplication::removeTranslator(&translator); }
-    QTranslator translator;
-};
 
 } // namespace
 

@@ -25,7 +25,7 @@ QString rocDate(const QDateTime& utc)
 CardPage::CardPage(core::login::LoginController& controller, QWidget* parent)
     : LoginPage(controller, parent)
 {
-    heading_ = new QLabel(this);
+    heading_ = makeHeading();
     details_ = new QLabel(this);
     details_->setObjectName(QStringLiteral("cardDetails"));
     details_->setTextFormat(Qt::PlainText);

@@ -12,8 +12,7 @@ namespace ui {
 ErrorPage::ErrorPage(core::login::LoginController& controller, QWidget* parent)
     : LoginPage(controller, parent)
 {
-    heading_ = new QLabel(this);
-    heading_->setStyleSheet(QStringLiteral("font-weight: bold"));
+    heading_ = makeHeading();
     message_ = new QLabel(this);
     message_->setObjectName(QStringLiteral("errorMessage"));
     message_->setWordWrap(true);

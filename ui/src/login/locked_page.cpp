@@ -12,8 +12,8 @@ using core::login::UnblockSite;
 LockedPage::LockedPage(core::login::LoginController& controller, QWidget* parent)
     : LoginPage(controller, parent)
 {
-    heading_ = new QLabel(this);
-    heading_->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold"));
+    heading_ = makeHeading();
+    heading_->setStyleSheet(QStringLiteral("color: #b00020"));
     text_ = new QLabel(this);
     text_->setObjectName(QStringLiteral("unblockText"));
     text_->setWordWrap(true);

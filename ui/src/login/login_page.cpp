@@ -1,6 +1,7 @@
 #include "ui/login/login_page.hpp"
 
 #include <QEvent>
+#include <QLabel>
 #include <QPushButton>
 
 namespace ui {
@@ -26,6 +27,17 @@ void LoginPage::showEvent(QShowEvent* event)
         defaultButton_->setDefault(true);
     if (focusOnShow_)
         focusOnShow_->setFocus();
+}
+
+QLabel* LoginPage::makeHeading()
+{
+    auto* heading = new QLabel(this);
+    QFont font = heading->font();
+    font.setBold(true);
+    font.setPointSizeF(font.pointSizeF() * 1.2);
+    heading->setFont(font);
+    heading->setWordWrap(true);
+    return heading;
 }
 
 } // namespace ui

@@ -12,11 +12,8 @@ using core::login::LoginStep;
 WaitingPage::WaitingPage(core::login::LoginController& controller, QWidget* parent)
     : LoginPage(controller, parent)
 {
-    heading_ = new QLabel(this);
+    heading_ = makeHeading();
     heading_->setObjectName(QStringLiteral("heading"));
-    QFont font = heading_->font();
-    font.setPointSizeF(font.pointSizeF() * 1.3);
-    heading_->setFont(font);
     status_ = new QLabel(this);
     status_->setObjectName(QStringLiteral("waitingStatus"));
     status_->setWordWrap(true);

@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QLabel;
 class QPushButton;
 
 namespace core::login {
@@ -27,6 +28,8 @@ protected:
     /// Makes `defaultButton_` the dialog's default (every page has its own) and focuses
     /// `focusOnShow_`.
     void showEvent(QShowEvent* event) override;
+    /// The page's title line: bold and a little larger, so the step is seen at a glance.
+    QLabel* makeHeading();
 
     core::login::LoginController& controller_;
     QPushButton* defaultButton_ = nullptr; ///< what Enter presses on this page
