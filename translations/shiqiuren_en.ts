@@ -951,20 +951,10 @@ Exit codes: 0 ok, 1 other error, 2 usage error, 3 no reader, 4 no card,
         <translation>The agency of this agency certificate is not registered in the system. Please contact your personnel office.</translation>
     </message>
     <message>
-        <source>自訂帳號或身分證號驗證不存在於本總處公務人力資料庫中，如為現職公務人員，請洽人事人員儘速將該員個人資料報送至本總處完成入檔後，方可登入。</source>
-        <translation>The custom account or ID number is not in the DGPA civil service database. If you are a serving civil servant, ask your personnel office to submit your personal data to the DGPA; you can log in once it has been entered.</translation>
-    </message>
-    <message>
         <source>驗證失敗
 失敗原因：此身份證字號已停用，可能是此帳號之人事資料為卸職狀態，若有問題請先洽機關所屬人事部門洽詢。</source>
         <translation>Verification failed
 Reason: this ID number is no longer active; the personnel record of this account may show that the person has left service. If this is wrong, please ask your agency&apos;s personnel office.</translation>
-    </message>
-    <message>
-        <source>驗證失敗
-失敗原因：此身份證字號與使用的自然人憑證序號向憑證中心查詢回應並不是同一個使用者，請確定輸入的自訂帳號或是身分證字號是否正確。</source>
-        <translation>Verification failed
-Reason: according to the certificate authority, this ID number and the citizen certificate used do not belong to the same person. Please check that the custom account or ID number you entered is correct.</translation>
     </message>
     <message>
         <source>首次啟用的時限已過或嘗試次數已用完，請重新以憑證登入。</source>
@@ -1013,6 +1003,16 @@ Reason: according to the certificate authority, this ID number and the citizen c
     <message>
         <source>中央服務的回應無法辨識，請稍後再試一次。</source>
         <translation>The central service&apos;s answer could not be understood. Please try again later.</translation>
+    </message>
+    <message>
+        <source>自訂帳號或身分證號驗證不存在於本總處公務人力資料庫中，如為現職公務人員，請洽人事人員儘速將該員個人資料報送至本總處完成入檔後，方可登入本總處「人事服務網」。</source>
+        <translation>The custom account or ID number is not in the DGPA civil service database. If you are a serving civil servant, ask your personnel office to submit your personal data to the DGPA; you can log in to the DGPA Personnel Service Network (ECPA) once it has been entered.</translation>
+    </message>
+    <message>
+        <source>驗證失敗
+失敗原因：此身份證字號與使用的自然人憑證序號向憑證中心查詢回應並不是同一個使用者，請確定輸入的eCPA自訂帳號或是身分證字號是否正確。</source>
+        <translation>Verification failed
+Reason: according to the certificate authority, this ID number and the citizen certificate used do not belong to the same person. Please check that the eCPA custom account or ID number you entered is correct.</translation>
     </message>
 </context>
 <context>

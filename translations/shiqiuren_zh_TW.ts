@@ -926,17 +926,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>自訂帳號或身分證號驗證不存在於本總處公務人力資料庫中，如為現職公務人員，請洽人事人員儘速將該員個人資料報送至本總處完成入檔後，方可登入。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>驗證失敗
 失敗原因：此身份證字號已停用，可能是此帳號之人事資料為卸職狀態，若有問題請先洽機關所屬人事部門洽詢。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>驗證失敗
-失敗原因：此身份證字號與使用的自然人憑證序號向憑證中心查詢回應並不是同一個使用者，請確定輸入的自訂帳號或是身分證字號是否正確。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -985,6 +976,15 @@
     </message>
     <message>
         <source>中央服務的回應無法辨識，請稍後再試一次。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>自訂帳號或身分證號驗證不存在於本總處公務人力資料庫中，如為現職公務人員，請洽人事人員儘速將該員個人資料報送至本總處完成入檔後，方可登入本總處「人事服務網」。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>驗證失敗
+失敗原因：此身份證字號與使用的自然人憑證序號向憑證中心查詢回應並不是同一個使用者，請確定輸入的eCPA自訂帳號或是身分證字號是否正確。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

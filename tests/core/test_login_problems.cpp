@@ -77,13 +77,22 @@ TEST_CASE("The activation failures read as the seed's and stay on the activation
 {
     using core::api::ServiceError;
     const auto notFound = problemFor(httpFailure(ServiceError::PersonNotFound, 404));
-    CHECK(notFound.message.contains(QStringLiteral("不存在於本總處公務人力資料庫中")));
+    // Word for word as the seed gives them (its activation step, failures (1.)–(3.)).
+    CHECK(notFound.message
+        == QStringLiteral("自訂帳號或身分證號驗證不存在於本總處公務人力資料庫中，如為現職公務人員，"
+                          "請洽人事人員儘速將該員個人資料報送至本總處完成入檔後，"
+                          "方可登入本總處「人事服務網」。"));
     CHECK(notFound.retryStep == LoginStep::Activation);
     const auto inactive = problemFor(httpFailure(ServiceError::PersonInactive, 403));
-    CHECK(inactive.message.contains(QStringLiteral("卸職狀態")));
+    CHECK(inactive.message
+        == QStringLiteral(
+            "驗證失敗\n失敗原因：此身份證字號已停用，可能是此帳號之人事資料為卸職狀態，"
+            "若有問題請先洽機關所屬人事部門洽詢。"));
     CHECK(inactive.retryStep == LoginStep::Activation);
     const auto mismatch = problemFor(httpFailure(ServiceError::CertificateOwnerMismatch, 403));
-    CHECK(mismatch.message.contains(QStringLiteral("並不是同一個使用者")));
+    CHECK(mismatch.message
+        == QStringLiteral("驗證失敗\n失敗原因：此身份證字號與使用的自然人憑證序號向憑證中心查詢回應"
+                          "並不是同一個使用者，請確定輸入的eCPA自訂帳號或是身分證字號是否正確。"));
     CHECK(mismatch.retryStep == LoginStep::Activation);
     const auto revoked = problemFor(httpFailure(ServiceError::CertificateRevoked, 401));
     CHECK(revoked.message.contains(QStringLiteral("憑證無效")));

@@ -47,7 +47,8 @@ LoginProblem forHttp(const api::Failure& failure)
     // The seed's three activation failures.
     case ServiceError::PersonNotFound:
         return make(tr("自訂帳號或身分證號驗證不存在於本總處公務人力資料庫中，如為現職公務人員，"
-                       "請洽人事人員儘速將該員個人資料報送至本總處完成入檔後，方可登入。"),
+                       "請洽人事人員儘速將該員個人資料報送至本總處完成入檔後，"
+                       "方可登入本總處「人事服務網」。"),
             true, LoginStep::Activation);
     case ServiceError::PersonInactive:
         return make(tr("驗證失敗\n失敗原因：此身份證字號已停用，可能是此帳號之人事資料為卸職狀態，"
@@ -55,7 +56,7 @@ LoginProblem forHttp(const api::Failure& failure)
             true, LoginStep::Activation);
     case ServiceError::CertificateOwnerMismatch:
         return make(tr("驗證失敗\n失敗原因：此身份證字號與使用的自然人憑證序號向憑證中心查詢回應"
-                       "並不是同一個使用者，請確定輸入的自訂帳號或是身分證字號是否正確。"),
+                       "並不是同一個使用者，請確定輸入的eCPA自訂帳號或是身分證字號是否正確。"),
             true, LoginStep::Activation);
     case ServiceError::ActivationTicketInvalid:
         return make(tr("首次啟用的時限已過或嘗試次數已用完，請重新以憑證登入。"), true);
