@@ -939,10 +939,6 @@ Exit codes: 0 ok, 1 other error, 2 usage error, 3 no reader, 4 no card,
         <translation>The certificate authority cannot confirm right now whether the certificate is valid. Please try again later.</translation>
     </message>
     <message>
-        <source>伺服器無法驗證卡片的簽章。請重新插入卡片後再試一次；若仍失敗，請洽資訊人員。</source>
-        <translation>The server could not verify the card&apos;s signature. Reinsert the card and try again; if it still fails, contact IT support.</translation>
-    </message>
-    <message>
         <source>登入驗證已逾時，請重新登入。</source>
         <translation>The login check timed out. Please log in again.</translation>
     </message>
@@ -1013,6 +1009,10 @@ Reason: this ID number is no longer active; the personnel record of this account
 失敗原因：此身份證字號與使用的自然人憑證序號向憑證中心查詢回應並不是同一個使用者，請確定輸入的eCPA自訂帳號或是身分證字號是否正確。</source>
         <translation>Verification failed
 Reason: according to the certificate authority, this ID number and the citizen certificate used do not belong to the same person. Please check that the eCPA custom account or ID number you entered is correct.</translation>
+    </message>
+    <message>
+        <source>伺服器無法驗證卡片的簽章。請重新插入卡片後再試一次；若仍失敗，請資訊人員檢查「設定」中的伺服器網址與登入簽署的網址（origin）。</source>
+        <translation>The server could not verify the card&apos;s signature. Insert the card again and retry; if it still fails, ask IT to check the server address and the login origin in Settings.</translation>
     </message>
 </context>
 <context>
@@ -2666,6 +2666,18 @@ Send this PIN?</translation>
     <message>
         <source>找不到這個檔案，請確認路徑。</source>
         <translation>This file does not exist. Please check the path.</translation>
+    </message>
+    <message>
+        <source>登入簽署的網址（origin）：</source>
+        <translation>Login origin:</translation>
+    </message>
+    <message>
+        <source>可不填：服務經由代理伺服器對外時，填其公開網址</source>
+        <translation>Optional: the service&apos;s public address when it is reached through a proxy</translation>
+    </message>
+    <message>
+        <source>須為 https://主機名稱[:埠號]，不含路徑，或不填。</source>
+        <translation>Must be https://host[:port] without a path, or empty.</translation>
     </message>
 </context>
 <context>

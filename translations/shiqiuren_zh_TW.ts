@@ -914,10 +914,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>伺服器無法驗證卡片的簽章。請重新插入卡片後再試一次；若仍失敗，請洽資訊人員。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>登入驗證已逾時，請重新登入。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -985,6 +981,10 @@
     <message>
         <source>驗證失敗
 失敗原因：此身份證字號與使用的自然人憑證序號向憑證中心查詢回應並不是同一個使用者，請確定輸入的eCPA自訂帳號或是身分證字號是否正確。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>伺服器無法驗證卡片的簽章。請重新插入卡片後再試一次；若仍失敗，請資訊人員檢查「設定」中的伺服器網址與登入簽署的網址（origin）。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2634,6 +2634,18 @@
     </message>
     <message>
         <source>找不到這個檔案，請確認路徑。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登入簽署的網址（origin）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>可不填：服務經由代理伺服器對外時，填其公開網址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>須為 https://主機名稱[:埠號]，不含路徑，或不填。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -111,8 +111,8 @@ int runSign(core::cards::CardSigner& signer, const Options& options)
         }
         const auto signed_ = signer.sign(options.reader, pin, digest, options.confirmLastTry);
         pin.clear();
-        const QJsonObject token = core::auth::buildAuthToken(signed_.certificate, signed_.signature,
-            QStringLiteral(SHIQIUREN_APP_URL "/%1").arg(QCoreApplication::applicationVersion()));
+        const QJsonObject token = core::auth::buildAuthToken(
+            signed_.certificate, signed_.signature, core::auth::appVersionUrl());
         printJson(QJsonDocument(
             options.json ? core::auth::certificateLoginRequest(options.nonce, token) : token));
         return Ok;

@@ -3,6 +3,7 @@
 // origin/nonce rules.
 #include "core/auth/auth_token.hpp"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
 #include <QStringList>
@@ -306,4 +307,15 @@ TEST_CASE("buildAuthToken refuses a token missing its parts", "[auth_token]")
         buildAuthToken(
             certificate, signature, QStringLiteral("http://example.org/shiqiuren/0.1.0"));
     }) == TokenError::Problem::TokenIncomplete);
+}
+
+TEST_CASE("appVersion names this build: the release URL and the application's version",
+    "[auth][token]")
+{
+    const QString before = QCoreApplication::applicationVersion();
+    QCoreApplication::setApplicationVersion(QStringLiteral("1.2.3"));
+    const QString url = core::auth::appVersionUrl();
+    QCoreApplication::setApplicationVersion(before);
+    CHECK(url.startsWith(QStringLiteral("https://")));
+    CHECK(url.endsWith(QStringLiteral("/1.2.3")));
 }

@@ -94,6 +94,13 @@ QByteArray authDigest(const QString& origin, const QString& nonce)
     return QCryptographicHash::hash(sha256(origin) + sha256(nonce), QCryptographicHash::Sha256);
 }
 
+QString appVersionUrl()
+{
+    const QString version = QCoreApplication::applicationVersion();
+    return QStringLiteral(SHIQIUREN_APP_URL "/%1")
+        .arg(version.isEmpty() ? QStringLiteral("0") : version);
+}
+
 QJsonObject buildAuthToken(
     const QByteArray& certificateDer, const QByteArray& signature, const QString& appVersion)
 {

@@ -37,10 +37,7 @@ LoginController::LoginController(cards::CardService& cards, session::ServiceRunn
     , service_(service)
     , session_(session)
     , settings_(settings)
-    , appVersion_(QStringLiteral("https://github.com/shiqiuren/shiqiuren/releases/%1")
-                      .arg(QCoreApplication::applicationVersion().isEmpty()
-                              ? QStringLiteral("0")
-                              : QCoreApplication::applicationVersion()))
+    , appVersion_(auth::appVersionUrl())
 {
     connect(&cards_, &cards::CardService::readerAdded, this, [this](const QString& reader) {
         readers_.insert(reader, readers_.value(reader, false));
@@ -84,6 +81,9 @@ QString LoginController::origin() const
 {
     if (!origin_.isEmpty())
         return origin_;
+    // A deployment behind a proxy signs for its public origin, which the client cannot see.
+    if (settings_ && !settings_->loginOrigin().isEmpty())
+        return settings_->loginOrigin();
     const QUrl base = service_.config().baseUrl;
     QString result = base.scheme().toLower() + QStringLiteral("://") + base.host().toLower();
     const int defaultPort = base.scheme() == QLatin1String("https") ? 443 : 80;

@@ -37,8 +37,8 @@ LoginProblem forHttp(const api::Failure& failure)
         return make(tr("目前無法向憑證中心確認憑證是否有效，請稍後再試一次。"), true);
     case ServiceError::SignatureInvalid:
     case ServiceError::TokenMalformed:
-        return make(tr("伺服器無法驗證卡片的簽章。請重新插入卡片後再試一次；"
-                       "若仍失敗，請洽資訊人員。"),
+        return make(tr("伺服器無法驗證卡片的簽章。請重新插入卡片後再試一次；若仍失敗，"
+                       "請資訊人員檢查「設定」中的伺服器網址與登入簽署的網址（origin）。"),
             true);
     case ServiceError::NonceInvalid:
         return make(tr("登入驗證已逾時，請重新登入。"), true);

@@ -7,6 +7,7 @@ namespace core::settings {
 namespace {
 const QString serverUrlKey = QStringLiteral("service/url");
 const QString pinKey = QStringLiteral("service/certificateSha256");
+const QString originKey = QStringLiteral("service/loginOrigin");
 const QString moduleKey = QStringLiteral("card/pkcs11Module");
 const QString readerKey = QStringLiteral("card/preferredReader");
 const QString logoutKey = QStringLiteral("card/logoutOnRemoval");
@@ -42,6 +43,15 @@ QString ClientSettings::pinnedCertificateSha256() const
 void ClientSettings::setPinnedCertificateSha256(const QString& hex)
 {
     write(pinKey, hex.trimmed().toLower(), QStringLiteral("pinnedCertificateSha256"));
+}
+
+QString ClientSettings::loginOrigin() const
+{
+    return settings_->value(originKey).toString();
+}
+void ClientSettings::setLoginOrigin(const QString& origin)
+{
+    write(originKey, origin, QStringLiteral("loginOrigin"));
 }
 
 QString ClientSettings::pkcs11Module() const

@@ -3,7 +3,9 @@
 #include "event_recorder.hpp"
 #include "smartcard/pcsc.hpp"
 
+#include <chrono>
 #include <string>
+#include <thread>
 
 namespace testsupport {
 
@@ -11,18 +13,28 @@ namespace testsupport {
 inline bool waitForCard(const std::string& reader, bool present,
     std::chrono::milliseconds timeout = std::chrono::seconds(10))
 {
+    if (!present) {
+        // Polled: the monitor reports an empty reader at start without a CardRemoved event, so
+        // a card leaving while the monitor starts would be waited for until the timeout.
+        const auto deadline = std::chrono::steady_clock::now() + timeout;
+        do {
+            smartcard::PcscContext context;
+            bool empty = true;
+            for (const auto& status : context.readerStatuses())
+                if (status.name == reader && status.cardPresent)
+                    empty = false;
+            if (empty)
+                return true;
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        } while (std::chrono::steady_clock::now() < deadline);
+        return false;
+    }
     EventRecorder events;
     smartcard::CardMonitor monitor(events.callback());
     monitor.start(); // reports the current state first, so nothing is missed in between
-    const auto kind = present ? smartcard::CardEvent::Kind::CardInserted
-                              : smartcard::CardEvent::Kind::CardRemoved;
-    if (!present) {
-        smartcard::PcscContext context;
-        for (const auto& status : context.readerStatuses())
-            if (status.name == reader && !status.cardPresent)
-                return true;
-    }
-    return events.waitFor(EventRecorder::is(kind, reader), 0, timeout) >= 0;
+    return events.waitFor(
+               EventRecorder::is(smartcard::CardEvent::Kind::CardInserted, reader), 0, timeout)
+        >= 0;
 }
 
 } // namespace testsupport

@@ -77,6 +77,18 @@ TEST_CASE("server addresses: https, or http only for this computer", "[ui][setti
     CHECK(ui::normalizedCertificatePin(QStringLiteral("AB:") + QStringLiteral("cd").repeated(31))
         == QStringLiteral("ab") + QStringLiteral("cd").repeated(31));
     CHECK_FALSE(ui::normalizedCertificatePin(QStringLiteral("abc")).has_value());
+
+    // The origin card logins are signed for: scheme://host[:port], nothing more.
+    CHECK(ui::normalizedLoginOrigin(QStringLiteral(" ")) == QString());
+    CHECK(ui::normalizedLoginOrigin(QStringLiteral("HTTPS://Recruit.Example.gov.tw:443/"))
+        == QStringLiteral("https://recruit.example.gov.tw"));
+    CHECK(ui::normalizedLoginOrigin(QStringLiteral("https://recruit.example.gov.tw:8443"))
+        == QStringLiteral("https://recruit.example.gov.tw:8443"));
+    CHECK(ui::normalizedLoginOrigin(QStringLiteral("http://127.0.0.1:8080"))
+        == QStringLiteral("http://127.0.0.1:8080"));
+    CHECK_FALSE(ui::normalizedLoginOrigin(QStringLiteral("https://example.gov.tw/api")));
+    CHECK_FALSE(ui::normalizedLoginOrigin(QStringLiteral("http://example.gov.tw")));
+    CHECK_FALSE(ui::normalizedLoginOrigin(QStringLiteral("https://example.gov.tw/?a=1")));
 }
 
 TEST_CASE("settings are validated and round-trip through ClientSettings", "[ui][settings]")
@@ -97,15 +109,18 @@ TEST_CASE("settings are validated and round-trip through ClientSettings", "[ui][
         ScriptedSettingsDialog dialog(context);
         dialog.serverUrlEdit()->setText(QStringLiteral("http://ecpa.example.gov.tw"));
         dialog.pinEdit()->setText(QStringLiteral("12345"));
+        dialog.originEdit()->setText(QStringLiteral("https://recruit.example.gov.tw/login"));
         dialog.moduleEdit()->setText(dir.filePath(QStringLiteral("missing.so")));
         CHECK_FALSE(dialog.save());
         CHECK(dialog.serverUrlProblem()->text().contains(QStringLiteral("https://")));
         CHECK_FALSE(dialog.pinProblem()->text().isEmpty());
+        CHECK(dialog.originProblem()->text().contains(QStringLiteral("不含路徑")));
         CHECK(dialog.moduleState()->text() == QStringLiteral("找不到這個檔案，請確認路徑。"));
         CHECK(settings.serverUrl().isEmpty()); // nothing written
 
         dialog.serverUrlEdit()->setText(QStringLiteral("https://ecpa.example.gov.tw/"));
         dialog.pinEdit()->setText(QStringLiteral("AA").repeated(32));
+        dialog.originEdit()->setText(QStringLiteral("https://Recruit.example.gov.tw/"));
         dialog.answer = module;
         QTest::mouseClick(dialog.browseButton(), Qt::LeftButton);
         CHECK(dialog.moduleEdit()->text() == module);
@@ -116,6 +131,7 @@ TEST_CASE("settings are validated and round-trip through ClientSettings", "[ui][
     core::settings::ClientSettings reread(ini);
     CHECK(reread.serverUrl() == QUrl(QStringLiteral("https://ecpa.example.gov.tw")));
     CHECK(reread.pinnedCertificateSha256() == QStringLiteral("aa").repeated(32));
+    CHECK(reread.loginOrigin() == QStringLiteral("https://recruit.example.gov.tw"));
     CHECK(reread.pkcs11Module() == module);
     CHECK_FALSE(reread.logoutOnCardRemoval());
     CHECK(reread.preferredReader().isEmpty());
@@ -125,6 +141,7 @@ TEST_CASE("settings are validated and round-trip through ClientSettings", "[ui][
     context.settings = &reread;
     ui::SettingsDialog again(context);
     CHECK(again.serverUrlEdit()->text() == QStringLiteral("https://ecpa.example.gov.tw"));
+    CHECK(again.originEdit()->text() == QStringLiteral("https://recruit.example.gov.tw"));
     CHECK_FALSE(again.logoutBox()->isChecked());
 }
 

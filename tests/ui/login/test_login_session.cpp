@@ -90,6 +90,34 @@ TEST_CASE("login: with the setting off, removing the card keeps the session", "[
         == 200);
 }
 
+TEST_CASE("login: a card signed for the wrong origin is refused, and the origin setting mends it",
+    "[ui][login][pcsc]")
+{
+    servertest::TestServer server;
+    servertest::clerkSession(server.client()); // activated and set up: the login goes straight in
+    const auto card = insertCard(QStringLiteral("iso-eid"));
+    Desk desk(server.baseUrl());
+    desk.signForTestOrigin = false; // signs for the loopback address the client talks to
+    auto dialog = desk.openDialog();
+    toPin(*dialog);
+    enterPin(*dialog, rightPin);
+    REQUIRE(waitForStep(*dialog, LoginStep::Failed));
+    CHECK(label(*dialog, LoginStep::Failed, "errorMessage").contains("登入簽署的網址"));
+    CHECK_FALSE(desk.session.loggedIn());
+    CHECK(card->stats().at("tries") == 3); // the PIN was right: no try is lost
+
+    // IT sets the service's public origin; the clerk tries again with the same card.
+    desk.settings.setLoginOrigin(servertest::testOrigin);
+    QSignalSpy accepted(dialog.get(), &QDialog::accepted);
+    click(*dialog, LoginStep::Failed, "errorRetry");
+    toPin(*dialog); // the card is read again
+
+    enterPin(*dialog, rightPin);
+    REQUIRE(QTest::qWaitFor([&] { return accepted.count() == 1; }, waitMs));
+    CHECK(desk.session.loggedIn());
+    CHECK(pinVerifies(*card) == 2);
+}
+
 TEST_CASE(
     "login: a 健保卡 in the reader gives the password login its ID number", "[ui][login][pcsc]")
 {

@@ -64,6 +64,24 @@ QString serverUrlProblemText(ServerUrlProblem problem)
     return {};
 }
 
+std::optional<QString> normalizedLoginOrigin(const QString& text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return QString();
+    if (checkServerUrl(trimmed) != ServerUrlProblem::None)
+        return std::nullopt;
+    const QUrl url(trimmed, QUrl::StrictMode);
+    if (!url.path().isEmpty() && url.path() != QLatin1String("/"))
+        return std::nullopt;
+    const QString scheme = url.scheme().toLower();
+    QString origin = scheme + QStringLiteral("://") + url.host().toLower();
+    const int defaultPort = scheme == QLatin1String("https") ? 443 : 80;
+    if (url.port() != -1 && url.port() != defaultPort)
+        origin += QLatin1Char(':') + QString::number(url.port());
+    return origin;
+}
+
 std::optional<QString> normalizedCertificatePin(const QString& text)
 {
     QString digits = text.trimmed().toLower();

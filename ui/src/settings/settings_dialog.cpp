@@ -47,6 +47,8 @@ SettingsDialog::SettingsDialog(AppContext& context, QWidget* parent)
     , serverUrlProblem_(problemLabel(this))
     , pin_(new QLineEdit(this))
     , pinProblem_(problemLabel(this))
+    , origin_(new QLineEdit(this))
+    , originProblem_(problemLabel(this))
     , module_(new QLineEdit(this))
     , browse_(new QPushButton(this))
     , moduleState_(new QLabel(this))
@@ -62,6 +64,8 @@ SettingsDialog::SettingsDialog(AppContext& context, QWidget* parent)
     form_->addRow(QString(), serverUrlProblem_);
     form_->addRow(QString(), pin_);
     form_->addRow(QString(), pinProblem_);
+    form_->addRow(QString(), origin_);
+    form_->addRow(QString(), originProblem_);
     moduleRow_ = new QHBoxLayout;
     moduleRow_->addWidget(module_, 1);
     moduleRow_->addWidget(browse_);
@@ -74,6 +78,7 @@ SettingsDialog::SettingsDialog(AppContext& context, QWidget* parent)
     layout->addWidget(buttons_);
     serverUrl_->setInputMethodHints(Qt::ImhUrlCharactersOnly);
     pin_->setMaxLength(100);
+    origin_->setInputMethodHints(Qt::ImhUrlCharactersOnly);
 
     for (const QString& language : availableLanguages())
         language_->addItem(languageName(language), language);
@@ -82,6 +87,7 @@ SettingsDialog::SettingsDialog(AppContext& context, QWidget* parent)
     connect(browse_, &QPushButton::clicked, this, &SettingsDialog::browseModule);
     connect(serverUrl_, &QLineEdit::editingFinished, this, [this] { checkServerUrl(); });
     connect(pin_, &QLineEdit::editingFinished, this, [this] { checkPin(); });
+    connect(origin_, &QLineEdit::editingFinished, this, [this] { checkOrigin(); });
     connect(module_, &QLineEdit::textChanged, this, [this] { checkModule(); });
     connect(buttons_, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons_, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
@@ -112,12 +118,14 @@ void SettingsDialog::retranslate()
     };
     label(serverUrl_, tr("伺服器網址："));
     label(pin_, tr("伺服器憑證指紋（SHA-256）："));
+    label(origin_, tr("登入簽署的網址（origin）："));
     label(reader_, tr("優先使用的讀卡機："));
     label(language_, tr("介面語言："));
     if (auto* title = qobject_cast<QLabel*>(form_->labelForField(moduleRow_)))
         title->setText(tr("PKCS#11 模組："));
     serverUrl_->setPlaceholderText(tr("例如 https://ecpa.example.gov.tw"));
     pin_->setPlaceholderText(tr("可不填：不填時以系統信任的憑證驗證伺服器"));
+    origin_->setPlaceholderText(tr("可不填：服務經由代理伺服器對外時，填其公開網址"));
     module_->setPlaceholderText(tr("可不填：不填時在 HiCOS 的預設安裝位置尋找"));
     browse_->setText(tr("瀏覽…"));
     reader_->setItemText(0, tr("自動（第一台有卡片的讀卡機）"));
@@ -128,6 +136,8 @@ void SettingsDialog::retranslate()
         checkServerUrl();
     if (pinProblem_->isVisible())
         checkPin();
+    if (originProblem_->isVisible())
+        checkOrigin();
     checkModule();
 }
 
@@ -136,6 +146,7 @@ void SettingsDialog::load()
     const core::settings::ClientSettings& settings = *context_.settings;
     serverUrl_->setText(settings.serverUrl().toString());
     pin_->setText(settings.pinnedCertificateSha256());
+    origin_->setText(settings.loginOrigin());
     module_->setText(settings.pkcs11Module());
     const QString preferred = settings.preferredReader();
     if (!preferred.isEmpty())
@@ -190,6 +201,14 @@ bool SettingsDialog::checkPin()
     return ok;
 }
 
+bool SettingsDialog::checkOrigin()
+{
+    const bool ok = normalizedLoginOrigin(origin_->text()).has_value();
+    showProblem(
+        originProblem_, ok ? QString() : tr("須為 https://主機名稱[:埠號]，不含路徑，或不填。"));
+    return ok;
+}
+
 bool SettingsDialog::checkModule()
 {
     const QString path = module_->text().trimmed();
@@ -210,8 +229,9 @@ bool SettingsDialog::save()
     // Every check runs, so every problem shows at once.
     const bool urlOk = checkServerUrl();
     const bool pinOk = checkPin();
+    const bool originOk = checkOrigin();
     const bool moduleOk = checkModule();
-    if (!urlOk || !pinOk || !moduleOk)
+    if (!urlOk || !pinOk || !originOk || !moduleOk)
         return false;
     core::settings::ClientSettings& settings = *context_.settings;
     const QUrl url = normalizedServerUrl(serverUrl_->text());
@@ -220,6 +240,9 @@ bool SettingsDialog::save()
     const QString pin = *normalizedCertificatePin(pin_->text());
     if (pin != settings.pinnedCertificateSha256())
         settings.setPinnedCertificateSha256(pin);
+    const QString origin = *normalizedLoginOrigin(origin_->text());
+    if (origin != settings.loginOrigin())
+        settings.setLoginOrigin(origin);
     const QString module = module_->text().trimmed();
     if (module != settings.pkcs11Module())
         settings.setPkcs11Module(module);

@@ -37,6 +37,10 @@ private:
 /// Throws TokenError.
 QByteArray authDigest(const QString& origin, const QString& nonce);
 
+/// The `appVersion` URL naming this build: SHIQIUREN_APP_URL (CMake) + "/" + the application's
+/// version ("0" when none is set), the same for the client and shiqiuren-card.
+QString appVersionUrl();
+
 /// The `authToken` object: the signing certificate and the RS256 signature over authDigest(),
 /// both standard base64 with padding; `appVersion` is the full URL naming this program and its
 /// version (`https://…/shiqiuren/<version>`). Throws TokenError.

@@ -29,6 +29,11 @@ public:
     QString pinnedCertificateSha256() const;
     void setPinnedCertificateSha256(const QString& hex);
     /// The card vendor's PKCS#11 module for HiCOS cards; empty = look in the usual places.
+    /// The origin card logins are signed for ("https://host[:port]"), when the service's public
+    /// address differs from serverUrl (a proxy in between); empty: serverUrl's own origin.
+    QString loginOrigin() const;
+    void setLoginOrigin(const QString& origin);
+
     QString pkcs11Module() const;
     void setPkcs11Module(const QString& path);
     /// The reader to use when several hold a card; empty = the first with a card.

@@ -22,6 +22,11 @@ QUrl normalizedServerUrl(const QString& text);
 /// The sentence for a problem (empty for None).
 QString serverUrlProblemText(ServerUrlProblem problem);
 
+/// The origin card logins are signed for, typed as https://host[:port] (http:// only for a
+/// loopback host, a trailing '/' allowed): "scheme://host[:port]" in lower case, the default port
+/// left out; nothing when it is not one (a path, query, user…). An empty text gives an empty one.
+std::optional<QString> normalizedLoginOrigin(const QString& text);
+
 /// A certificate SHA-256 typed as 64 hex digits, with or without ':' or spaces between the
 /// pairs: the lower-case digits; nothing when it is not one. An empty text gives an empty pin.
 std::optional<QString> normalizedCertificatePin(const QString& text);

@@ -35,6 +35,7 @@ public:
 
     QLineEdit* serverUrlEdit() const { return serverUrl_; }
     QLineEdit* pinEdit() const { return pin_; }
+    QLineEdit* originEdit() const { return origin_; }
     QLineEdit* moduleEdit() const { return module_; }
     QPushButton* browseButton() const { return browse_; }
     QComboBox* readerBox() const { return reader_; }
@@ -42,6 +43,7 @@ public:
     QCheckBox* logoutBox() const { return logout_; }
     QLabel* serverUrlProblem() const { return serverUrlProblem_; }
     QLabel* pinProblem() const { return pinProblem_; }
+    QLabel* originProblem() const { return originProblem_; }
     QLabel* moduleState() const { return moduleState_; }
 
 protected:
@@ -55,6 +57,7 @@ private:
     void browseModule();
     bool checkServerUrl();
     bool checkPin();
+    bool checkOrigin();
     bool checkModule();
     void addReader(const QString& reader);
     void removeReader(const QString& reader);
@@ -68,6 +71,8 @@ private:
     QLabel* serverUrlProblem_ = nullptr;
     QLineEdit* pin_ = nullptr;
     QLabel* pinProblem_ = nullptr;
+    QLineEdit* origin_ = nullptr;
+    QLabel* originProblem_ = nullptr;
     QLineEdit* module_ = nullptr;
     QPushButton* browse_ = nullptr;
     QLabel* moduleState_ = nullptr;
