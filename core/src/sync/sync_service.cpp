@@ -241,6 +241,7 @@ void SyncService::runFinished(const SyncReport& report)
     // The server answered something: it is there, whatever else went wrong.
     const bool reached = report.completed || report.needsLogin || report.sent > 0
         || report.pulled > 0 || report.rejected > 0 || report.newConflicts > 0;
+    const bool wasOffline = connection_ != Connection::Online;
     setConnection(reached ? Connection::Online : Connection::Offline);
     setCounts(report.queued, report.conflicts, report.rejectedRecords);
     if (report.completed)
@@ -253,10 +254,14 @@ void SyncService::runFinished(const SyncReport& report)
         requested_ = false;
     } else if (report.completed) {
         failures_ = 0;
+        // A run that found the server back may come before the backoff of what was queued
+        // while it was away: that backoff was for a server that was not there, so send it now.
+        if (wasOffline && report.queued > 0 && makeQueuedDue())
+            requested_ = true;
         if (requested_)
             startRun();
         else
-            scheduleAfter(options_.interval);
+            scheduleAfter(untilNextDue(options_.interval));
     } else {
         ++failures_;
         if (requested_ && reached)
@@ -308,17 +313,39 @@ void SyncService::healthFinished(bool reachable)
     emit statusChanged();
 }
 
-void SyncService::makeQueuedDue()
+bool SyncService::makeQueuedDue()
 {
+    bool cleared = false;
     try {
         const QDateTime now = QDateTime::currentDateTimeUtc();
         for (const store::OutboxEntry& entry : store_.outbox()) {
-            if (entry.nextAttemptAt.isValid() && entry.nextAttemptAt > now)
+            if (entry.nextAttemptAt.isValid() && entry.nextAttemptAt > now) {
                 store_.deferOperation(entry.sequence, QDateTime(), entry.lastError);
+                cleared = true;
+            }
         }
     } catch (const store::StoreError&) {
         // They wait for their time as the engine planned.
     }
+    return cleared;
+}
+
+std::chrono::milliseconds SyncService::untilNextDue(std::chrono::milliseconds longest) const
+{
+    std::chrono::milliseconds wait = longest;
+    try {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        for (const store::OutboxEntry& entry : store_.outbox()) {
+            if (!entry.nextAttemptAt.isValid())
+                continue;
+            const auto due
+                = std::chrono::milliseconds(std::max<qint64>(now.msecsTo(entry.nextAttemptAt), 1));
+            wait = std::min(wait, due);
+        }
+    } catch (const store::StoreError&) {
+        // The periodic run finds them.
+    }
+    return wait;
 }
 
 void SyncService::keepMine(const QString& localId)

@@ -88,9 +88,9 @@ TestServer::~TestServer()
     stop();
 }
 
-void TestServer::start()
+void TestServer::start(const QString& listen)
 {
-    QStringList arguments { "--listen", "127.0.0.1:0", "--db", database_, "--origin", testOrigin,
+    QStringList arguments { "--listen", listen, "--db", database_, "--origin", testOrigin,
         "--trust", pkiPath("trust") };
     for (const QString& crl : options_.crls)
         arguments << "--crl" << pkiPath(crl);
@@ -150,6 +150,14 @@ void TestServer::restart()
 {
     stop();
     start();
+}
+
+void TestServer::restartAtSameAddress()
+{
+    const QUrl url(baseUrl_);
+    stop();
+    start(QStringLiteral("%1:%2").arg(url.host()).arg(url.port()));
+    REQUIRE(QUrl(baseUrl_).port() == url.port());
 }
 
 } // namespace servertest

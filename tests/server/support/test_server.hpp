@@ -46,6 +46,9 @@ public:
     QString log();
     /// Stops and starts the same server on the same database (new port).
     void restart();
+    /// Stops and starts it again at the same address, as a service coming back after an outage
+    /// (clients that knew it need no new address).
+    void restartAtSameAddress();
     void stop();
     /// A direct connection to the server's database (to check what is stored, or to stage what
     /// another process would have written). Close it and QSqlDatabase::removeDatabase() after.
@@ -55,7 +58,7 @@ public:
 
 private:
     TestServer(ServerOptions options, QString database, bool postgres, QString password);
-    void start();
+    void start(const QString& listen = QStringLiteral("127.0.0.1:0"));
 
     ServerOptions options_;
     std::unique_ptr<QTemporaryDir> dir_;

@@ -96,6 +96,33 @@ TEST_CASE("sync service: a vacancy queued while the server is down goes once it 
     checkSameAsServer(desk.store, server.client(), token);
 }
 
+TEST_CASE("sync service: a run that finds the server back sends what waited out its backoff",
+    "[sync][service]")
+{
+    // The vacancy's own retry is an hour away (quietOptions); the server comes back at the same
+    // address and a run reaches it before the health check does (the run's own timer, or 立即同步).
+    TestServer server;
+    const QString token = clerkSession(server.client());
+    server.stop();
+    Desk desk;
+    SyncService service(desk.store, configFor(server.baseUrl()), quietOptions());
+    QSignalSpy finished(&service, &SyncService::finished);
+    service.setToken(token);
+    nextRun(service, finished);
+    const QString id = desk.store.createDraft(newVacancy(QStringLiteral("等候重試")));
+    desk.store.queue(id);
+    service.syncNow();
+    REQUIRE_FALSE(nextRun(service, finished).completed);
+    REQUIRE(desk.store.outbox().first().nextAttemptAt
+        > QDateTime::currentDateTimeUtc().addSecs(60)); // deferred by the engine's backoff
+
+    server.restartAtSameAddress();
+    service.syncNow();
+    REQUIRE(QTest::qWaitFor([&] { return service.queued() == 0 && !service.syncing(); }, waitMs));
+    CHECK(desk.store.find(id)->serverId.size() == 10);
+    CHECK(service.connection() == SyncService::Connection::Online);
+}
+
 TEST_CASE("sync service: a password session pauses the push instead of retrying", "[sync][service]")
 {
     TestServer server;

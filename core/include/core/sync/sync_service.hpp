@@ -112,8 +112,11 @@ private:
     void setLastSuccess(const QDateTime& when);
     void scheduleAfter(std::chrono::milliseconds delay);
     void setLoginNeeded(bool needed, const QString& reason);
-    /// Outbox rows waiting for their backoff become due now.
-    void makeQueuedDue();
+    /// Outbox rows waiting for their backoff become due now (they waited for a server that was
+    /// not there); true when any was waiting.
+    bool makeQueuedDue();
+    /// Until the first deferred outbox entry is due, or `longest` when none comes sooner.
+    std::chrono::milliseconds untilNextDue(std::chrono::milliseconds longest) const;
 
     struct Worker;
     store::LocalStore& store_;
