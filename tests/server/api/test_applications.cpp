@@ -6,6 +6,7 @@
 // what is under test) and 他機關's clerk 他機關員 with a password account, so a second agency
 // can log in.
 
+#include "applications_seed.hpp"
 #include "card_login.hpp"
 #include "server/accounts/password_hash.hpp"
 #include "test_server.hpp"
@@ -20,154 +21,9 @@
 #include <memory>
 
 using namespace servertest;
+using namespace servertest::applications;
 
 namespace {
-
-const QString ownAgency = QStringLiteral("A29000000G");
-const QString otherAgency = QStringLiteral("A12000000X");
-
-// Seeded here: all with ranges, a subset, off, the "no 調閱" class, another agency's, a long one.
-const QString allId = QStringLiteral("1159900001");
-const QString subsetId = QStringLiteral("1159900002");
-const QString disabledId = QStringLiteral("1159900003");
-const QString noResumeClassId = QStringLiteral("1159900004");
-const QString otherAgencyId = QStringLiteral("1159900005");
-const QString pagedId = QStringLiteral("1159900006");
-const int pagedApplicants = 25;
-
-const QString otherAccount = QStringLiteral("other01");
-const QString otherPassword = QStringLiteral("Other!2345");
-
-// The full ID numbers in the test seed's résumés (test.json "applicants").
-const QStringList applicantIdNumbers { "G100001013", "G200002021", "G100003035" };
-
-QJsonObject vacancyBody(
-    const QJsonObject& resumeAccess, const QString& vacancyClass = QStringLiteral("civilService"))
-{
-    QJsonObject body {
-        { "fillerName", "王小明" },
-        { "fillerPhone", "02-23456789" },
-        { "personKind", "一般人員" },
-        { "title", "科員" },
-        { "openings", 1 },
-        { "workplaceCodes", QJsonArray { "10" } },
-        { "validFrom", "2026-01-05" },
-        { "validTo", "2099-12-31" },
-        { "qualifications", "具公務人員任用資格" },
-        { "duties", "綜合行政" },
-        { "workAddress", "臺北市中正區測試路1號" },
-        { "contactMethod", "請以應徵系統投遞履歷" },
-        { "vacancyClass", vacancyClass },
-        { "resumeAccess", resumeAccess },
-    };
-    if (vacancyClass == QLatin1String("civilService")) {
-        body.insert("rankClasses", QJsonArray { "junior" });
-        body.insert("gradeRanges",
-            QJsonArray { QJsonObject { { "rank", "junior" }, { "from", 5 }, { "to", 5 } } });
-        body.insert("seriesCodes", QJsonArray { "A101" });
-    } else {
-        body.insert("rankClasses", QJsonArray { "other" });
-        body.insert("gradeText", "約僱5等280薪點");
-    }
-    return body;
-}
-
-QJsonObject seededVacancy(const QString& id, const QString& agency, const QJsonObject& body)
-{
-    return QJsonObject { { "vacancyId", id }, { "agencyCode", agency }, { "vacancy", body } };
-}
-
-QJsonObject application(const QString& vacancy, const QString& applicant, const QString& on)
-{
-    return QJsonObject { { "vacancyId", vacancy }, { "applicantId", applicant },
-        { "appliedOn", on } };
-}
-
-/// test.json plus this suite's vacancies, applications and second-agency clerk, in a temp file.
-class ApplicationsSeed {
-public:
-    ApplicationsSeed()
-    {
-        QFile base(seedPath("test.json"));
-        REQUIRE(base.open(QIODevice::ReadOnly));
-        QJsonObject seed = QJsonDocument::fromJson(base.readAll()).object();
-        REQUIRE(seed.value("agencies").isArray());
-
-        QJsonArray persons = seed.value("persons").toArray();
-        persons.append(QJsonObject { { "idNumber", "M100004045" }, { "name", "他機關員" },
-            { "agencyCode", otherAgency }, { "active", true }, { "account", otherAccount },
-            { "passwordHash", server::accounts::hashPassword(otherPassword) } });
-        seed.insert("persons", persons);
-
-        QJsonArray applicants = seed.value("applicants").toArray();
-        for (int i = 1; i <= pagedApplicants; ++i)
-            applicants.append(
-                QJsonObject { { "id", QStringLiteral("P%1").arg(i, 3, 10, QChar('0')) },
-                    { "name", QStringLiteral("應徵者%1").arg(i) },
-                    { "resume",
-                        QJsonObject { { "languageSkills",
-                            QJsonArray { QJsonObject {
-                                { "kind", "language" }, { "name", "英語" } } } } } } });
-        seed.insert("applicants", applicants);
-
-        const QJsonObject allWithRanges {
-            { "enabled", true },
-            { "items", QJsonArray { "all" } },
-            { "trainingFrom", "2022-01-01" },
-            { "trainingTo", "2023-12-31" },
-            { "rewardsFrom", "2021-01-01" },
-            { "rewardsTo", "2022-12-31" },
-            { "appraisalFromYear", 2021 },
-            { "appraisalToYear", 2022 },
-        };
-        QJsonArray vacancies = seed.value("vacancies").toArray();
-        vacancies.append(seededVacancy(allId, ownAgency, vacancyBody(allWithRanges)));
-        vacancies.append(seededVacancy(subsetId, ownAgency,
-            vacancyBody({ { "enabled", true }, { "items", QJsonArray { "exam", "appraisal" } } })));
-        vacancies.append(seededVacancy(disabledId, ownAgency,
-            vacancyBody({ { "enabled", false }, { "items", QJsonArray { "all" } } })));
-        vacancies.append(seededVacancy(noResumeClassId, ownAgency,
-            vacancyBody({ { "enabled", true }, { "items", QJsonArray { "all" } } },
-                QStringLiteral("noResumeAccess"))));
-        vacancies.append(seededVacancy(otherAgencyId, otherAgency,
-            vacancyBody({ { "enabled", true }, { "items", QJsonArray { "all" } } })));
-        vacancies.append(seededVacancy(pagedId, ownAgency,
-            vacancyBody({ { "enabled", true }, { "items", QJsonArray { "languageSkills" } } })));
-        seed.insert("vacancies", vacancies);
-
-        QJsonArray applications = seed.value("applications").toArray();
-        applications.append(application(allId, "T0002", "2026-01-07"));
-        applications.append(application(allId, "T0001", "2026-01-06"));
-        applications.append(application(allId, "T0003", "2026-01-08"));
-        applications.append(application(subsetId, "T0001", "2026-01-06"));
-        applications.append(application(subsetId, "T0002", "2026-01-07"));
-        applications.append(application(disabledId, "T0001", "2026-01-06"));
-        applications.append(application(noResumeClassId, "T0001", "2026-01-06"));
-        applications.append(application(otherAgencyId, "T0003", "2026-01-06"));
-        for (int i = 1; i <= pagedApplicants; ++i)
-            applications.append(
-                application(pagedId, QStringLiteral("P%1").arg(i, 3, 10, QChar('0')),
-                    QStringLiteral("2026-02-%1").arg(1 + i % 20, 2, 10, QChar('0'))));
-        seed.insert("applications", applications);
-
-        REQUIRE(dir_.isValid());
-        path_ = dir_.filePath("applications-seed.json");
-        QFile out(path_);
-        REQUIRE(out.open(QIODevice::WriteOnly));
-        out.write(QJsonDocument(seed).toJson());
-    }
-
-    ServerOptions options() const
-    {
-        ServerOptions options;
-        options.seed = path_;
-        return options;
-    }
-
-private:
-    QTemporaryDir dir_;
-    QString path_;
-};
 
 QString applicationsPath(const QString& id, const QString& query = {})
 {

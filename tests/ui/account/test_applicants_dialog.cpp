@@ -2,87 +2,21 @@
 // a vacancy without 調閱履歷 and an unknown one are said in words.
 
 #include "account_fixture.hpp"
+#include "applications_seed.hpp"
 #include "ui/applicants/applicants_dialog.hpp"
 
-#include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QListWidget>
 #include <QSignalSpy>
 #include <QTextBrowser>
-#include <tuple>
 
 using namespace accounttest;
-
-namespace {
-
-const QString subsetId = QStringLiteral("1159900002");
-const QString disabledId = QStringLiteral("1159900003");
-
-QJsonObject vacancy(const QString& id, const QJsonObject& resumeAccess)
-{
-    const QJsonObject body {
-        { "fillerName", "王小明" },
-        { "fillerPhone", "02-23456789" },
-        { "personKind", "一般人員" },
-        { "title", "科員" },
-        { "openings", 1 },
-        { "workplaceCodes", QJsonArray { "10" } },
-        { "validFrom", "2026-01-05" },
-        { "validTo", "2099-12-31" },
-        { "qualifications", "具公務人員任用資格" },
-        { "duties", "綜合行政" },
-        { "workAddress", "臺北市中正區測試路1號" },
-        { "contactMethod", "請以應徵系統投遞履歷" },
-        { "vacancyClass", "civilService" },
-        { "resumeAccess", resumeAccess },
-        { "rankClasses", QJsonArray { "junior" } },
-        { "gradeRanges",
-            QJsonArray { QJsonObject { { "rank", "junior" }, { "from", 5 }, { "to", 5 } } } },
-        { "seriesCodes", QJsonArray { "A101" } },
-    };
-    return QJsonObject { { "vacancyId", id }, { "agencyCode", "A29000000G" }, { "vacancy", body } };
-}
-
-/// test.json plus a vacancy opening 考試 and 考績 only, and one without 調閱履歷.
-QString writeSeed(const QTemporaryDir& dir)
-{
-    QFile base(servertest::seedPath(QStringLiteral("test.json")));
-    REQUIRE(base.open(QIODevice::ReadOnly));
-    QJsonObject seed = QJsonDocument::fromJson(base.readAll()).object();
-    QJsonArray vacancies = seed.value("vacancies").toArray();
-    vacancies.append(vacancy(
-        subsetId, { { "enabled", true }, { "items", QJsonArray { "exam", "appraisal" } } }));
-    vacancies.append(
-        vacancy(disabledId, { { "enabled", false }, { "items", QJsonArray { "all" } } }));
-    seed.insert("vacancies", vacancies);
-    QJsonArray applications = seed.value("applications").toArray();
-    for (const auto& [vacancyId, applicant, on] : { std::tuple { subsetId, "T0001", "2026-01-06" },
-             { subsetId, "T0002", "2026-01-07" }, { disabledId, "T0001", "2026-01-06" } })
-        applications.append(QJsonObject {
-            { "vacancyId", vacancyId }, { "applicantId", applicant }, { "appliedOn", on } });
-    seed.insert("applications", applications);
-    const QString path = dir.filePath(QStringLiteral("applicants-seed.json"));
-    QFile out(path);
-    REQUIRE(out.open(QIODevice::WriteOnly));
-    out.write(QJsonDocument(seed).toJson());
-    return path;
-}
-
-servertest::ServerOptions seededOptions(const QTemporaryDir& dir)
-{
-    servertest::ServerOptions options;
-    options.seed = writeSeed(dir);
-    return options;
-}
-
-} // namespace
+using namespace servertest::applications;
 
 TEST_CASE("調閱履歷 lists the applicants with only the opened sections", "[ui][applicants]")
 {
-    QTemporaryDir seedDir;
-    Fixture fixture(seededOptions(seedDir));
+    const ApplicationsSeed seed;
+    Fixture fixture(seed.options());
     fixture.passwordLogin();
     ui::ApplicantsDialog dialog(fixture.context, subsetId);
     QSignalSpy loaded(&dialog, &ui::ApplicantsDialog::loaded);
@@ -109,8 +43,8 @@ TEST_CASE("調閱履歷 lists the applicants with only the opened sections", "[u
 
 TEST_CASE("調閱履歷 says why nothing can be read", "[ui][applicants]")
 {
-    QTemporaryDir seedDir;
-    Fixture fixture(seededOptions(seedDir));
+    const ApplicationsSeed seed;
+    Fixture fixture(seed.options());
     fixture.passwordLogin();
     {
         ui::ApplicantsDialog dialog(fixture.context, disabledId);
