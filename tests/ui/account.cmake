@@ -1,7 +1,6 @@
 # 我的專區, 調閱履歷, 設定, 環境檢測 and the language switch (issue 6) against the real
-# shiqiuren-server on loopback. test_ui_account has no smart card service on purpose
-# (PCSCLITE_CSOCK_NAME names a socket that does not exist); test_ui_account_pcsc uses the
-# project's pcscd and the virtual card.
+# shiqiuren-server on loopback, with no smart card service on purpose (PCSCLITE_CSOCK_NAME names a
+# socket that does not exist). The headless 環境檢測 suites are tests/core/diagnostics.
 file(GLOB ui_account_test_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/account/*.cpp)
 shiqiuren_catch_test(test_ui_account
     SOURCES ${ui_account_test_sources}
@@ -16,15 +15,3 @@ if(TARGET test_ui_account)
         ENVIRONMENT "SHIQIUREN_TEST_PKI=${SHIQIUREN_TEST_PKI_DIR};SHIQIUREN_SERVER_BIN=$<TARGET_FILE:shiqiuren-server>;SHIQIUREN_TEST_SERVER_SEEDS=${CMAKE_SOURCE_DIR}/tests/server/seed;SHIQIUREN_SOURCE_DIR=${CMAKE_SOURCE_DIR};SHIQIUREN_TEST_DB=sqlite;PCSCLITE_CSOCK_NAME=${CMAKE_CURRENT_BINARY_DIR}/no-pcscd/pcscd.comm")
 endif()
 
-file(GLOB ui_account_pcsc_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/account/pcsc/*.cpp)
-shiqiuren_catch_test(test_ui_account_pcsc
-    SOURCES ${ui_account_pcsc_sources}
-    LIBS core integration_support smartcard_pcsclite catch_qt_main Qt6::Test
-    LABELS "ui;integration;pcsc")
-if(TARGET test_ui_account_pcsc)
-    add_dependencies(test_ui_account_pcsc virtual-card shiqiuren-test-p11)
-    target_compile_definitions(test_ui_account_pcsc PRIVATE
-        SHIQIUREN_COUNTING_MODULE="$<TARGET_FILE:shiqiuren-test-p11>")
-    set_tests_properties(test_ui_account_pcsc PROPERTIES
-        FIXTURES_REQUIRED "pcsc_stack;test_pki" RESOURCE_LOCK pcscd)
-endif()
