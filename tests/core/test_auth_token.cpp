@@ -309,8 +309,8 @@ TEST_CASE("buildAuthToken refuses a token missing its parts", "[auth_token]")
     }) == TokenError::Problem::TokenIncomplete);
 }
 
-TEST_CASE("appVersion names this build: the release URL and the application's version",
-    "[auth][token]")
+TEST_CASE(
+    "appVersion names this build: the release URL and the application's version", "[auth][token]")
 {
     const QString before = QCoreApplication::applicationVersion();
     QCoreApplication::setApplicationVersion(QStringLiteral("1.2.3"));
