@@ -2063,6 +2063,10 @@ Send this PIN?</translation>
         <source>離線作業</source>
         <translation>Work offline</translation>
     </message>
+    <message>
+        <source>環境檢測…</source>
+        <translation>Environment check…</translation>
+    </message>
 </context>
 <context>
     <name>ui::MainWindow</name>

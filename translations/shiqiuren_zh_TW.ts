@@ -2032,6 +2032,10 @@
         <source>離線作業</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>環境檢測…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ui::MainWindow</name>

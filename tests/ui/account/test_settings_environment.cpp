@@ -4,11 +4,15 @@
 
 #include "account_fixture.hpp"
 #include "core/diagnostics/environment_check.hpp"
+#include "core/store/local_store.hpp"
 #include "ui/account/account_dialog.hpp"
 #include "ui/diagnostics/environment_check_dialog.hpp"
 #include "ui/i18n/language_switcher.hpp"
+#include "ui/login/login_dialog.hpp"
+#include "ui/main/main_window.hpp"
 #include "ui/settings/settings_checks.hpp"
 #include "ui/settings/settings_dialog.hpp"
+#include "ui/shell/window_hub.hpp"
 #include "ui/widgets/password_rule_checklist.hpp"
 
 #include <QCheckBox>
@@ -172,4 +176,36 @@ TEST_CASE("switching the language retranslates open dialogs without a restart", 
     CHECK(account.tabs()->tabText(1) == zhTab);
     CHECK(checklist.rowText(0) == zhRow);
     CHECK_FALSE(ui::applyLanguage(QStringLiteral("fr")));
+}
+
+TEST_CASE("a login that cannot start opens the environment check", "[ui][diagnostics][login]")
+{
+    // This binary has no smart card service: the card login cannot start.
+    Fixture fixture;
+    core::store::LocalStore store(fixture.dir.filePath(QStringLiteral("store.sqlite")));
+    fixture.context.store = &store;
+    ui::MainWindow window(fixture.context);
+    ui::WindowHub hub(fixture.context, window);
+
+    auto* login = qobject_cast<ui::LoginDialog*>(hub.openLogin());
+    REQUIRE(login);
+    QSignalSpy asked(login, &ui::LoginDialog::environmentCheckRequested);
+    REQUIRE(waitFor([&] { return asked.count() == 1; }, ui::LoginDialog::cannotStartGraceMs * 10));
+    auto* check = qobject_cast<ui::EnvironmentCheckDialog*>(hub.lastOpened());
+    REQUIRE(check);
+    CHECK(check->isVisible());
+    CHECK(login->isVisible()); // the login stays, for the password login or 離線作業
+    CHECK(login->findChild<QLabel*>(QStringLiteral("waitingStatus"))
+              ->text()
+              .contains(QStringLiteral("pcscd")));
+
+    // Asked once by itself; the clerk's own 環境檢測… raises it again.
+    QTest::qWait(ui::LoginDialog::cannotStartGraceMs);
+    CHECK(asked.count() == 1);
+    check->close();
+    auto* button = login->findChild<QPushButton*>(QStringLiteral("environmentCheck"));
+    REQUIRE(button);
+    QTest::mouseClick(button, Qt::LeftButton);
+    CHECK(asked.count() == 2);
+    CHECK(hub.lastOpened()->isVisible());
 }

@@ -22,6 +22,7 @@
 #include <QHBoxLayout>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace ui {
@@ -80,8 +81,12 @@ LoginDialog::LoginDialog(AppContext& context, core::cards::CardService* cards, Q
     offline_ = new QPushButton(this);
     offline_->setObjectName(QStringLiteral("workOffline"));
     offline_->setAutoDefault(false);
+    environment_ = new QPushButton(this);
+    environment_->setObjectName(QStringLiteral("environmentCheck"));
+    environment_->setAutoDefault(false);
     auto* bar = new QHBoxLayout;
     bar->addWidget(passwordLogin_);
+    bar->addWidget(environment_);
     bar->addStretch();
     bar->addWidget(offline_);
     auto* layout = new QVBoxLayout(this);
@@ -90,6 +95,7 @@ LoginDialog::LoginDialog(AppContext& context, core::cards::CardService* cards, Q
 
     connect(passwordLogin_, &QPushButton::clicked, this, &LoginDialog::showPasswordLogin);
     connect(offline_, &QPushButton::clicked, this, &LoginDialog::reject);
+    connect(environment_, &QPushButton::clicked, this, &LoginDialog::environmentCheckRequested);
     connect(controller_, &core::login::LoginController::stepChanged, this, &LoginDialog::showStep);
     connect(
         controller_, &core::login::LoginController::problemChanged, this, &LoginDialog::showStep);
@@ -106,6 +112,17 @@ LoginDialog::LoginDialog(AppContext& context, core::cards::CardService* cards, Q
     retranslate();
     controller_->start();
     showStep();
+    QTimer::singleShot(cannotStartGraceMs, this, &LoginDialog::checkCanStart);
+}
+
+void LoginDialog::checkCanStart()
+{
+    if (askedForEnvironmentCheck_ || !controller_ || controller_->step() != LoginStep::Waiting)
+        return;
+    if (controller_->serviceAvailable() && !controller_->readers().isEmpty())
+        return; // a reader is there: the clerk only has to insert the card
+    askedForEnvironmentCheck_ = true;
+    emit environmentCheckRequested();
 }
 
 LoginDialog::~LoginDialog()
@@ -163,6 +180,7 @@ void LoginDialog::retranslate()
     setWindowTitle(tr("事求人機關徵才系統 — 登入"));
     passwordLogin_->setText(tr("以帳號密碼登入"));
     offline_->setText(tr("離線作業"));
+    environment_->setText(tr("環境檢測…"));
 }
 
 void LoginDialog::changeEvent(QEvent* event)

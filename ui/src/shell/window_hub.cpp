@@ -35,7 +35,8 @@ WindowHub::WindowHub(AppContext& context, MainWindow& window, core::cards::CardS
 
 template <typename Make> QDialog* WindowHub::single(QPointer<QDialog>& open, Make make)
 {
-    if (open) {
+    // A dialog just closed is still there until its deferred delete: open a new one then.
+    if (open && open->isVisible()) {
         open->raise();
         open->activateWindow();
         return open;
@@ -51,6 +52,8 @@ QDialog* WindowHub::openLogin(bool password)
     QDialog* dialog = single(login_, [this] {
         auto* login = new LoginDialog(context_, cards_, &window_);
         connect(login, &QDialog::accepted, &window_, &MainWindow::refresh);
+        connect(
+            login, &LoginDialog::environmentCheckRequested, this, &WindowHub::openEnvironmentCheck);
         return login;
     });
     if (password)
@@ -94,7 +97,7 @@ WindowHub::~WindowHub() = default;
 
 VacancyFormDialog* WindowHub::openForm(const QString& localId)
 {
-    if (auto open = forms_.value(localId)) {
+    if (auto open = forms_.value(localId); open && open->isVisible()) {
         open->raise();
         open->activateWindow();
         return open;

@@ -40,6 +40,14 @@ public:
     LoginPage* currentPage() const;
     LoginPage* page(core::login::LoginStep step) const;
 
+    /// How long the dialog lets the card watcher report before it decides that the login cannot
+    /// start (no smart card service, no reader) and asks for the environment check.
+    static constexpr int cannotStartGraceMs = 2000;
+
+signals:
+    /// 環境檢測 asked for: the clerk pressed it, or the login cannot start (once per dialog).
+    void environmentCheckRequested();
+
 public slots:
     void reject() override;
 
@@ -50,6 +58,8 @@ private:
     void retranslate();
     void showStep();
     void addPage(core::login::LoginStep step, LoginPage* page);
+    /// Asks for the environment check once when the card login cannot start.
+    void checkCanStart();
 
     AppContext& context_;
     std::unique_ptr<core::cards::CardService> ownCards_;
@@ -58,6 +68,8 @@ private:
     QHash<int, LoginPage*> pages_;
     QPushButton* passwordLogin_ = nullptr;
     QPushButton* offline_ = nullptr;
+    QPushButton* environment_ = nullptr;
+    bool askedForEnvironmentCheck_ = false;
 };
 
 } // namespace ui
