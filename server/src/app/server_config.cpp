@@ -229,7 +229,8 @@ QString serverUsage()
         "\n"
         "       shiqiuren-server --hash-password   reads a password on stdin, prints its scrypt "
         "hash\n"
-        "       shiqiuren-server --print-routes    lists every route the server serves\n");
+        "       shiqiuren-server --print-routes    lists every route the server serves\n"
+        "       shiqiuren-server --help            prints this text\n");
 }
 
 } // namespace server::app
