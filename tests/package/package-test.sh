@@ -2,11 +2,12 @@
 # The install test (ctest label `package`): builds both Debian packages with cpack, lints them,
 # unpacks them into a throwaway root and runs the programs, validators and man page checks from
 # there. Exits non-zero on the first failed step, naming it.
-# Usage: package-test.sh BUILD_DIR SOURCE_DIR VERSION
+# Usage: package-test.sh BUILD_DIR VERSION
+# Output is captured before grep reads it: with pipefail, `cmd | grep -q` can fail (or, negated,
+# pass) when grep stops reading early and cmd dies of SIGPIPE.
 set -euo pipefail
 build=$1
-source=$2
-version=$3
+version=$2
 here=$(cd "$(dirname "$0")" && pwd)
 work=$build/package-test
 root=$work/root
@@ -32,17 +33,20 @@ step "control fields"
 field() { dpkg-deb --field "$1" "$2"; }
 for deb in "$client" "$server"; do
     [ "$(field "$deb" Version)" = "${version}-1" ] || fail "$deb: Version is not ${version}-1"
+    depends=$(field "$deb" Depends)
     # dpkg-shlibdeps ran: the Qt libraries are there with their versions.
-    field "$deb" Depends | grep -qE 'libqt6core6 \(>= ' || fail "$deb: no computed Depends"
-    field "$deb" Depends | grep -qw libqt6sql6-sqlite || fail "$deb: no Qt SQLite driver"
+    grep -qE 'libqt6core6 \(>= ' <<<"$depends" || fail "$deb: no computed Depends"
+    grep -qw libqt6sql6-sqlite <<<"$depends" || fail "$deb: no Qt SQLite driver"
 done
+client_depends=$(field "$client" Depends)
 for dep in pcscd fonts-noto-cjk libqt6widgets6; do
-    field "$client" Depends | grep -qw -- "$dep" || fail "shiqiuren does not depend on $dep"
+    grep -qw -- "$dep" <<<"$client_depends" || fail "shiqiuren does not depend on $dep"
 done
-! field "$server" Depends | grep -qE 'pcscd|widgets|fonts-' || fail "the server depends on client parts"
+server_depends=$(field "$server" Depends)
+! grep -qE 'pcscd|widgets|fonts-' <<<"$server_depends" || fail "the server depends on client parts"
 [ -z "$(field "$client" Recommends)" ] || fail "shiqiuren recommends something"
-dpkg-deb --ctrl-tarfile "$server" | tar -xO ./conffiles | grep -qx /etc/shiqiuren-server/server.conf \
-    || fail "server.conf is not a conffile"
+conffiles=$(dpkg-deb --ctrl-tarfile "$server" | tar -xO ./conffiles)
+grep -qx /etc/shiqiuren-server/server.conf <<<"$conffiles" || fail "server.conf is not a conffile"
 
 step "dpkg -x into $root"
 dpkg -x "$client" "$root"
@@ -67,7 +71,8 @@ for path in "${expected[@]}"; do
 done
 [ "$(stat -c %a "$root/etc/shiqiuren-server/server.conf")" = 640 ] || fail "server.conf is not 0640"
 for program in shiqiuren shiqiuren-card shiqiuren-server; do
-    ! readelf -S "$root/usr/bin/$program" | grep -qw .symtab || fail "$program is not stripped"
+    sections=$(readelf -S "$root/usr/bin/$program")
+    ! grep -qw '\.symtab' <<<"$sections" || fail "$program is not stripped"
 done
 
 step "the programs run from the installed tree"
@@ -77,7 +82,8 @@ mkdir -m 0700 "$XDG_RUNTIME_DIR"
 [ "$("$root/usr/bin/shiqiuren-card" --version)" = "shiqiuren-card $version" ] \
     || fail "shiqiuren-card --version does not print $version"
 "$root/usr/bin/shiqiuren" --help >/dev/null || fail "shiqiuren --help"
-"$root/usr/bin/shiqiuren" --version | grep -qF "$version" || fail "shiqiuren --version"
+client_version=$("$root/usr/bin/shiqiuren" --version)
+grep -qF "$version" <<<"$client_version" || fail "shiqiuren --version does not print $version"
 "$root/usr/bin/shiqiuren-server" --help >/dev/null || fail "shiqiuren-server --help"
 "$here/smoke-server.sh" "$root" "$work/server" || fail "the installed server with its config"
 
