@@ -16,6 +16,10 @@ SHIQIUREN_PACKAGES=(
     # desktop client: the Traditional Chinese font the UI is drawn with, the platform plugins,
     # and a virtual X server for the screenshot script
     fonts-noto-cjk libqt6gui6 xvfb xauth
+    # packages (#7): cpack's DEB generator computes Depends with dpkg-shlibdeps; the install test
+    # lints them, validates the desktop entry and metainfo, renders the man pages and checks the
+    # systemd unit
+    dpkg-dev lintian desktop-file-utils appstream man-db groff-base systemd
 )
 
 # Installs whatever is missing; quiet when everything is there already.

@@ -1,8 +1,12 @@
 #include "server/app/server_config.hpp"
 
 #include "core/auth/auth_token.hpp"
+#include "server/app/config_file.hpp"
 
 #include <QUrl>
+#include <map>
+#include <utility>
+#include <vector>
 
 namespace server::app {
 namespace {
@@ -42,51 +46,100 @@ void parseListen(ServerConfig& config, const QString& text)
     config.port = static_cast<quint16>(port);
 }
 
-} // namespace
+/// One long option: its name without "--", whether it may be given more than once, and what it
+/// sets. The command line and the configuration file both go through this table.
+struct OptionSpec {
+    const char* name;
+    bool repeatable;
+    void (*apply)(ServerConfig&, const QString& option, const QString& value);
+};
 
-ServerConfig parseServerConfig(const QStringList& arguments)
+const std::vector<OptionSpec>& optionTable()
 {
-    ServerConfig config;
-    for (qsizetype i = 0; i < arguments.size(); ++i) {
-        const QString& option = arguments[i];
-        auto value = [&]() -> QString {
-            if (i + 1 >= arguments.size())
-                throw ConfigError((option + " needs a value").toStdString());
-            return arguments[++i];
-        };
-        if (option == QLatin1String("--listen"))
-            parseListen(config, value());
-        else if (option == QLatin1String("--db"))
-            config.database = value();
-        else if (option == QLatin1String("--seed"))
-            config.seedFile = value();
-        else if (option == QLatin1String("--origin"))
-            config.origin = value();
-        else if (option == QLatin1String("--trust"))
-            config.trustDir = value();
-        else if (option == QLatin1String("--ocsp"))
-            config.ocspUrl = value();
-        else if (option == QLatin1String("--crl"))
-            config.crlFiles.append(value());
-        else if (option == QLatin1String("--ocsp-timeout-ms"))
-            config.ocspTimeoutMs = positiveNumber(option, value(), 60000);
-        else if (option == QLatin1String("--tls-cert"))
-            config.tlsCertFile = value();
-        else if (option == QLatin1String("--tls-key"))
-            config.tlsKeyFile = value();
-        else if (option == QLatin1String("--nonce-lifetime"))
-            config.nonceLifetimeSeconds = positiveNumber(option, value(), 3600);
-        else if (option == QLatin1String("--session-idle"))
-            config.sessionIdleSeconds = positiveNumber(option, value(), 86400);
-        else if (option == QLatin1String("--session-absolute"))
-            config.sessionAbsoluteSeconds = positiveNumber(option, value(), 7 * 86400);
-        else if (option == QLatin1String("--password-lockout"))
-            config.passwordLockoutSeconds = positiveNumber(option, value(), 86400);
-        else if (option == QLatin1String("--max-body"))
-            config.limits.maxBodyBytes = positiveNumber(option, value(), 64 * 1024 * 1024);
-        else
-            throw ConfigError(("unknown option " + option + " (see --help)").toStdString());
+    static const std::vector<OptionSpec> table {
+        { "listen", false,
+            [](ServerConfig& c, const QString&, const QString& v) { parseListen(c, v); } },
+        { "db", false, [](ServerConfig& c, const QString&, const QString& v) { c.database = v; } },
+        { "seed", false,
+            [](ServerConfig& c, const QString&, const QString& v) { c.seedFile = v; } },
+        { "origin", false,
+            [](ServerConfig& c, const QString&, const QString& v) { c.origin = v; } },
+        { "trust", false,
+            [](ServerConfig& c, const QString&, const QString& v) { c.trustDir = v; } },
+        { "ocsp", false, [](ServerConfig& c, const QString&, const QString& v) { c.ocspUrl = v; } },
+        { "crl", true,
+            [](ServerConfig& c, const QString&, const QString& v) { c.crlFiles.append(v); } },
+        { "ocsp-timeout-ms", false,
+            [](ServerConfig& c, const QString& o, const QString& v) {
+                c.ocspTimeoutMs = positiveNumber(o, v, 60000);
+            } },
+        { "tls-cert", false,
+            [](ServerConfig& c, const QString&, const QString& v) { c.tlsCertFile = v; } },
+        { "tls-key", false,
+            [](ServerConfig& c, const QString&, const QString& v) { c.tlsKeyFile = v; } },
+        { "nonce-lifetime", false,
+            [](ServerConfig& c, const QString& o, const QString& v) {
+                c.nonceLifetimeSeconds = positiveNumber(o, v, 3600);
+            } },
+        { "session-idle", false,
+            [](ServerConfig& c, const QString& o, const QString& v) {
+                c.sessionIdleSeconds = positiveNumber(o, v, 86400);
+            } },
+        { "session-absolute", false,
+            [](ServerConfig& c, const QString& o, const QString& v) {
+                c.sessionAbsoluteSeconds = positiveNumber(o, v, 7 * 86400);
+            } },
+        { "password-lockout", false,
+            [](ServerConfig& c, const QString& o, const QString& v) {
+                c.passwordLockoutSeconds = positiveNumber(o, v, 86400);
+            } },
+        { "max-body", false,
+            [](ServerConfig& c, const QString& o, const QString& v) {
+                c.limits.maxBodyBytes = positiveNumber(o, v, 64 * 1024 * 1024);
+            } },
+    };
+    return table;
+}
+
+const OptionSpec* findOption(const QString& name)
+{
+    for (const OptionSpec& spec : optionTable()) {
+        if (name == QLatin1String(spec.name))
+            return &spec;
     }
+    return nullptr;
+}
+
+/// Applies the file's entries. A key given on the command line is skipped here (the command line
+/// wins); for the repeatable --crl that means the command line's list replaces the file's.
+void applyConfigFile(ServerConfig& config, const QString& path, const QStringList& givenNames)
+{
+    std::map<QString, int> seenOnLine;
+    for (const ConfigFileEntry& entry : readConfigFile(path)) {
+        const auto fail = [&](const QString& problem) {
+            throw ConfigError(
+                QStringLiteral("%1:%2: %3").arg(path).arg(entry.line).arg(problem).toStdString());
+        };
+        const OptionSpec* spec = findOption(entry.key);
+        if (spec == nullptr)
+            fail(QStringLiteral("unknown key \"%1\" (the keys are the long options of --help, "
+                                "without --)")
+                     .arg(entry.key));
+        const auto [seen, first] = seenOnLine.emplace(entry.key, entry.line);
+        if (!first && !spec->repeatable)
+            fail(QStringLiteral("%1 is already set on line %2").arg(entry.key).arg(seen->second));
+        if (givenNames.contains(entry.key))
+            continue;
+        try {
+            spec->apply(config, QStringLiteral("--") + entry.key, entry.value);
+        } catch (const ConfigError& error) {
+            fail(QString::fromStdString(error.what()));
+        }
+    }
+}
+
+void checkServerConfig(const ServerConfig& config)
+{
     if (config.database.isEmpty())
         throw ConfigError("--db is required (a file path or a postgresql:// URL)");
     if (config.trustDir.isEmpty())
@@ -108,17 +161,57 @@ ServerConfig parseServerConfig(const QStringList& arguments)
         throw ConfigError("--tls-cert and --tls-key go together");
     if (config.sessionIdleSeconds > config.sessionAbsoluteSeconds)
         throw ConfigError("--session-idle cannot be longer than --session-absolute");
+}
+
+} // namespace
+
+ServerConfig parseServerConfig(const QStringList& arguments)
+{
+    // The command line as (name, value) pairs; the file named by --config is applied first, so
+    // that every option given on the command line overrides it.
+    QString configFile;
+    std::vector<std::pair<const OptionSpec*, QString>> given;
+    QStringList givenNames;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString& option = arguments[i];
+        const QString name = option.startsWith(QLatin1String("--")) ? option.mid(2) : QString();
+        const OptionSpec* spec = findOption(name);
+        if (spec == nullptr && name != QLatin1String("config"))
+            throw ConfigError(("unknown option " + option + " (see --help)").toStdString());
+        if (i + 1 >= arguments.size())
+            throw ConfigError((option + " needs a value").toStdString());
+        const QString value = arguments[++i];
+        if (spec == nullptr) {
+            if (!configFile.isEmpty())
+                throw ConfigError("--config can be given only once");
+            configFile = value;
+            continue;
+        }
+        given.emplace_back(spec, value);
+        givenNames.append(name);
+    }
+    ServerConfig config;
+    if (!configFile.isEmpty())
+        applyConfigFile(config, configFile, givenNames);
+    for (const auto& [spec, value] : given)
+        spec->apply(config, QStringLiteral("--") + QLatin1String(spec->name), value);
+    checkServerConfig(config);
     return config;
 }
 
 QString serverUsage()
 {
     return QStringLiteral(
-        "Usage: shiqiuren-server --listen HOST:PORT --db PATH|postgresql://USER@HOST:PORT/DB\n"
+        "Usage: shiqiuren-server --config FILE [OPTION VALUE]...\n"
+        "       shiqiuren-server --listen HOST:PORT --db PATH|postgresql://USER@HOST:PORT/DB\n"
         "                        --origin URL --trust DIR [--seed FILE] [--ocsp URL] [--crl "
         "FILE]...\n"
         "                        [--tls-cert FILE --tls-key FILE]\n"
         "\n"
+        "  --config FILE          read options from FILE: one \"key = value\" a line, the keys\n"
+        "                         being the long options below without --, # starts a comment;\n"
+        "                         options on the command line override the file. Put the\n"
+        "                         PostgreSQL password here, never on the command line\n"
         "  --listen HOST:PORT     where to listen (port 0 = any free port; the port is printed)\n"
         "  --db SPEC              SQLite file, or postgresql://user[:password]@host:port/db\n"
         "  --seed FILE            agencies, persons, applicants (e.g. server/seed/demo.json)\n"
@@ -136,7 +229,8 @@ QString serverUsage()
         "\n"
         "       shiqiuren-server --hash-password   reads a password on stdin, prints its scrypt "
         "hash\n"
-        "       shiqiuren-server --print-routes    lists every route the server serves\n");
+        "       shiqiuren-server --print-routes    lists every route the server serves\n"
+        "       shiqiuren-server --help            prints this text\n");
 }
 
 } // namespace server::app

@@ -9,8 +9,9 @@
 
 namespace server::app {
 
-/// Everything the command line sets. Durations are configurable so an administrator can follow
-/// local policy (and the tests can watch an expiry without waiting half an hour).
+/// Everything the command line (and its --config file) sets. Durations are configurable so an
+/// administrator can follow local policy (and the tests can watch an expiry without waiting half an
+/// hour).
 struct ServerConfig {
     QHostAddress host = QHostAddress::LocalHost;
     quint16 port = 8443;
@@ -38,7 +39,10 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-/// Parses the arguments (without the program name). Throws ConfigError naming the option.
+/// Parses the arguments (without the program name). `--config FILE` reads a `key = value` file
+/// (readConfigFile) whose keys are the long options without `--`; it is applied first, so the
+/// command line overrides it key by key (a `--crl` on the command line replaces the file's list).
+/// Throws ConfigError naming the option, or FILE:LINE for a problem in the file.
 ServerConfig parseServerConfig(const QStringList& arguments);
 
 /// The --help text.
