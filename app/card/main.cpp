@@ -75,7 +75,8 @@ int main(int argc, char* argv[])
             QStringLiteral("shiqiuren-card: %1\n\n%2").arg(parser.errorText(), usageText()));
         return card_cli::Usage;
     }
-    if (parser.isSet(help)) {
+    // Qt lists --help-all beside --help: the same help (this tool takes no Qt options).
+    if (parser.isSet(help) || parser.isSet(QStringLiteral("help-all"))) {
         card_cli::printOut(parser.helpText());
         return card_cli::Ok;
     }

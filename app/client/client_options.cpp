@@ -43,7 +43,9 @@ ClientOptions parseOptions(const QCoreApplication& app)
         parser.addOption(option);
     if (!parser.parse(app.arguments()))
         fail(parser.errorText());
-    if (parser.isSet(help))
+    // Qt lists --help-all beside --help; this program has no Qt-specific options worth a second
+    // list, so it prints the same help.
+    if (parser.isSet(help) || parser.isSet(QStringLiteral("help-all")))
         parser.showHelp(0);
     if (parser.isSet(version))
         parser.showVersion();

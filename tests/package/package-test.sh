@@ -82,6 +82,12 @@ mkdir -m 0700 "$XDG_RUNTIME_DIR"
 [ "$("$root/usr/bin/shiqiuren-card" --version)" = "shiqiuren-card $version" ] \
     || fail "shiqiuren-card --version does not print $version"
 "$root/usr/bin/shiqiuren" --help >/dev/null || fail "shiqiuren --help"
+# --help-all is listed by --help (Qt adds it) and must print the help, not start the program.
+for program in shiqiuren shiqiuren-card; do
+    help_all=$(timeout 20 "$root/usr/bin/$program" --help-all 2>&1) \
+        || fail "$program --help-all does not exit 0"
+    grep -qF -- "--version" <<<"$help_all" || fail "$program --help-all prints no help"
+done
 client_version=$("$root/usr/bin/shiqiuren" --version)
 grep -qF "$version" <<<"$client_version" || fail "shiqiuren --version does not print $version"
 "$root/usr/bin/shiqiuren-server" --help >/dev/null || fail "shiqiuren-server --help"
