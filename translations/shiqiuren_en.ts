@@ -403,6 +403,232 @@ Exit codes: 0 ok, 1 other error, 2 usage error, 3 no reader, 4 no card,
     </message>
 </context>
 <context>
+    <name>ClientCli</name>
+    <message>
+        <source>事求人機關徵才系統：職缺的草擬、預覽與上傳（可離線作業）。</source>
+        <translation>Shiqiuren agency recruitment: draft, preview and upload vacancies (also offline).</translation>
+    </message>
+    <message>
+        <source>中央服務的網址（例如 https://recruit.example.gov.tw），只用於這次執行</source>
+        <translation>The central service&apos;s address (e.g. https://recruit.example.gov.tw), for this run only</translation>
+    </message>
+    <message>
+        <source>網址</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>改用這個設定檔（INI 格式）</source>
+        <translation>Use this settings file (INI format)</translation>
+    </message>
+    <message>
+        <source>檔案</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>本機資料庫檔案（預設放在使用者資料目錄）</source>
+        <translation>The local database file (default: in the user&apos;s data folder)</translation>
+    </message>
+    <message>
+        <source>介面語言：zh_TW（中文）或 en（English）</source>
+        <translation>Interface language: zh_TW (Chinese) or en (English)</translation>
+    </message>
+    <message>
+        <source>語言</source>
+        <translation>LANGUAGE</translation>
+    </message>
+    <message>
+        <source>開啟後經過這麼多毫秒，印出連線狀態並結束（檢測用）</source>
+        <translation>Print the connection status and quit this many milliseconds after starting (for checks)</translation>
+    </message>
+    <message>
+        <source>毫秒</source>
+        <translation>MS</translation>
+    </message>
+    <message>
+        <source>不認得的參數：%1</source>
+        <translation>Unknown arguments: %1</translation>
+    </message>
+    <message>
+        <source>--server 需要 http:// 或 https:// 開頭的網址：%1</source>
+        <translation>--server needs an address starting with http:// or https://: %1</translation>
+    </message>
+    <message>
+        <source>--lang 只能是 zh_TW 或 en</source>
+        <translation>--lang must be zh_TW or en</translation>
+    </message>
+    <message>
+        <source>--quit-after-ms 需要非負整數</source>
+        <translation>--quit-after-ms needs a non-negative integer</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictFieldText</name>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>不啟用</source>
+        <translation>Not enabled</translation>
+    </message>
+    <message>
+        <source>啟用：%1</source>
+        <translation>Enabled: %1</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>訓練日期區間 %1</source>
+        <translation>Training period %1</translation>
+    </message>
+    <message>
+        <source>獎懲日期區間 %1</source>
+        <translation>Rewards and punishments period %1</translation>
+    </message>
+    <message>
+        <source>考績年度區間 %1</source>
+        <translation>Appraisal years %1</translation>
+    </message>
+    <message>
+        <source>徵才機關</source>
+        <translation>Hiring agency</translation>
+    </message>
+    <message>
+        <source>機關名稱</source>
+        <translation>Agency name</translation>
+    </message>
+    <message>
+        <source>機關地址</source>
+        <translation>Agency address</translation>
+    </message>
+    <message>
+        <source>填寫人姓名</source>
+        <translation>Filled in by</translation>
+    </message>
+    <message>
+        <source>填寫人電話</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>分機</source>
+        <translation>Ext.</translation>
+    </message>
+    <message>
+        <source>填寫人Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>人員區分</source>
+        <translation>Personnel category</translation>
+    </message>
+    <message>
+        <source>官等類別</source>
+        <translation>Rank class</translation>
+    </message>
+    <message>
+        <source>官職等</source>
+        <translation>Rank and grade</translation>
+    </message>
+    <message>
+        <source>官職等（其他）</source>
+        <translation>Rank and grade (other)</translation>
+    </message>
+    <message>
+        <source>職稱</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>職系</source>
+        <translation>Job series</translation>
+    </message>
+    <message>
+        <source>名額</source>
+        <translation>Openings</translation>
+    </message>
+    <message>
+        <source>候補名額</source>
+        <translation>Reserve openings</translation>
+    </message>
+    <message>
+        <source>性別</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>性別限制理由</source>
+        <translation>Reason for the gender requirement</translation>
+    </message>
+    <message>
+        <source>工作地點</source>
+        <translation>Work location</translation>
+    </message>
+    <message>
+        <source>有效期間（起）</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>有效期間（迄）</source>
+        <translation>Valid to</translation>
+    </message>
+    <message>
+        <source>資格條件</source>
+        <translation>Qualifications</translation>
+    </message>
+    <message>
+        <source>工作項目</source>
+        <translation>Duties</translation>
+    </message>
+    <message>
+        <source>工作地址</source>
+        <translation>Work address</translation>
+    </message>
+    <message>
+        <source>聯絡方式</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>聯絡E-Mail</source>
+        <translation>Contact e-mail</translation>
+    </message>
+    <message>
+        <source>歡迎身心障礙者參加甄選</source>
+        <translation>People with disabilities are welcome to apply</translation>
+    </message>
+    <message>
+        <source>歡迎原住民族參加甄選</source>
+        <translation>Indigenous people are welcome to apply</translation>
+    </message>
+    <message>
+        <source>原住民族地區職缺</source>
+        <translation>Post in an indigenous area</translation>
+    </message>
+    <message>
+        <source>進階職能培訓專班人員專區</source>
+        <translation>Advanced competency training programme</translation>
+    </message>
+    <message>
+        <source>限調任</source>
+        <translation>Transfer only</translation>
+    </message>
+    <message>
+        <source>職缺類別</source>
+        <translation>Vacancy type</translation>
+    </message>
+    <message>
+        <source>公告網址</source>
+        <translation>Announcement URL</translation>
+    </message>
+    <message>
+        <source>調閱履歷</source>
+        <translation>Applicants&apos; résumés</translation>
+    </message>
+</context>
+<context>
     <name>LedgerError</name>
     <message>
         <source>無法開啟本機資料檔，無法記錄憑證密碼（PIN 碼）的錯誤次數。請確認磁碟空間與資料夾權限。</source>
@@ -423,6 +649,93 @@ Exit codes: 0 ok, 1 other error, 2 usage error, 3 no reader, 4 no card,
     <message>
         <source>無法讀寫本機的憑證密碼（PIN 碼）錯誤次數紀錄。</source>
         <translation>The local record of wrong PINs cannot be read or written.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginProblemText</name>
+    <message>
+        <source>插入之自然人憑證或機關憑證無效，可能為憑證已過期、廢止…等情形，請確認所持憑證之有效性。</source>
+        <translation>The citizen or agency certificate on the card is not valid: it may have expired or been revoked. Please check that your certificate is valid.</translation>
+    </message>
+    <message>
+        <source>目前無法向憑證中心確認憑證是否有效，請稍後再試一次。</source>
+        <translation>The certificate authority cannot confirm right now whether the certificate is valid. Please try again later.</translation>
+    </message>
+    <message>
+        <source>伺服器無法驗證卡片的簽章。請重新插入卡片後再試一次；若仍失敗，請資訊人員檢查「設定」中的伺服器網址與登入簽署的網址（origin）。</source>
+        <translation>The server could not verify the card&apos;s signature. Insert the card again and retry; if it still fails, ask IT to check the server address and the login origin in Settings.</translation>
+    </message>
+    <message>
+        <source>登入驗證已逾時，請重新登入。</source>
+        <translation>The login check timed out. Please log in again.</translation>
+    </message>
+    <message>
+        <source>此機關憑證所屬機關尚未登錄於本系統，請洽人事人員。</source>
+        <translation>The agency of this agency certificate is not registered in the system. Please contact your personnel office.</translation>
+    </message>
+    <message>
+        <source>自訂帳號或身分證號驗證不存在於本總處公務人力資料庫中，如為現職公務人員，請洽人事人員儘速將該員個人資料報送至本總處完成入檔後，方可登入本總處「人事服務網」。</source>
+        <translation>The custom account or ID number is not in the DGPA civil service database. If you are a serving civil servant, ask your personnel office to submit your personal data to the DGPA; you can log in to the DGPA Personnel Service Network (ECPA) once it has been entered.</translation>
+    </message>
+    <message>
+        <source>驗證失敗
+失敗原因：此身份證字號已停用，可能是此帳號之人事資料為卸職狀態，若有問題請先洽機關所屬人事部門洽詢。</source>
+        <translation>Verification failed
+Reason: this ID number is no longer active; the personnel record of this account may show that the person has left service. If this is wrong, please ask your agency&apos;s personnel office.</translation>
+    </message>
+    <message>
+        <source>驗證失敗
+失敗原因：此身份證字號與使用的自然人憑證序號向憑證中心查詢回應並不是同一個使用者，請確定輸入的eCPA自訂帳號或是身分證字號是否正確。</source>
+        <translation>Verification failed
+Reason: according to the certificate authority, this ID number and the citizen certificate used do not belong to the same person. Please check that the eCPA custom account or ID number you entered is correct.</translation>
+    </message>
+    <message>
+        <source>首次啟用的時限已過或嘗試次數已用完，請重新以憑證登入。</source>
+        <translation>The first-time activation has expired or used up its tries. Please log in with the card again.</translation>
+    </message>
+    <message>
+        <source>帳號或密碼錯誤。</source>
+        <translation>Wrong account or password.</translation>
+    </message>
+    <message>
+        <source>密碼錯誤次數過多，登入暫時鎖定，請稍後再試。</source>
+        <translation>Too many wrong passwords: logging in is locked for a while. Please try again later.</translation>
+    </message>
+    <message>
+        <source>密碼長度須 8 碼以上，且必須至少包含英文字母、數字及特殊符號；請勿使用下列特殊字元 % &amp; + * ? &lt; &gt; \ /</source>
+        <translation>The password must be at least 8 characters long and contain at least one letter, one digit and one special symbol; do not use these characters: % &amp; + * ? &lt; &gt; \ /</translation>
+    </message>
+    <message>
+        <source>此自訂帳號已有人使用，請換一個。</source>
+        <translation>This custom account is already taken. Please choose another one.</translation>
+    </message>
+    <message>
+        <source>此帳號已設定完成，請重新登入。</source>
+        <translation>This account has already been set up. Please log in again.</translation>
+    </message>
+    <message>
+        <source>輸入的資料不正確，請檢查後再送出。</source>
+        <translation>Some of the data entered is not valid. Please check it and submit again.</translation>
+    </message>
+    <message>
+        <source>中央服務暫時無法處理，請稍後再試一次。</source>
+        <translation>The central service cannot handle the request right now. Please try again later.</translation>
+    </message>
+    <message>
+        <source>登入失敗，請稍後再試一次；若仍失敗，請洽資訊人員。</source>
+        <translation>Login failed. Please try again later; if it still fails, contact IT support.</translation>
+    </message>
+    <message>
+        <source>無法連線到中央服務。請確認網路後再試一次，或先離線作業。</source>
+        <translation>Cannot reach the central service. Check the network and try again, or work offline for now.</translation>
+    </message>
+    <message>
+        <source>無法確認中央服務的身分（安全連線失敗），請洽資訊人員檢查設定。</source>
+        <translation>The central service&apos;s identity could not be confirmed (the secure connection failed). Please ask IT support to check the settings.</translation>
+    </message>
+    <message>
+        <source>中央服務的回應無法辨識，請稍後再試一次。</source>
+        <translation>The central service&apos;s answer could not be understood. Please try again later.</translation>
     </message>
 </context>
 <context>
@@ -601,65 +914,6 @@ Exit codes: 0 ok, 1 other error, 2 usage error, 3 no reader, 4 no card,
     <message>
         <source>內容不得超過%1字（目前%2字）</source>
         <translation>At most %1 characters (now %2)</translation>
-    </message>
-</context>
-<context>
-    <name>client</name>
-    <message>
-        <source>事求人機關徵才系統：職缺的草擬、預覽與上傳（可離線作業）。</source>
-        <translation>Shiqiuren agency recruitment: draft, preview and upload vacancies (also offline).</translation>
-    </message>
-    <message>
-        <source>中央服務的網址（例如 https://recruit.example.gov.tw），只用於這次執行</source>
-        <translation>The central service&apos;s address (e.g. https://recruit.example.gov.tw), for this run only</translation>
-    </message>
-    <message>
-        <source>網址</source>
-        <translation>URL</translation>
-    </message>
-    <message>
-        <source>改用這個設定檔（INI 格式）</source>
-        <translation>Use this settings file (INI format)</translation>
-    </message>
-    <message>
-        <source>檔案</source>
-        <translation>FILE</translation>
-    </message>
-    <message>
-        <source>本機資料庫檔案（預設放在使用者資料目錄）</source>
-        <translation>The local database file (default: in the user&apos;s data folder)</translation>
-    </message>
-    <message>
-        <source>介面語言：zh_TW（中文）或 en（English）</source>
-        <translation>Interface language: zh_TW (Chinese) or en (English)</translation>
-    </message>
-    <message>
-        <source>語言</source>
-        <translation>LANGUAGE</translation>
-    </message>
-    <message>
-        <source>開啟後經過這麼多毫秒，印出連線狀態並結束（檢測用）</source>
-        <translation>Print the connection status and quit this many milliseconds after starting (for checks)</translation>
-    </message>
-    <message>
-        <source>毫秒</source>
-        <translation>MS</translation>
-    </message>
-    <message>
-        <source>不認得的參數：%1</source>
-        <translation>Unknown arguments: %1</translation>
-    </message>
-    <message>
-        <source>--server 需要 http:// 或 https:// 開頭的網址：%1</source>
-        <translation>--server needs an address starting with http:// or https://: %1</translation>
-    </message>
-    <message>
-        <source>--lang 只能是 zh_TW 或 en</source>
-        <translation>--lang must be zh_TW or en</translation>
-    </message>
-    <message>
-        <source>--quit-after-ms 需要非負整數</source>
-        <translation>--quit-after-ms needs a non-negative integer</translation>
     </message>
 </context>
 <context>
@@ -926,93 +1180,6 @@ Exit codes: 0 ok, 1 other error, 2 usage error, 3 no reader, 4 no card,
     <message>
         <source>處理方式：%1</source>
         <translation>What to do: %1</translation>
-    </message>
-</context>
-<context>
-    <name>core::login</name>
-    <message>
-        <source>插入之自然人憑證或機關憑證無效，可能為憑證已過期、廢止…等情形，請確認所持憑證之有效性。</source>
-        <translation>The citizen or agency certificate on the card is not valid: it may have expired or been revoked. Please check that your certificate is valid.</translation>
-    </message>
-    <message>
-        <source>目前無法向憑證中心確認憑證是否有效，請稍後再試一次。</source>
-        <translation>The certificate authority cannot confirm right now whether the certificate is valid. Please try again later.</translation>
-    </message>
-    <message>
-        <source>登入驗證已逾時，請重新登入。</source>
-        <translation>The login check timed out. Please log in again.</translation>
-    </message>
-    <message>
-        <source>此機關憑證所屬機關尚未登錄於本系統，請洽人事人員。</source>
-        <translation>The agency of this agency certificate is not registered in the system. Please contact your personnel office.</translation>
-    </message>
-    <message>
-        <source>驗證失敗
-失敗原因：此身份證字號已停用，可能是此帳號之人事資料為卸職狀態，若有問題請先洽機關所屬人事部門洽詢。</source>
-        <translation>Verification failed
-Reason: this ID number is no longer active; the personnel record of this account may show that the person has left service. If this is wrong, please ask your agency&apos;s personnel office.</translation>
-    </message>
-    <message>
-        <source>首次啟用的時限已過或嘗試次數已用完，請重新以憑證登入。</source>
-        <translation>The first-time activation has expired or used up its tries. Please log in with the card again.</translation>
-    </message>
-    <message>
-        <source>帳號或密碼錯誤。</source>
-        <translation>Wrong account or password.</translation>
-    </message>
-    <message>
-        <source>密碼錯誤次數過多，登入暫時鎖定，請稍後再試。</source>
-        <translation>Too many wrong passwords: logging in is locked for a while. Please try again later.</translation>
-    </message>
-    <message>
-        <source>密碼長度須 8 碼以上，且必須至少包含英文字母、數字及特殊符號；請勿使用下列特殊字元 % &amp; + * ? &lt; &gt; \ /</source>
-        <translation>The password must be at least 8 characters long and contain at least one letter, one digit and one special symbol; do not use these characters: % &amp; + * ? &lt; &gt; \ /</translation>
-    </message>
-    <message>
-        <source>此自訂帳號已有人使用，請換一個。</source>
-        <translation>This custom account is already taken. Please choose another one.</translation>
-    </message>
-    <message>
-        <source>此帳號已設定完成，請重新登入。</source>
-        <translation>This account has already been set up. Please log in again.</translation>
-    </message>
-    <message>
-        <source>輸入的資料不正確，請檢查後再送出。</source>
-        <translation>Some of the data entered is not valid. Please check it and submit again.</translation>
-    </message>
-    <message>
-        <source>中央服務暫時無法處理，請稍後再試一次。</source>
-        <translation>The central service cannot handle the request right now. Please try again later.</translation>
-    </message>
-    <message>
-        <source>登入失敗，請稍後再試一次；若仍失敗，請洽資訊人員。</source>
-        <translation>Login failed. Please try again later; if it still fails, contact IT support.</translation>
-    </message>
-    <message>
-        <source>無法連線到中央服務。請確認網路後再試一次，或先離線作業。</source>
-        <translation>Cannot reach the central service. Check the network and try again, or work offline for now.</translation>
-    </message>
-    <message>
-        <source>無法確認中央服務的身分（安全連線失敗），請洽資訊人員檢查設定。</source>
-        <translation>The central service&apos;s identity could not be confirmed (the secure connection failed). Please ask IT support to check the settings.</translation>
-    </message>
-    <message>
-        <source>中央服務的回應無法辨識，請稍後再試一次。</source>
-        <translation>The central service&apos;s answer could not be understood. Please try again later.</translation>
-    </message>
-    <message>
-        <source>自訂帳號或身分證號驗證不存在於本總處公務人力資料庫中，如為現職公務人員，請洽人事人員儘速將該員個人資料報送至本總處完成入檔後，方可登入本總處「人事服務網」。</source>
-        <translation>The custom account or ID number is not in the DGPA civil service database. If you are a serving civil servant, ask your personnel office to submit your personal data to the DGPA; you can log in to the DGPA Personnel Service Network (ECPA) once it has been entered.</translation>
-    </message>
-    <message>
-        <source>驗證失敗
-失敗原因：此身份證字號與使用的自然人憑證序號向憑證中心查詢回應並不是同一個使用者，請確定輸入的eCPA自訂帳號或是身分證字號是否正確。</source>
-        <translation>Verification failed
-Reason: according to the certificate authority, this ID number and the citizen certificate used do not belong to the same person. Please check that the eCPA custom account or ID number you entered is correct.</translation>
-    </message>
-    <message>
-        <source>伺服器無法驗證卡片的簽章。請重新插入卡片後再試一次；若仍失敗，請資訊人員檢查「設定」中的伺服器網址與登入簽署的網址（origin）。</source>
-        <translation>The server could not verify the card&apos;s signature. Insert the card again and retry; if it still fails, ask IT to check the server address and the login origin in Settings.</translation>
     </message>
 </context>
 <context>
@@ -1732,141 +1899,6 @@ Set a custom account, an email address and a login password; enter the new passw
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
-    </message>
-</context>
-<context>
-    <name>ui::ConflictFields</name>
-    <message>
-        <source>徵才機關</source>
-        <translation>Hiring agency</translation>
-    </message>
-    <message>
-        <source>機關名稱</source>
-        <translation>Agency name</translation>
-    </message>
-    <message>
-        <source>機關地址</source>
-        <translation>Agency address</translation>
-    </message>
-    <message>
-        <source>填寫人姓名</source>
-        <translation>Filled in by</translation>
-    </message>
-    <message>
-        <source>填寫人電話</source>
-        <translation>Filler&apos;s phone</translation>
-    </message>
-    <message>
-        <source>分機</source>
-        <translation>Extension</translation>
-    </message>
-    <message>
-        <source>填寫人Email</source>
-        <translation>Filler&apos;s e-mail</translation>
-    </message>
-    <message>
-        <source>人員區分</source>
-        <translation>Personnel category</translation>
-    </message>
-    <message>
-        <source>官等類別</source>
-        <translation>Rank class</translation>
-    </message>
-    <message>
-        <source>官職等</source>
-        <translation>Rank and grade</translation>
-    </message>
-    <message>
-        <source>官職等（其他）</source>
-        <translation>Rank and grade (other)</translation>
-    </message>
-    <message>
-        <source>職稱</source>
-        <translation>Title</translation>
-    </message>
-    <message>
-        <source>職系</source>
-        <translation>Job series</translation>
-    </message>
-    <message>
-        <source>名額</source>
-        <translation>Openings</translation>
-    </message>
-    <message>
-        <source>候補名額</source>
-        <translation>Reserve openings</translation>
-    </message>
-    <message>
-        <source>性別</source>
-        <translation>Gender</translation>
-    </message>
-    <message>
-        <source>性別限制理由</source>
-        <translation>Reason for the gender requirement</translation>
-    </message>
-    <message>
-        <source>工作地點</source>
-        <translation>Work location</translation>
-    </message>
-    <message>
-        <source>有效期間（起）</source>
-        <translation>Valid from</translation>
-    </message>
-    <message>
-        <source>有效期間（迄）</source>
-        <translation>Valid to</translation>
-    </message>
-    <message>
-        <source>資格條件</source>
-        <translation>Qualifications</translation>
-    </message>
-    <message>
-        <source>工作項目</source>
-        <translation>Duties</translation>
-    </message>
-    <message>
-        <source>工作地址</source>
-        <translation>Work address</translation>
-    </message>
-    <message>
-        <source>聯絡方式</source>
-        <translation>Contact</translation>
-    </message>
-    <message>
-        <source>聯絡E-Mail</source>
-        <translation>Contact e-mail</translation>
-    </message>
-    <message>
-        <source>歡迎身心障礙者參加甄選</source>
-        <translation>People with disabilities welcome</translation>
-    </message>
-    <message>
-        <source>歡迎原住民族參加甄選</source>
-        <translation>Indigenous applicants welcome</translation>
-    </message>
-    <message>
-        <source>原住民族地區職缺</source>
-        <translation>Post in an indigenous area</translation>
-    </message>
-    <message>
-        <source>進階職能培訓專班人員專區</source>
-        <translation>Advanced competency training programme</translation>
-    </message>
-    <message>
-        <source>限調任</source>
-        <translation>Transfer only</translation>
-    </message>
-    <message>
-        <source>職缺類別</source>
-        <translation>Vacancy class</translation>
-    </message>
-    <message>
-        <source>公告網址</source>
-        <translation>Announcement URL</translation>
-    </message>
-    <message>
-        <source>調閱履歷</source>
-        <translation>Résumé access</translation>
     </message>
 </context>
 <context>
@@ -3244,41 +3276,6 @@ Send this PIN?</translation>
     <message>
         <source>%1（已停用）</source>
         <translation>%1 (retired)</translation>
-    </message>
-</context>
-<context>
-    <name>ui::conflictfields</name>
-    <message>
-        <source>是</source>
-        <translation>Yes</translation>
-    </message>
-    <message>
-        <source>否</source>
-        <translation>No</translation>
-    </message>
-    <message>
-        <source>不啟用</source>
-        <translation>Not enabled</translation>
-    </message>
-    <message>
-        <source>啟用：%1</source>
-        <translation>Enabled: %1</translation>
-    </message>
-    <message>
-        <source>訓練日期區間 %1</source>
-        <translation>Training period %1</translation>
-    </message>
-    <message>
-        <source>獎懲日期區間 %1</source>
-        <translation>Rewards and punishments period %1</translation>
-    </message>
-    <message>
-        <source>考績年度區間 %1</source>
-        <translation>Appraisal years %1</translation>
-    </message>
-    <message>
-        <source>、</source>
-        <translation>, </translation>
     </message>
 </context>
 </TS>

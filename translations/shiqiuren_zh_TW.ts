@@ -378,6 +378,232 @@
     </message>
 </context>
 <context>
+    <name>ClientCli</name>
+    <message>
+        <source>事求人機關徵才系統：職缺的草擬、預覽與上傳（可離線作業）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中央服務的網址（例如 https://recruit.example.gov.tw），只用於這次執行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>網址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>改用這個設定檔（INI 格式）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>檔案</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本機資料庫檔案（預設放在使用者資料目錄）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>介面語言：zh_TW（中文）或 en（English）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>語言</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>開啟後經過這麼多毫秒，印出連線狀態並結束（檢測用）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>毫秒</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不認得的參數：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--server 需要 http:// 或 https:// 開頭的網址：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--lang 只能是 zh_TW 或 en</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--quit-after-ms 需要非負整數</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictFieldText</name>
+    <message>
+        <source>是</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不啟用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>啟用：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>訓練日期區間 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>獎懲日期區間 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>考績年度區間 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>徵才機關</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>機關名稱</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>機關地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>填寫人姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>填寫人電話</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>分機</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>填寫人Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人員區分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>官等類別</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>官職等</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>官職等（其他）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>職稱</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>職系</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>名額</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>候補名額</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>性別</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>性別限制理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作地點</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>有效期間（起）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>有效期間（迄）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>資格條件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作項目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>聯絡方式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>聯絡E-Mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>歡迎身心障礙者參加甄選</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>歡迎原住民族參加甄選</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>原住民族地區職缺</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>進階職能培訓專班人員專區</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>限調任</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>職缺類別</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>公告網址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>調閱履歷</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LedgerError</name>
     <message>
         <source>無法開啟本機資料檔，無法記錄憑證密碼（PIN 碼）的錯誤次數。請確認磁碟空間與資料夾權限。</source>
@@ -397,6 +623,91 @@
     </message>
     <message>
         <source>無法讀寫本機的憑證密碼（PIN 碼）錯誤次數紀錄。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LoginProblemText</name>
+    <message>
+        <source>插入之自然人憑證或機關憑證無效，可能為憑證已過期、廢止…等情形，請確認所持憑證之有效性。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>目前無法向憑證中心確認憑證是否有效，請稍後再試一次。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>伺服器無法驗證卡片的簽章。請重新插入卡片後再試一次；若仍失敗，請資訊人員檢查「設定」中的伺服器網址與登入簽署的網址（origin）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登入驗證已逾時，請重新登入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>此機關憑證所屬機關尚未登錄於本系統，請洽人事人員。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>自訂帳號或身分證號驗證不存在於本總處公務人力資料庫中，如為現職公務人員，請洽人事人員儘速將該員個人資料報送至本總處完成入檔後，方可登入本總處「人事服務網」。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>驗證失敗
+失敗原因：此身份證字號已停用，可能是此帳號之人事資料為卸職狀態，若有問題請先洽機關所屬人事部門洽詢。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>驗證失敗
+失敗原因：此身份證字號與使用的自然人憑證序號向憑證中心查詢回應並不是同一個使用者，請確定輸入的eCPA自訂帳號或是身分證字號是否正確。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>首次啟用的時限已過或嘗試次數已用完，請重新以憑證登入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>帳號或密碼錯誤。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密碼錯誤次數過多，登入暫時鎖定，請稍後再試。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密碼長度須 8 碼以上，且必須至少包含英文字母、數字及特殊符號；請勿使用下列特殊字元 % &amp; + * ? &lt; &gt; \ /</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>此自訂帳號已有人使用，請換一個。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>此帳號已設定完成，請重新登入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>輸入的資料不正確，請檢查後再送出。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中央服務暫時無法處理，請稍後再試一次。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登入失敗，請稍後再試一次；若仍失敗，請洽資訊人員。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>無法連線到中央服務。請確認網路後再試一次，或先離線作業。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>無法確認中央服務的身分（安全連線失敗），請洽資訊人員檢查設定。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中央服務的回應無法辨識，請稍後再試一次。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -575,65 +886,6 @@
     </message>
     <message>
         <source>內容不得超過%1字（目前%2字）</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>client</name>
-    <message>
-        <source>事求人機關徵才系統：職缺的草擬、預覽與上傳（可離線作業）。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>中央服務的網址（例如 https://recruit.example.gov.tw），只用於這次執行</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>網址</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>改用這個設定檔（INI 格式）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>檔案</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>本機資料庫檔案（預設放在使用者資料目錄）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>介面語言：zh_TW（中文）或 en（English）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>語言</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>開啟後經過這麼多毫秒，印出連線狀態並結束（檢測用）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>毫秒</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>不認得的參數：%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--server 需要 http:// 或 https:// 開頭的網址：%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--lang 只能是 zh_TW 或 en</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--quit-after-ms 需要非負整數</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -900,91 +1152,6 @@
     </message>
     <message>
         <source>處理方式：%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>core::login</name>
-    <message>
-        <source>插入之自然人憑證或機關憑證無效，可能為憑證已過期、廢止…等情形，請確認所持憑證之有效性。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>目前無法向憑證中心確認憑證是否有效，請稍後再試一次。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>登入驗證已逾時，請重新登入。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>此機關憑證所屬機關尚未登錄於本系統，請洽人事人員。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>驗證失敗
-失敗原因：此身份證字號已停用，可能是此帳號之人事資料為卸職狀態，若有問題請先洽機關所屬人事部門洽詢。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>首次啟用的時限已過或嘗試次數已用完，請重新以憑證登入。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>帳號或密碼錯誤。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>密碼錯誤次數過多，登入暫時鎖定，請稍後再試。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>密碼長度須 8 碼以上，且必須至少包含英文字母、數字及特殊符號；請勿使用下列特殊字元 % &amp; + * ? &lt; &gt; \ /</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>此自訂帳號已有人使用，請換一個。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>此帳號已設定完成，請重新登入。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>輸入的資料不正確，請檢查後再送出。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>中央服務暫時無法處理，請稍後再試一次。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>登入失敗，請稍後再試一次；若仍失敗，請洽資訊人員。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>無法連線到中央服務。請確認網路後再試一次，或先離線作業。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>無法確認中央服務的身分（安全連線失敗），請洽資訊人員檢查設定。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>中央服務的回應無法辨識，請稍後再試一次。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>自訂帳號或身分證號驗證不存在於本總處公務人力資料庫中，如為現職公務人員，請洽人事人員儘速將該員個人資料報送至本總處完成入檔後，方可登入本總處「人事服務網」。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>驗證失敗
-失敗原因：此身份證字號與使用的自然人憑證序號向憑證中心查詢回應並不是同一個使用者，請確定輸入的eCPA自訂帳號或是身分證字號是否正確。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>伺服器無法驗證卡片的簽章。請重新插入卡片後再試一次；若仍失敗，請資訊人員檢查「設定」中的伺服器網址與登入簽署的網址（origin）。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1701,141 +1868,6 @@
     </message>
     <message>
         <source>取消</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ui::ConflictFields</name>
-    <message>
-        <source>徵才機關</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>機關名稱</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>機關地址</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>填寫人姓名</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>填寫人電話</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>分機</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>填寫人Email</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>人員區分</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>官等類別</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>官職等</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>官職等（其他）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>職稱</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>職系</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>名額</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>候補名額</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>性別</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>性別限制理由</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>工作地點</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>有效期間（起）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>有效期間（迄）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>資格條件</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>工作項目</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>工作地址</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>聯絡方式</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>聯絡E-Mail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>歡迎身心障礙者參加甄選</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>歡迎原住民族參加甄選</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>原住民族地區職缺</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>進階職能培訓專班人員專區</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>限調任</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>職缺類別</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>公告網址</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>調閱履歷</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3211,41 +3243,6 @@
     </message>
     <message>
         <source>%1（已停用）</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ui::conflictfields</name>
-    <message>
-        <source>是</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>否</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>不啟用</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>啟用：%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>訓練日期區間 %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>獎懲日期區間 %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>考績年度區間 %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>、</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

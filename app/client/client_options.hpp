@@ -20,4 +20,8 @@ struct ClientOptions {
 /// error and exits with status 2.
 ClientOptions parseOptions(const QCoreApplication& app);
 
+/// True when the arguments only ask for the help or the version: those need no display, so
+/// main() answers them without starting the GUI (over SSH, in a package's install test).
+bool asksOnlyForInformation(int argc, char* argv[]);
+
 } // namespace client

@@ -11,12 +11,28 @@
 #include <QTimer>
 #include <cstdio>
 
+namespace {
+
+void nameApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("shiqiuren"));
+    QCoreApplication::setApplicationName(QStringLiteral("shiqiuren"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SHIQIUREN_VERSION));
+}
+
+} // namespace
+
 int main(int argc, char* argv[])
 {
+    if (client::asksOnlyForInformation(argc, argv)) {
+        QCoreApplication app(argc, argv); // no display needed to print the help
+        nameApplication();
+        ui::applyLanguage(core::i18n::languageFromEnvironment());
+        client::parseOptions(app); // prints and exits
+        return 0;
+    }
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("shiqiuren"));
-    QApplication::setApplicationName(QStringLiteral("shiqiuren"));
-    QApplication::setApplicationVersion(QStringLiteral(SHIQIUREN_VERSION));
+    nameApplication();
     ui::applyLanguage(core::i18n::languageFromEnvironment()); // for --help and early errors
     const client::ClientOptions options = client::parseOptions(app);
 

@@ -9,6 +9,10 @@ Two rules, on C++ sources with comments removed:
     ...) and holding words (letters outside HTML tags and %1 placeholders) must sit inside
     tr() / QCoreApplication::translate() / QT_TR_NOOP() / QT_TRANSLATE_NOOP().
  2. Any literal holding CJK characters must sit inside one of those as well.
+ 3. No translate() wrapper: a function taking the text as a parameter and returning
+    QCoreApplication::translate("Context", text). lupdate files the texts given to such a
+    wrapper under the enclosing namespace, not under "Context", so at run time nothing is found.
+    Use a class with Q_DECLARE_TR_FUNCTIONS(Context) and Context::tr("…") instead.
 A literal that is not UI text (a code list, an endonym, HTML scaffolding) is allowed when its
 line, or the line before, carries the comment `i18n-ok: <why>` (the reason is required).
 """
@@ -37,6 +41,9 @@ TRANSLATING = {"tr", "translate", "QT_TR_NOOP", "QT_TRANSLATE_NOOP", "QT_TR_N_NO
                "QT_TRANSLATE_N_NOOP", "qtTrId", "QT_TRID_NOOP", "trUtf8"}
 CJK = re.compile(r"[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3400-\u4dbf"
                  r"\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+WRAPPER = re.compile(r"QString\s+(\w+)\s*\(\s*const\s+char\s*\*\s*(\w+)\s*\)\s*\{\s*"
+                     r"return\s+(?:QCoreApplication|QApplication|QObject)::translate\s*\(\s*"
+                     r"\"[^\"]*\"\s*,\s*\2\s*\)", re.DOTALL)
 MARK = re.compile(r"i18n-ok:\s*\S")
 TOKEN = re.compile(r'''
     (?P<comment>//[^\n]*|/\*.*?\*/)
@@ -151,6 +158,15 @@ def check_file(path):
                 continue
             if all(callee in WRAPPERS for callee in stack[1:]):
                 report(j, f"text given to {value}() without tr()")
+
+    # Rule 3: a translate() wrapper.
+    code = re.sub(r"//[^\n]*|/\*.*?\*/", lambda m: re.sub(r"[^\n]", " ", m.group()), text,
+                  flags=re.DOTALL)
+    for match in WRAPPER.finditer(code):
+        number = line_of(match.start())
+        if not marked(lines, number):
+            problems.append(f"{path}:{number}: a translate() wrapper hides its texts' context "
+                            f"from lupdate: \"{match.group(1)}\"")
 
     # Rule 2: CJK outside a translating call.
     for i, (kind, value, _) in enumerate(toks):

@@ -18,6 +18,18 @@ for ts in "$top"/translations/shiqiuren_*.ts; do
         status=1
     fi
 done
+# Every context the code looks texts up in by name must be one the catalogue has: a lookup in a
+# context lupdate filed nowhere finds nothing, and the English UI silently shows Chinese.
+known=$(grep -o '<name>[^<]*</name>' "$top/translations/shiqiuren_en.ts" | sed 's/<[^>]*>//g' | sort -u)
+used=$(cd "$top" && grep -rhoE '(translate|QT_TRANSLATE_NOOP|QT_TRANSLATE_N_NOOP)\(\s*"[^"]+"|Q_DECLARE_TR_FUNCTIONS\([A-Za-z_:]+\)' \
+    core ui app server --include='*.cpp' --include='*.hpp' \
+    | sed -E 's/.*\(\s*"?([^")]+)"?\)?$/\1/' | sort -u)
+for context in $used; do
+    if ! grep -qxF -- "$context" <<<"$known"; then
+        echo "the code looks texts up in context \"$context\", which shiqiuren_en.ts does not have"
+        status=1
+    fi
+done
 unfinished=$(grep -c 'type="unfinished"' "$top/translations/shiqiuren_en.ts" || true)
 if [ "$unfinished" != "0" ]; then
     echo "shiqiuren_en.ts has $unfinished untranslated entries"

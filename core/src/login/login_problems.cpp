@@ -2,14 +2,15 @@
 
 #include <QCoreApplication>
 
+/// The translation context of these texts (outside any namespace, so lupdate and the runtime
+/// agree on its name).
+class LoginProblemText {
+    Q_DECLARE_TR_FUNCTIONS(LoginProblemText)
+};
+
 namespace core::login {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("core::login::LoginProblem", text);
-}
 
 LoginProblem make(QString message, bool retry, LoginStep step = LoginStep::Waiting)
 {
@@ -30,59 +31,70 @@ LoginProblem forHttp(const api::Failure& failure)
     case ServiceError::CertificateRevoked:
     case ServiceError::CertificateUntrusted:
     case ServiceError::CertificateUsage:
-        return make(tr("插入之自然人憑證或機關憑證無效，可能為憑證已過期、廢止…等情形，"
-                       "請確認所持憑證之有效性。"),
+        return make(
+            LoginProblemText::tr("插入之自然人憑證或機關憑證無效，可能為憑證已過期、廢止…等情形，"
+                                 "請確認所持憑證之有效性。"),
             false);
     case ServiceError::RevocationUnavailable:
-        return make(tr("目前無法向憑證中心確認憑證是否有效，請稍後再試一次。"), true);
+        return make(
+            LoginProblemText::tr("目前無法向憑證中心確認憑證是否有效，請稍後再試一次。"), true);
     case ServiceError::SignatureInvalid:
     case ServiceError::TokenMalformed:
-        return make(tr("伺服器無法驗證卡片的簽章。請重新插入卡片後再試一次；若仍失敗，"
-                       "請資訊人員檢查「設定」中的伺服器網址與登入簽署的網址（origin）。"),
+        return make(LoginProblemText::tr(
+                        "伺服器無法驗證卡片的簽章。請重新插入卡片後再試一次；若仍失敗，"
+                        "請資訊人員檢查「設定」中的伺服器網址與登入簽署的網址（origin）。"),
             true);
     case ServiceError::NonceInvalid:
-        return make(tr("登入驗證已逾時，請重新登入。"), true);
+        return make(LoginProblemText::tr("登入驗證已逾時，請重新登入。"), true);
     case ServiceError::AgencyNotFound:
-        return make(tr("此機關憑證所屬機關尚未登錄於本系統，請洽人事人員。"), false);
+        return make(
+            LoginProblemText::tr("此機關憑證所屬機關尚未登錄於本系統，請洽人事人員。"), false);
     // The seed's three activation failures.
     case ServiceError::PersonNotFound:
-        return make(tr("自訂帳號或身分證號驗證不存在於本總處公務人力資料庫中，如為現職公務人員，"
-                       "請洽人事人員儘速將該員個人資料報送至本總處完成入檔後，"
-                       "方可登入本總處「人事服務網」。"),
+        return make(LoginProblemText::tr(
+                        "自訂帳號或身分證號驗證不存在於本總處公務人力資料庫中，如為現職公務人員，"
+                        "請洽人事人員儘速將該員個人資料報送至本總處完成入檔後，"
+                        "方可登入本總處「人事服務網」。"),
             true, LoginStep::Activation);
     case ServiceError::PersonInactive:
-        return make(tr("驗證失敗\n失敗原因：此身份證字號已停用，可能是此帳號之人事資料為卸職狀態，"
-                       "若有問題請先洽機關所屬人事部門洽詢。"),
+        return make(LoginProblemText::tr(
+                        "驗證失敗\n失敗原因：此身份證字號已停用，可能是此帳號之人事資料為卸職狀態，"
+                        "若有問題請先洽機關所屬人事部門洽詢。"),
             true, LoginStep::Activation);
     case ServiceError::CertificateOwnerMismatch:
-        return make(tr("驗證失敗\n失敗原因：此身份證字號與使用的自然人憑證序號向憑證中心查詢回應"
-                       "並不是同一個使用者，請確定輸入的eCPA自訂帳號或是身分證字號是否正確。"),
+        return make(LoginProblemText::tr(
+                        "驗證失敗\n失敗原因：此身份證字號與使用的自然人憑證序號向憑證中心查詢回應"
+                        "並不是同一個使用者，請確定輸入的eCPA自訂帳號或是身分證字號是否正確。"),
             true, LoginStep::Activation);
     case ServiceError::ActivationTicketInvalid:
-        return make(tr("首次啟用的時限已過或嘗試次數已用完，請重新以憑證登入。"), true);
-    case ServiceError::CredentialsInvalid:
-        return make(tr("帳號或密碼錯誤。"), true, LoginStep::PasswordLogin);
-    case ServiceError::TooManyAttempts:
         return make(
-            tr("密碼錯誤次數過多，登入暫時鎖定，請稍後再試。"), true, LoginStep::PasswordLogin);
+            LoginProblemText::tr("首次啟用的時限已過或嘗試次數已用完，請重新以憑證登入。"), true);
+    case ServiceError::CredentialsInvalid:
+        return make(LoginProblemText::tr("帳號或密碼錯誤。"), true, LoginStep::PasswordLogin);
+    case ServiceError::TooManyAttempts:
+        return make(LoginProblemText::tr("密碼錯誤次數過多，登入暫時鎖定，請稍後再試。"), true,
+            LoginStep::PasswordLogin);
     case ServiceError::PasswordPolicy:
-        return make(tr("密碼長度須 8 碼以上，且必須至少包含英文字母、數字及特殊符號；"
-                       "請勿使用下列特殊字元 % & + * ? < > \\ /"),
+        return make(
+            LoginProblemText::tr("密碼長度須 8 碼以上，且必須至少包含英文字母、數字及特殊符號；"
+                                 "請勿使用下列特殊字元 % & + * ? < > \\ /"),
             true, LoginStep::AccountSetup);
     case ServiceError::AccountTaken:
-        return make(tr("此自訂帳號已有人使用，請換一個。"), true, LoginStep::AccountSetup);
+        return make(LoginProblemText::tr("此自訂帳號已有人使用，請換一個。"), true,
+            LoginStep::AccountSetup);
     case ServiceError::AccountAlreadySetUp:
-        return make(tr("此帳號已設定完成，請重新登入。"), true);
+        return make(LoginProblemText::tr("此帳號已設定完成，請重新登入。"), true);
     case ServiceError::ValidationFailed:
     case ServiceError::RequestInvalid:
-        return make(tr("輸入的資料不正確，請檢查後再送出。"), true, LoginStep::AccountSetup);
+        return make(LoginProblemText::tr("輸入的資料不正確，請檢查後再送出。"), true,
+            LoginStep::AccountSetup);
     case ServiceError::DatabaseUnavailable:
     case ServiceError::InternalError:
-        return make(tr("中央服務暫時無法處理，請稍後再試一次。"), true);
+        return make(LoginProblemText::tr("中央服務暫時無法處理，請稍後再試一次。"), true);
     default:
         break;
     }
-    return make(tr("登入失敗，請稍後再試一次；若仍失敗，請洽資訊人員。"), true);
+    return make(LoginProblemText::tr("登入失敗，請稍後再試一次；若仍失敗，請洽資訊人員。"), true);
 }
 
 } // namespace
@@ -93,13 +105,16 @@ LoginProblem problemFor(const api::Failure& failure)
     switch (failure.kind) {
     case api::ErrorKind::Network:
     case api::ErrorKind::Timeout:
-        problem = make(tr("無法連線到中央服務。請確認網路後再試一次，或先離線作業。"), true);
+        problem = make(
+            LoginProblemText::tr("無法連線到中央服務。請確認網路後再試一次，或先離線作業。"), true);
         break;
     case api::ErrorKind::Tls:
-        problem = make(tr("無法確認中央服務的身分（安全連線失敗），請洽資訊人員檢查設定。"), false);
+        problem = make(
+            LoginProblemText::tr("無法確認中央服務的身分（安全連線失敗），請洽資訊人員檢查設定。"),
+            false);
         break;
     case api::ErrorKind::BadResponse:
-        problem = make(tr("中央服務的回應無法辨識，請稍後再試一次。"), true);
+        problem = make(LoginProblemText::tr("中央服務的回應無法辨識，請稍後再試一次。"), true);
         break;
     case api::ErrorKind::Http:
     case api::ErrorKind::None:

@@ -4,8 +4,11 @@
 
 #include "account_fixture.hpp"
 #include "core/diagnostics/environment_check.hpp"
+#include "core/domain/code_lists.hpp"
+#include "core/login/login_types.hpp"
 #include "core/store/local_store.hpp"
 #include "ui/account/account_dialog.hpp"
+#include "ui/conflict/conflict_fields.hpp"
 #include "ui/diagnostics/environment_check_dialog.hpp"
 #include "ui/i18n/language_switcher.hpp"
 #include "ui/login/login_dialog.hpp"
@@ -208,4 +211,25 @@ TEST_CASE("a login that cannot start opens the environment check", "[ui][diagnos
     QTest::mouseClick(button, Qt::LeftButton);
     CHECK(asked.count() == 2);
     CHECK(hub.lastOpened()->isVisible());
+}
+
+TEST_CASE("texts looked up by context outside a class come out in English too", "[ui][i18n]")
+{
+    // The login's problems and the conflict window's field texts are translated through a
+    // context of their own; a context lupdate files elsewhere would leave them Chinese.
+    REQUIRE(ui::applyLanguage(QStringLiteral("en")));
+    core::api::Failure failure;
+    failure.kind = core::api::ErrorKind::Http;
+    failure.httpStatus = 404;
+    failure.error = core::api::ServiceError::PersonNotFound;
+    const QString notFound = core::login::problemFor(failure).message;
+    const QString agency = ui::conflictfields::label(QStringLiteral("agencyName"));
+    core::domain::Vacancy vacancy;
+    vacancy.welcomesDisabled = true;
+    const QString yes = ui::conflictfields::value(
+        vacancy, QStringLiteral("welcomesDisabled"), core::domain::CodeLists::builtin());
+    REQUIRE(ui::applyLanguage(QStringLiteral("zh_TW")));
+    CHECK(notFound.startsWith(QStringLiteral("The custom account or ID number")));
+    CHECK(agency == QStringLiteral("Agency name"));
+    CHECK(yes == QStringLiteral("Yes"));
 }

@@ -10,6 +10,7 @@ namespace ui {
 
 namespace {
 
+// i18n-ok: only ever given QT_TRANSLATE_NOOP("ui::ApplicantsDialog", …) texts, same context
 QString tx(const char* text)
 {
     return QCoreApplication::translate("ui::ApplicantsDialog", text);

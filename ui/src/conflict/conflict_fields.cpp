@@ -6,18 +6,19 @@
 #include <QCoreApplication>
 #include <QHash>
 
+/// The translation context of these texts (outside any namespace, so lupdate and the runtime
+/// agree on its name).
+class ConflictFieldText {
+    Q_DECLARE_TR_FUNCTIONS(ConflictFieldText)
+};
+
 namespace ui::conflictfields {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("ui::ConflictFields", text);
-}
-
 QString yesNo(bool value)
 {
-    return value ? tr("是") : tr("否");
+    return value ? ConflictFieldText::tr("是") : ConflictFieldText::tr("否");
 }
 
 QString yearRange(const std::optional<int>& from, const std::optional<int>& to)
@@ -33,20 +34,20 @@ QString yearRange(const std::optional<int>& from, const std::optional<int>& to)
 QString resume(const core::domain::ResumeAccess& access)
 {
     if (!access.enabled)
-        return tr("不啟用");
+        return ConflictFieldText::tr("不啟用");
     QStringList parts;
     for (core::domain::ResumeItem item : access.items)
         parts.append(vacancytext::resumeItem(item));
-    QString text = tr("啟用：%1").arg(parts.join(tr("、")));
+    QString text = ConflictFieldText::tr("啟用：%1").arg(parts.join(ConflictFieldText::tr("、")));
     const QString training = vacancytext::period(access.trainingFrom, access.trainingTo);
     if (!training.isEmpty())
-        text += QLatin1Char('\n') + tr("訓練日期區間 %1").arg(training);
+        text += QLatin1Char('\n') + ConflictFieldText::tr("訓練日期區間 %1").arg(training);
     const QString rewards = vacancytext::period(access.rewardsFrom, access.rewardsTo);
     if (!rewards.isEmpty())
-        text += QLatin1Char('\n') + tr("獎懲日期區間 %1").arg(rewards);
+        text += QLatin1Char('\n') + ConflictFieldText::tr("獎懲日期區間 %1").arg(rewards);
     const QString years = yearRange(access.appraisalFromYear, access.appraisalToYear);
     if (!years.isEmpty())
-        text += QLatin1Char('\n') + tr("考績年度區間 %1").arg(years);
+        text += QLatin1Char('\n') + ConflictFieldText::tr("考績年度區間 %1").arg(years);
     return text;
 }
 
@@ -56,46 +57,46 @@ QString label(const QString& key)
 {
     // Function-local: the texts are translated when asked, in the language of that moment.
     static const QHash<QString, const char*> labels {
-        { QStringLiteral("agencyCode"), QT_TRANSLATE_NOOP("ui::ConflictFields", "徵才機關") },
-        { QStringLiteral("agencyName"), QT_TRANSLATE_NOOP("ui::ConflictFields", "機關名稱") },
-        { QStringLiteral("agencyAddress"), QT_TRANSLATE_NOOP("ui::ConflictFields", "機關地址") },
-        { QStringLiteral("fillerName"), QT_TRANSLATE_NOOP("ui::ConflictFields", "填寫人姓名") },
-        { QStringLiteral("fillerPhone"), QT_TRANSLATE_NOOP("ui::ConflictFields", "填寫人電話") },
-        { QStringLiteral("fillerExtension"), QT_TRANSLATE_NOOP("ui::ConflictFields", "分機") },
-        { QStringLiteral("fillerEmail"), QT_TRANSLATE_NOOP("ui::ConflictFields", "填寫人Email") },
-        { QStringLiteral("personKind"), QT_TRANSLATE_NOOP("ui::ConflictFields", "人員區分") },
-        { QStringLiteral("rankClasses"), QT_TRANSLATE_NOOP("ui::ConflictFields", "官等類別") },
-        { QStringLiteral("gradeRanges"), QT_TRANSLATE_NOOP("ui::ConflictFields", "官職等") },
-        { QStringLiteral("gradeText"), QT_TRANSLATE_NOOP("ui::ConflictFields", "官職等（其他）") },
-        { QStringLiteral("title"), QT_TRANSLATE_NOOP("ui::ConflictFields", "職稱") },
-        { QStringLiteral("seriesCodes"), QT_TRANSLATE_NOOP("ui::ConflictFields", "職系") },
-        { QStringLiteral("openings"), QT_TRANSLATE_NOOP("ui::ConflictFields", "名額") },
-        { QStringLiteral("reserveOpenings"), QT_TRANSLATE_NOOP("ui::ConflictFields", "候補名額") },
-        { QStringLiteral("gender"), QT_TRANSLATE_NOOP("ui::ConflictFields", "性別") },
-        { QStringLiteral("genderReason"), QT_TRANSLATE_NOOP("ui::ConflictFields", "性別限制理由") },
-        { QStringLiteral("workplaceCodes"), QT_TRANSLATE_NOOP("ui::ConflictFields", "工作地點") },
-        { QStringLiteral("validFrom"), QT_TRANSLATE_NOOP("ui::ConflictFields", "有效期間（起）") },
-        { QStringLiteral("validTo"), QT_TRANSLATE_NOOP("ui::ConflictFields", "有效期間（迄）") },
-        { QStringLiteral("qualifications"), QT_TRANSLATE_NOOP("ui::ConflictFields", "資格條件") },
-        { QStringLiteral("duties"), QT_TRANSLATE_NOOP("ui::ConflictFields", "工作項目") },
-        { QStringLiteral("workAddress"), QT_TRANSLATE_NOOP("ui::ConflictFields", "工作地址") },
-        { QStringLiteral("contactMethod"), QT_TRANSLATE_NOOP("ui::ConflictFields", "聯絡方式") },
-        { QStringLiteral("contactEmail"), QT_TRANSLATE_NOOP("ui::ConflictFields", "聯絡E-Mail") },
+        { QStringLiteral("agencyCode"), QT_TRANSLATE_NOOP("ConflictFieldText", "徵才機關") },
+        { QStringLiteral("agencyName"), QT_TRANSLATE_NOOP("ConflictFieldText", "機關名稱") },
+        { QStringLiteral("agencyAddress"), QT_TRANSLATE_NOOP("ConflictFieldText", "機關地址") },
+        { QStringLiteral("fillerName"), QT_TRANSLATE_NOOP("ConflictFieldText", "填寫人姓名") },
+        { QStringLiteral("fillerPhone"), QT_TRANSLATE_NOOP("ConflictFieldText", "填寫人電話") },
+        { QStringLiteral("fillerExtension"), QT_TRANSLATE_NOOP("ConflictFieldText", "分機") },
+        { QStringLiteral("fillerEmail"), QT_TRANSLATE_NOOP("ConflictFieldText", "填寫人Email") },
+        { QStringLiteral("personKind"), QT_TRANSLATE_NOOP("ConflictFieldText", "人員區分") },
+        { QStringLiteral("rankClasses"), QT_TRANSLATE_NOOP("ConflictFieldText", "官等類別") },
+        { QStringLiteral("gradeRanges"), QT_TRANSLATE_NOOP("ConflictFieldText", "官職等") },
+        { QStringLiteral("gradeText"), QT_TRANSLATE_NOOP("ConflictFieldText", "官職等（其他）") },
+        { QStringLiteral("title"), QT_TRANSLATE_NOOP("ConflictFieldText", "職稱") },
+        { QStringLiteral("seriesCodes"), QT_TRANSLATE_NOOP("ConflictFieldText", "職系") },
+        { QStringLiteral("openings"), QT_TRANSLATE_NOOP("ConflictFieldText", "名額") },
+        { QStringLiteral("reserveOpenings"), QT_TRANSLATE_NOOP("ConflictFieldText", "候補名額") },
+        { QStringLiteral("gender"), QT_TRANSLATE_NOOP("ConflictFieldText", "性別") },
+        { QStringLiteral("genderReason"), QT_TRANSLATE_NOOP("ConflictFieldText", "性別限制理由") },
+        { QStringLiteral("workplaceCodes"), QT_TRANSLATE_NOOP("ConflictFieldText", "工作地點") },
+        { QStringLiteral("validFrom"), QT_TRANSLATE_NOOP("ConflictFieldText", "有效期間（起）") },
+        { QStringLiteral("validTo"), QT_TRANSLATE_NOOP("ConflictFieldText", "有效期間（迄）") },
+        { QStringLiteral("qualifications"), QT_TRANSLATE_NOOP("ConflictFieldText", "資格條件") },
+        { QStringLiteral("duties"), QT_TRANSLATE_NOOP("ConflictFieldText", "工作項目") },
+        { QStringLiteral("workAddress"), QT_TRANSLATE_NOOP("ConflictFieldText", "工作地址") },
+        { QStringLiteral("contactMethod"), QT_TRANSLATE_NOOP("ConflictFieldText", "聯絡方式") },
+        { QStringLiteral("contactEmail"), QT_TRANSLATE_NOOP("ConflictFieldText", "聯絡E-Mail") },
         { QStringLiteral("welcomesDisabled"),
-            QT_TRANSLATE_NOOP("ui::ConflictFields", "歡迎身心障礙者參加甄選") },
+            QT_TRANSLATE_NOOP("ConflictFieldText", "歡迎身心障礙者參加甄選") },
         { QStringLiteral("welcomesIndigenous"),
-            QT_TRANSLATE_NOOP("ui::ConflictFields", "歡迎原住民族參加甄選") },
+            QT_TRANSLATE_NOOP("ConflictFieldText", "歡迎原住民族參加甄選") },
         { QStringLiteral("indigenousArea"),
-            QT_TRANSLATE_NOOP("ui::ConflictFields", "原住民族地區職缺") },
+            QT_TRANSLATE_NOOP("ConflictFieldText", "原住民族地區職缺") },
         { QStringLiteral("trainingProgramme"),
-            QT_TRANSLATE_NOOP("ui::ConflictFields", "進階職能培訓專班人員專區") },
-        { QStringLiteral("transfer"), QT_TRANSLATE_NOOP("ui::ConflictFields", "限調任") },
-        { QStringLiteral("vacancyClass"), QT_TRANSLATE_NOOP("ui::ConflictFields", "職缺類別") },
-        { QStringLiteral("announcementUrl"), QT_TRANSLATE_NOOP("ui::ConflictFields", "公告網址") },
-        { QStringLiteral("resumeAccess"), QT_TRANSLATE_NOOP("ui::ConflictFields", "調閱履歷") },
+            QT_TRANSLATE_NOOP("ConflictFieldText", "進階職能培訓專班人員專區") },
+        { QStringLiteral("transfer"), QT_TRANSLATE_NOOP("ConflictFieldText", "限調任") },
+        { QStringLiteral("vacancyClass"), QT_TRANSLATE_NOOP("ConflictFieldText", "職缺類別") },
+        { QStringLiteral("announcementUrl"), QT_TRANSLATE_NOOP("ConflictFieldText", "公告網址") },
+        { QStringLiteral("resumeAccess"), QT_TRANSLATE_NOOP("ConflictFieldText", "調閱履歷") },
     };
     const auto it = labels.constFind(key);
-    return it == labels.cend() ? key : tr(it.value());
+    return it == labels.cend() ? key : ConflictFieldText::tr(it.value());
 }
 
 QString value(
@@ -121,7 +122,7 @@ QString value(
         QStringList parts;
         for (core::domain::RankClass rank : v.rankClasses)
             parts.append(vacancytext::rankName(rank));
-        return parts.join(tr("、"));
+        return parts.join(ConflictFieldText::tr("、"));
     }
     if (key == QLatin1String("gradeRanges"))
         return vacancytext::gradeRanges(v.gradeRanges);

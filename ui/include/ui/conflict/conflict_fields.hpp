@@ -7,7 +7,7 @@
 
 /// The conflict resolver's words for a vacancy field (a JSON key of core::domain::toJson):
 /// its label as the seed's form names it, and a value as the clerk reads it.
-/// Translated in context "ui::ConflictFields".
+/// Translated in context "ConflictFieldText".
 namespace ui::conflictfields {
 
 QString label(const QString& key);
