@@ -2872,6 +2872,10 @@ Send this PIN?</translation>
         <source>預覽</source>
         <translation>Preview</translation>
     </message>
+    <message>
+        <source>此職缺已由他人修改，刪除未執行；請檢視最新內容後再決定是否刪除。</source>
+        <translation>Someone else changed this vacancy, so it was not deleted. Look at the latest version before deciding again whether to delete it.</translation>
+    </message>
 </context>
 <context>
     <name>ui::VacancyHtml</name>

@@ -2840,6 +2840,10 @@
         <source>預覽</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>此職缺已由他人修改，刪除未執行；請檢視最新內容後再決定是否刪除。</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ui::VacancyHtml</name>

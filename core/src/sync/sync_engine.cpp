@@ -177,6 +177,8 @@ struct SyncEngine::Private {
                         // would throw their edit away unseen (what If-Match is for): the
                         // record comes back as the server has it, and the clerk decides again.
                         store->inTransaction([&] {
+                            // Kept with the record like the server's 422 messages; the form
+                            // shows its own translated sentence for this code.
                             store->reject(entry.sequence, QStringLiteral("vacancy-changed"),
                                 { { QString(),
                                     QStringLiteral("此職缺已由他人修改，刪除未執行；請檢視最新"

@@ -10,6 +10,7 @@
 #include "ui/account/account_dialog.hpp"
 #include "ui/conflict/conflict_fields.hpp"
 #include "ui/diagnostics/environment_check_dialog.hpp"
+#include "ui/form/vacancy_form_dialog.hpp"
 #include "ui/i18n/language_switcher.hpp"
 #include "ui/login/login_dialog.hpp"
 #include "ui/main/main_window.hpp"
@@ -232,4 +233,33 @@ TEST_CASE("texts looked up by context outside a class come out in English too", 
     CHECK(notFound.startsWith(QStringLiteral("The custom account or ID number")));
     CHECK(agency == QStringLiteral("Agency name"));
     CHECK(yes == QStringLiteral("Yes"));
+}
+
+TEST_CASE("a delete refused because someone changed the vacancy is said in the clerk's language",
+    "[ui][i18n][form]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    core::store::LocalStore store(dir.filePath(QStringLiteral("store.sqlite")));
+    core::domain::Vacancy vacancy;
+    vacancy.title = QStringLiteral("科員");
+    const QString id = store.createDraft(vacancy);
+    store.queue(id);
+    // What the sync engine stores for it (tests/sync/engine/test_two_clients.cpp stages it live).
+    store.reject(store.outbox().first().sequence, QStringLiteral("vacancy-changed"),
+        { { QString(), QStringLiteral("此職缺已由他人修改，刪除未執行。") } });
+    ui::AppContext context;
+    context.store = &store;
+
+    REQUIRE(ui::applyLanguage(QStringLiteral("en")));
+    QString english;
+    {
+        ui::VacancyFormDialog form(context, id);
+        english = form.generalMessage();
+    }
+    REQUIRE(ui::applyLanguage(QStringLiteral("zh_TW")));
+    ui::VacancyFormDialog form(context, id);
+    CHECK(english.contains(QStringLiteral("changed")));
+    CHECK_FALSE(english.contains(QStringLiteral("刪除")));
+    CHECK(form.generalMessage().contains(QStringLiteral("此職缺已由他人修改，刪除未執行；")));
 }

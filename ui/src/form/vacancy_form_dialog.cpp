@@ -145,8 +145,14 @@ void VacancyFormDialog::load()
             loaded_ = record->data;
             recordState_ = static_cast<int>(record->state);
             recordDeleted_ = record->deleted;
-            for (const auto& message : record->rejection)
-                serverMessages_[message.field].append(message.message);
+            if (record->rejectionCode == QLatin1String("vacancy-changed")) {
+                // The sync engine's own refusal: said in the clerk's language.
+                serverMessages_[QString()].append(tr("此職缺已由他人修改，刪除未執行；"
+                                                     "請檢視最新內容後再決定是否刪除。"));
+            } else {
+                for (const auto& message : record->rejection)
+                    serverMessages_[message.field].append(message.message);
+            }
             // A draft begun offline gets what the login knows where it is still empty.
             if (session && record->state == RecordState::Draft)
                 form::fillFromSession(loaded_, *session);
