@@ -36,6 +36,23 @@ inline core::sync::SyncServiceOptions quietOptions()
     return options;
 }
 
+/// The row of the window's page whose 職稱 is `title`; -1 when not on the page.
+inline int rowOf(const ui::MainWindow& window, const QString& title)
+{
+    const ui::VacancyTableModel* model = window.model();
+    for (int r = 0; r < model->rowCount(); ++r) {
+        if (model->row(r).title == title)
+            return r;
+    }
+    return -1;
+}
+
+/// The text of one cell of the window's page.
+inline QString cell(const ui::MainWindow& window, int row, int column)
+{
+    return window.model()->index(row, column).data().toString();
+}
+
 struct Desk {
     explicit Desk(const QString& baseUrl)
         : runner(configFor(baseUrl))
@@ -73,19 +90,8 @@ struct Desk {
     }
 
     /// The row of the page whose 職稱 is `title`; -1 when not on the page.
-    int rowOf(const QString& title) const
-    {
-        const ui::VacancyTableModel* model = window->model();
-        for (int r = 0; r < model->rowCount(); ++r) {
-            if (model->row(r).title == title)
-                return r;
-        }
-        return -1;
-    }
-    QString cell(int row, int column) const
-    {
-        return window->model()->index(row, column).data().toString();
-    }
+    int rowOf(const QString& title) const { return uitest::rowOf(*window, title); }
+    QString cell(int row, int column) const { return uitest::cell(*window, row, column); }
 
     QTemporaryDir dir;
     core::store::LocalStore store { dir.filePath(QStringLiteral("local.sqlite")) };

@@ -6,6 +6,7 @@
 // nothing prodded but what the clerk touches.
 #include "../form/form_fixture.hpp"
 #include "../login/login_support.hpp"
+#include "../main/main_support.hpp"
 #include "core/store/local_store.hpp"
 #include "core/sync/sync_service.hpp"
 #include "ui/form/vacancy_form_dialog.hpp"
@@ -52,19 +53,10 @@ struct Program {
         return options;
     }
 
-    int rowOf(const QString& title) const
-    {
-        const ui::VacancyTableModel* model = window->model();
-        for (int r = 0; r < model->rowCount(); ++r)
-            if (model->row(r).title == title)
-                return r;
-        return -1;
-    }
+    int rowOf(const QString& title) const { return uitest::rowOf(*window, title); }
     QString cell(int row, Column column) const
     {
-        return window->model()
-            ->data(window->model()->index(row, static_cast<int>(column)))
-            .toString();
+        return uitest::cell(*window, row, static_cast<int>(column));
     }
 
     Desk desk { QString() }; // its runner gets the address below
