@@ -29,6 +29,12 @@ step "lintian: no errors, no warnings"
 lintian --fail-on error,warning --tag-display-limit 0 "$client" "$server" \
     || fail "lintian (see above)"
 
+step "hardening: the binaries are built as Debian builds its own"
+# Info-level tags, which --fail-on does not see: full RELRO (-z now) and fortified libc calls.
+hardening=$(lintian --no-override --display-info --tag-display-limit 0 "$client" "$server" 2>&1 \
+    | grep -E 'hardening-no-(relro|bindnow|fortify-functions|pie)' || true)
+[ -z "$hardening" ] || fail "hardening flags missing: $hardening"
+
 step "control fields"
 field() { dpkg-deb --field "$1" "$2"; }
 for deb in "$client" "$server"; do
