@@ -336,11 +336,12 @@ std::chrono::milliseconds SyncService::untilNextDue(std::chrono::milliseconds lo
     try {
         const QDateTime now = QDateTime::currentDateTimeUtc();
         for (const store::OutboxEntry& entry : store_.outbox()) {
-            if (!entry.nextAttemptAt.isValid())
+            // Only a wait still ahead: an entry already due that the run left is held for a
+            // reason no timer mends (a conflict, an earlier entry of its record), and counting
+            // it would start a run every millisecond.
+            if (!entry.nextAttemptAt.isValid() || entry.nextAttemptAt <= now)
                 continue;
-            const auto due
-                = std::chrono::milliseconds(std::max<qint64>(now.msecsTo(entry.nextAttemptAt), 1));
-            wait = std::min(wait, due);
+            wait = std::min(wait, std::chrono::milliseconds(now.msecsTo(entry.nextAttemptAt)));
         }
     } catch (const store::StoreError&) {
         // The periodic run finds them.

@@ -123,6 +123,33 @@ TEST_CASE("sync service: a run that finds the server back sends what waited out 
     CHECK(service.connection() == SyncService::Connection::Online);
 }
 
+TEST_CASE(
+    "sync service: an entry held by a conflict does not make it run in a loop", "[sync][service]")
+{
+    // A vacancy whose last try failed a minute ago and that is now in conflict: its outbox row
+    // is due but held for the clerk, so no timer can send it.
+    TestServer server;
+    const QString token = clerkSession(server.client());
+    Desk desk;
+    const Vacancy mine = newVacancy(QStringLiteral("衝突中"));
+    const QString id = desk.store.createDraft(mine);
+    desk.store.queue(id);
+    desk.store.deferOperation(desk.store.outbox().first().sequence,
+        QDateTime::currentDateTimeUtc().addSecs(-60), QStringLiteral("an earlier failure"));
+    desk.store.recordConflict(core::store::ConflictRecord { id, mine, mine, mine,
+        QStringLiteral("\"e1\""), { QStringLiteral("title") }, QDateTime::currentDateTimeUtc() });
+
+    SyncService service(desk.store, configFor(server.baseUrl()), quietOptions());
+    QSignalSpy finished(&service, &SyncService::finished);
+    service.setToken(token);
+    REQUIRE(nextRun(service, finished).completed);
+    QTest::qWait(1000);
+    // The login's run and at most the health check's; a loop would be hundreds.
+    CHECK(finished.count() <= 2);
+    CHECK(desk.store.outbox().size() == 1);
+    CHECK(desk.store.find(id)->state == RecordState::Conflict);
+}
+
 TEST_CASE("sync service: a password session pauses the push instead of retrying", "[sync][service]")
 {
     TestServer server;

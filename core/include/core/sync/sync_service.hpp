@@ -115,7 +115,8 @@ private:
     /// Outbox rows waiting for their backoff become due now (they waited for a server that was
     /// not there); true when any was waiting.
     bool makeQueuedDue();
-    /// Until the first deferred outbox entry is due, or `longest` when none comes sooner.
+    /// Until the first outbox entry still waiting out its backoff is due, or `longest` when
+    /// none comes sooner.
     std::chrono::milliseconds untilNextDue(std::chrono::milliseconds longest) const;
 
     struct Worker;
