@@ -37,7 +37,6 @@ LoginController::LoginController(cards::CardService& cards, session::ServiceRunn
     , service_(service)
     , session_(session)
     , settings_(settings)
-    , appVersion_(auth::appVersionUrl())
 {
     connect(&cards_, &cards::CardService::readerAdded, this, [this](const QString& reader) {
         readers_.insert(reader, readers_.value(reader, false));
@@ -79,8 +78,6 @@ LoginController::~LoginController() = default;
 
 QString LoginController::origin() const
 {
-    if (!origin_.isEmpty())
-        return origin_;
     // A deployment behind a proxy signs for its public origin, which the client cannot see.
     if (settings_ && !settings_->loginOrigin().isEmpty())
         return settings_->loginOrigin();
@@ -90,16 +87,6 @@ QString LoginController::origin() const
     if (base.port() != -1 && base.port() != defaultPort)
         result += QLatin1Char(':') + QString::number(base.port());
     return result;
-}
-
-void LoginController::setOrigin(const QString& origin)
-{
-    origin_ = origin;
-}
-
-void LoginController::setAppVersion(const QString& url)
-{
-    appVersion_ = url;
 }
 
 void LoginController::start()
@@ -358,8 +345,8 @@ void LoginController::beginCardLogin(std::unique_ptr<auth::PinBuffer> pin, bool 
                     pinStatus_.triesLeft.reset();
                     QJsonObject token;
                     try {
-                        token = auth::buildAuthToken(
-                            signed_.value->certificate, signed_.value->signature, appVersion_);
+                        token = auth::buildAuthToken(signed_.value->certificate,
+                            signed_.value->signature, auth::appVersionUrl());
                     } catch (const auth::TokenError& error) {
                         LoginProblem problem;
                         problem.message = error.userMessage();

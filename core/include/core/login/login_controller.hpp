@@ -43,12 +43,9 @@ public:
         QObject* parent = nullptr);
     ~LoginController() override;
 
-    /// The origin the card signs for: the service's configured public origin. Default: the
-    /// origin of the service's base URL (what a deployment configures the server with).
+    /// The origin the card signs for: the settings' loginOrigin when set (a service behind a
+    /// proxy), else the origin of the service's base URL.
     QString origin() const;
-    void setOrigin(const QString& origin);
-    /// The `appVersion` URL of the login token.
-    void setAppVersion(const QString& url);
 
     /// Starts watching readers and cards; the Waiting step.
     void start();
@@ -123,8 +120,6 @@ private:
     session::ServiceRunner& service_;
     session::SessionState& session_;
     settings::ClientSettings* settings_;
-    QString origin_;
-    QString appVersion_;
 
     LoginStep step_ = LoginStep::Waiting;
     bool busy_ = false;
