@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Fails when a visible string in the UI skips tr().
 
-Usage: check-tr-usage.py FILE_OR_DIR...   (the test passes ui/ and app/)
+Usage: check-tr-usage.py FILE_OR_DIR...   (the test passes core/, ui/ and app/; the server's
+messages are not tr() strings by design, docs/decisions.md)
 
 Two rules, on C++ sources with comments removed:
  1. A string literal given straight to a call that shows text (setText, setWindowTitle,

@@ -72,10 +72,13 @@ QStringList stringsFrom(const QJsonObject& list, const char* key, const QString&
 
 std::optional<RankClass> rankFromChinese(const QString& name)
 {
+    // i18n-ok: the code list file's own keys (resources/codes/grades.json), not UI text
     if (name == QStringLiteral("委任"))
         return RankClass::Junior;
+    // i18n-ok: a code list key
     if (name == QStringLiteral("薦任"))
         return RankClass::Intermediate;
+    // i18n-ok: a code list key
     if (name == QStringLiteral("簡任"))
         return RankClass::Senior;
     return std::nullopt;
@@ -97,6 +100,7 @@ QList<GradeBand> bandsFrom(const QJsonObject& grades, const QString& path)
         const auto to = detail::wholeNumber(o.value(QLatin1String("to")));
         if (!rank || !from || !to || *from > *to)
             throw DomainJsonError(Kind::BadValue, itemPath,
+                // i18n-ok: a developer's message about the code list file's shape
                 QStringLiteral("expected {rank: 委任|薦任|簡任, from, to}"));
         result.append(GradeBand { *rank, *from, *to });
     }

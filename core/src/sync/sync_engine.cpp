@@ -181,7 +181,9 @@ struct SyncEngine::Private {
                             // shows its own translated sentence for this code.
                             store->reject(entry.sequence, QStringLiteral("vacancy-changed"),
                                 { { QString(),
+                                    // i18n-ok: stored data; the form says it in its own words
                                     QStringLiteral("此職缺已由他人修改，刪除未執行；請檢視最新"
+                                                   // i18n-ok: the same sentence
                                                    "內容後再決定是否刪除。") } });
                             store->rebase(entry.localId, *reply.record, reply.etag, *reply.record);
                         });
