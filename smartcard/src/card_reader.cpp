@@ -48,11 +48,14 @@ bool loadCertificates(CardInfo& info, std::string_view family, ByteView director
 
 void readHicos(CardInfo& info, ApduChannel& channel, CertificateCache* cache)
 {
-    HicosCard card(channel,
-        info.kind == CardKind::MoicaGen2 ? HicosCard::Generation::Gen2
-                                         : HicosCard::Generation::Gen1);
+    const auto generation
+        = info.kind == CardKind::MoicaGen2 ? HicosGeneration::Gen2 : HicosGeneration::Gen1;
+    info.hicosGeneration = generation;
+    HicosCard card(channel, generation);
+    if (info.version.empty())
+        info.version = card.readVersion();
     info.cardNumber = card.readCardNumber();
-    const Bytes directory = card.readCertificateDirectory();
+    const Bytes directory = card.readDirectory(HicosCard::Directory::Certificates);
     const auto entries = parseCdf(directory);
     const bool agencyCard = loadCertificates(info, "hicos", directory, entries, cache,
         [&card](const CertificateEntry& entry) { return card.readCertificate(entry); });
@@ -82,12 +85,57 @@ void readPkcs15(CardInfo& info, ApduChannel& channel, CertificateCache* cache)
 
 } // namespace
 
+namespace {
+
+// HiCOS names the signing key's object "SIGN" (53 49 47 4E) in its CDF and PrKDF.
+bool namedSign(const CardCertificate& cert)
+{
+    static const Bytes sign { 'S', 'I', 'G', 'N' };
+    return cert.id == sign;
+}
+
+} // namespace
+
+std::string_view signingChoiceName(SigningChoice choice) noexcept
+{
+    switch (choice) {
+    case SigningChoice::Only:
+        return "only";
+    case SigningChoice::ByObjectId:
+        return "object-id-SIGN";
+    case SigningChoice::FirstOfSeveral:
+        return "first-of-several";
+    case SigningChoice::None:
+        break;
+    }
+    return "none";
+}
+
+SigningChoice CardInfo::signingChoice() const
+{
+    const auto count = std::ranges::count_if(
+        certificates, [](const CardCertificate& c) { return c.usage == CertUsage::Signing; });
+    if (count == 0)
+        return SigningChoice::None;
+    if (count == 1)
+        return SigningChoice::Only;
+    const bool named = std::ranges::any_of(certificates,
+        [](const CardCertificate& c) { return c.usage == CertUsage::Signing && namedSign(c); });
+    return named ? SigningChoice::ByObjectId : SigningChoice::FirstOfSeveral;
+}
+
 const CardCertificate* CardInfo::signingCertificate() const
 {
-    for (const auto& cert : certificates)
-        if (cert.usage == CertUsage::Signing)
+    const CardCertificate* first = nullptr;
+    for (const auto& cert : certificates) {
+        if (cert.usage != CertUsage::Signing)
+            continue;
+        if (namedSign(cert))
             return &cert;
-    return nullptr;
+        if (!first)
+            first = &cert;
+    }
+    return first;
 }
 
 CardInfo readCardInfo(

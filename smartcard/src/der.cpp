@@ -18,38 +18,48 @@ constexpr std::size_t maxTagBytes = 4;
 // Four length octets cover any file a card can hold; more is garbage, not a big file.
 constexpr std::size_t maxLengthBytes = 4;
 
-Tlv readTlv(ByteView data, std::size_t start)
+struct Header {
+    std::uint32_t tag = 0;
+    bool constructed = false;
+    std::size_t size = 0; // identifier + length octets
+    std::uint64_t length = 0; // contents, as declared
+};
+
+// The identifier and length octets at `start`; nullopt when the data ends inside them.
+std::optional<Header> readHeader(ByteView data, std::size_t start)
 {
     std::size_t at = start;
     const std::size_t size = data.size();
-
+    if (at >= size)
+        return std::nullopt;
     if (data[at] == 0x00)
         malformed("end-of-contents marker, but only definite lengths are allowed");
-    std::uint32_t tag = data[at];
-    const bool constructed = (data[at] & 0x20) != 0;
+    Header header;
+    header.tag = data[at];
+    header.constructed = (data[at] & 0x20) != 0;
     ++at;
-    if ((tag & 0x1F) == 0x1F) {
+    if ((header.tag & 0x1F) == 0x1F) {
         // High tag number: base-128 continuation bytes, bit 8 set on all but the last.
         bool first = true;
         for (;;) {
             if (at >= size)
-                malformed("truncated tag");
+                return std::nullopt;
             if (at - start >= maxTagBytes)
                 malformed("tag too long");
             const std::uint8_t byte = data[at++];
             if (first && byte == 0x80)
                 malformed("non-minimal tag");
             first = false;
-            tag = tag << 8 | byte;
+            header.tag = header.tag << 8 | byte;
             if ((byte & 0x80) == 0)
                 break;
         }
     }
 
     if (at >= size)
-        malformed("truncated length");
+        return std::nullopt;
     const std::uint8_t lead = data[at++];
-    std::uint64_t length = lead;
+    header.length = lead;
     if (lead & 0x80) {
         const std::size_t count = lead & 0x7Fu;
         if (count == 0)
@@ -57,18 +67,28 @@ Tlv readTlv(ByteView data, std::size_t start)
         if (count > maxLengthBytes)
             malformed("length field too long");
         if (size - at < count)
-            malformed("truncated length");
-        length = 0;
+            return std::nullopt;
+        header.length = 0;
         for (std::size_t i = 0; i < count; ++i)
-            length = length << 8 | data[at++];
+            header.length = header.length << 8 | data[at++];
     }
-    if (length > size - at)
+    header.size = at - start;
+    return header;
+}
+
+Tlv readTlv(ByteView data, std::size_t start)
+{
+    const std::optional<Header> header = readHeader(data, start);
+    if (!header)
+        malformed("truncated tag or length");
+    const std::size_t at = start + header->size;
+    if (header->length > data.size() - at)
         malformed("length runs past the end of the data");
 
-    const auto contentLength = static_cast<std::size_t>(length);
+    const auto contentLength = static_cast<std::size_t>(header->length);
     Tlv tlv;
-    tlv.tag = tag;
-    tlv.constructed = constructed;
+    tlv.tag = header->tag;
+    tlv.constructed = header->constructed;
     tlv.value = data.subspan(at, contentLength);
     tlv.whole = data.subspan(start, at + contentLength - start);
     return tlv;
@@ -146,6 +166,14 @@ DerReader Tlv::children() const
 bool isPadding(ByteView rest)
 {
     return rest.empty() || rest[0] == 0x00 || rest[0] == 0xFF;
+}
+
+std::optional<std::uint64_t> derElementSize(ByteView data)
+{
+    const std::optional<Header> header = readHeader(data, 0);
+    if (!header)
+        return std::nullopt;
+    return header->size + header->length;
 }
 
 DerReader::DerReader(ByteView data, Padding padding)

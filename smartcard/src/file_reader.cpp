@@ -11,13 +11,18 @@ Bytes readBinary(ApduChannel& channel, const BinaryRead& how)
 {
     Bytes content;
     const std::size_t limit = how.length.value_or(how.maxSize);
+    std::size_t chunk = how.chunk;
     while (content.size() < limit) {
         const std::size_t offset = how.offset + content.size();
         if (offset > 0x7FFF)
             throw CardError(CardErrc::MalformedData, "file extends past READ BINARY addressing");
-        const std::size_t want = std::min(how.chunk, limit - content.size());
+        const std::size_t want = std::min(chunk, limit - content.size());
         const ResponseApdu response = channel.transmit(
             CommandApdu::readBinary(static_cast<std::uint16_t>(offset), want, how.cla));
+        if (response.sw() == 0x6987 && how.chunkAfter6987 && chunk > *how.chunkAfter6987) {
+            chunk = *how.chunkAfter6987;
+            continue;
+        }
         const bool endOfFile = response.sw() == 0x6282;
         if (response.sw() == 0x6B00 && !content.empty())
             break; // offset just past the end: the previous chunk was the last
@@ -27,9 +32,8 @@ Bytes readBinary(ApduChannel& channel, const BinaryRead& how)
             throw CardError(CardErrc::MalformedResponse, "card returned more than Le asked");
         content.insert(content.end(), response.data.begin(), response.data.end());
         if (how.stopAtPadding) {
-            const std::size_t used = directoryContentLength(content);
-            if (used < content.size()) {
-                content.resize(used);
+            if (const auto used = directoryContentEnd(content)) {
+                content.resize(*used);
                 return content;
             }
         }
@@ -41,18 +45,6 @@ Bytes readBinary(ApduChannel& channel, const BinaryRead& how)
             "file ended after " + std::to_string(content.size()) + " of "
                 + std::to_string(*how.length) + " bytes");
     return content;
-}
-
-void selectFidPath(ApduChannel& channel, ByteView pathFromMf, std::uint8_t cla, std::uint8_t p2)
-{
-    if (pathFromMf.size() % 2 != 0 || pathFromMf.empty())
-        throw CardError(CardErrc::InvalidArgument, "a path is a sequence of two-byte FIDs");
-    for (std::size_t i = 0; i < pathFromMf.size(); i += 2) {
-        CommandApdu select = CommandApdu::selectFile(
-            static_cast<std::uint16_t>(pathFromMf[i] << 8 | pathFromMf[i + 1]), cla);
-        select.p2 = p2;
-        channel.transmitChecked(select);
-    }
 }
 
 } // namespace smartcard

@@ -9,16 +9,21 @@ namespace smartcard {
 
 namespace {
 
-// Facts from the public reverse engineering summarised in shared/reference/smartcards.md §1–2.
+// Facts from captures of real cards (shared/reference/hicos-protocol.md §1–4).
 constexpr std::uint8_t gen1Class = 0x80; // gen1 rejects CLA 00 with 6E00
-constexpr std::size_t maxChunk = 0xC8; // the card's largest READ BINARY
-constexpr std::array<std::uint8_t, 6> versionPath { 0x3F, 0x00, 0x09, 0x00, 0x09, 0x05 };
-constexpr std::array<std::uint8_t, 6> cardNumberPath { 0x3F, 0x00, 0x09, 0x00, 0x09, 0x03 };
-constexpr std::array<std::uint8_t, 6> cdfPath { 0x3F, 0x00, 0x50, 0x30, 0x41, 0x04 };
+constexpr std::size_t maxChunk = 0xC8; // the vendor module never reads more per command
+constexpr std::size_t chunkAfter6987 = 16; // what the vendor module retries with on 6987
+constexpr std::uint16_t rootFid = 0x3F00;
+constexpr std::uint16_t appletFid = 0x7FFF; // how gen2 directory paths name the applet
+constexpr std::uint16_t infoDf = 0x0900;
+constexpr std::uint16_t cardNumberEf = 0x0903;
+constexpr std::uint16_t versionEf = 0x0905;
+constexpr std::uint16_t pkiDf = 0x5030;
 constexpr std::array<std::uint8_t, 16> gen2AppletAid { 0xA0, 0x00, 0x00, 0x02, 0x83, 0x00, 0x00,
     0x06, 0x22, 0x01, 0x69, 0x64, 0x00, 0x01, 0x01, 0x01 };
 constexpr std::size_t cardNumberLength = 16;
-constexpr std::size_t versionLength = 0x14;
+constexpr std::size_t versionLength = 0x18;
+constexpr std::size_t directoryMaxSize = 0x2000;
 
 std::string printable(const Bytes& raw)
 {
@@ -33,6 +38,25 @@ std::string printable(const Bytes& raw)
     return text;
 }
 
+// SELECT answers with a 62xx warning on some HiCOS files; the data is still selected.
+void checkSelected(const ResponseApdu& answer)
+{
+    if (!answer.isOk() && answer.sw1 != 0x62)
+        throwForStatus(answer.sw());
+}
+
+CommandApdu selectApplet()
+{
+    CommandApdu select = CommandApdu::selectByAid(gen2AppletAid);
+    select.le = CommandApdu::maxShortLe; // the captures carry Le 00 on this P2 0C select
+    return select;
+}
+
+std::uint16_t fidAt(ByteView path, std::size_t i)
+{
+    return static_cast<std::uint16_t>(path[i] << 8 | path[i + 1]);
+}
+
 } // namespace
 
 HicosCard::HicosCard(ApduChannel& channel, Generation generation)
@@ -44,13 +68,8 @@ HicosCard::HicosCard(ApduChannel& channel, Generation generation)
 std::optional<std::string> HicosCard::probeGen1Version(ApduChannel& channel)
 {
     try {
-        selectFidPath(channel, versionPath, gen1Class);
-        const Bytes raw = readBinary(channel,
-            { .cla = gen1Class,
-                .length = std::nullopt,
-                .chunk = versionLength,
-                .maxSize = versionLength });
-        const std::string version = printable(raw);
+        HicosCard card(channel, Generation::Gen1);
+        const std::string version = card.readVersion();
         if (version.starts_with("CHT V"))
             return version;
     } catch (const CardError& e) {
@@ -62,54 +81,92 @@ std::optional<std::string> HicosCard::probeGen1Version(ApduChannel& channel)
 
 bool HicosCard::probeGen2Applet(ApduChannel& channel)
 {
-    const ResponseApdu answer = channel.transmit(CommandApdu::selectByAid(gen2AppletAid));
-    return answer.isOk();
+    return channel.transmit(selectApplet()).isOk();
 }
 
-void HicosCard::selectFromMf(ByteView path)
+void HicosCard::selectRoot()
 {
     if (generation_ == Generation::Gen2) {
-        // Gen2 keeps the same files below its applet, selected with CLA 00 and P2 04.
-        channel_.transmitChecked(CommandApdu::selectByAid(gen2AppletAid));
-        selectFidPath(channel_, path.subspan(2), cla_, 0x04);
+        checkSelected(channel_.transmit(selectApplet()));
         return;
     }
-    selectFidPath(channel_, path, cla_);
+    selectChild(rootFid);
+}
+
+void HicosCard::selectChild(std::uint16_t fid)
+{
+    CommandApdu select = CommandApdu::selectFile(fid, cla_);
+    if (generation_ == Generation::Gen2) {
+        select.p2 = 0x04; // the form the vendor module sends under the applet, always with Le
+        select.le = CommandApdu::maxShortLe;
+    }
+    checkSelected(channel_.transmit(select));
+}
+
+void HicosCard::selectPath(ByteView path)
+{
+    if (path.empty() || path.size() % 2 != 0)
+        throw CardError(CardErrc::MalformedData, "a HiCOS path is a sequence of two-byte FIDs");
+    std::size_t next = 0;
+    const std::uint16_t first = fidAt(path, 0);
+    if (first == rootFid || first == appletFid) {
+        if (first == appletFid && generation_ != Generation::Gen2)
+            throw CardError(CardErrc::MalformedData, "a gen2 applet path on a gen1 card");
+        selectRoot();
+        next = 2;
+    } else {
+        selectRoot();
+        selectChild(pkiDf);
+    }
+    for (; next < path.size(); next += 2)
+        selectChild(fidAt(path, next));
+}
+
+Bytes HicosCard::readSmallFile(std::uint16_t df, std::uint16_t ef, std::size_t size)
+{
+    selectRoot();
+    selectChild(df);
+    selectChild(ef);
+    return readBinary(channel_,
+        { .cla = cla_,
+            .length = std::nullopt,
+            .chunk = size,
+            .maxSize = size,
+            .chunkAfter6987 = chunkAfter6987 });
 }
 
 std::string HicosCard::readCardNumber()
 {
-    selectFromMf(cardNumberPath);
-    const Bytes raw = readBinary(channel_,
-        { .cla = cla_,
-            .length = std::nullopt,
-            .chunk = cardNumberLength,
-            .maxSize = cardNumberLength });
-    return printable(raw);
+    return printable(readSmallFile(infoDf, cardNumberEf, cardNumberLength));
 }
 
-Bytes HicosCard::readCertificateDirectory()
+std::string HicosCard::readVersion()
 {
-    selectFromMf(cdfPath);
+    return printable(readSmallFile(infoDf, versionEf, versionLength));
+}
+
+Bytes HicosCard::readDirectory(Directory which)
+{
+    selectRoot();
+    selectChild(pkiDf);
+    selectChild(static_cast<std::uint16_t>(which));
     return readBinary(channel_,
         { .cla = cla_,
             .length = std::nullopt,
             .chunk = maxChunk,
-            .maxSize = 0x2000,
-            .stopAtPadding = true });
+            .maxSize = directoryMaxSize,
+            .stopAtPadding = true,
+            .chunkAfter6987 = chunkAfter6987 });
 }
 
 Bytes HicosCard::readCertificate(const CertificateEntry& entry)
 {
     if (!entry.directValue.empty())
         return entry.directValue;
-    if (!entry.path || entry.path->path.size() < 4)
+    if (!entry.path || entry.path->path.size() < 2)
         throw CardError(CardErrc::MalformedData, "certificate entry without a usable path");
     const Pkcs15Path& where = *entry.path;
-    Bytes path = where.path;
-    if (!where.isAbsolute()) // relative to DF 5030
-        path = concat({ ByteView(cdfPath).first(4), ByteView(path) });
-    selectFromMf(path);
+    selectPath(where.path);
 
     const std::size_t offset = where.index.value_or(0);
     std::optional<std::size_t> length = where.length;

@@ -2,6 +2,7 @@
 #include "smartcard/errors.hpp"
 #include "smartcard/iso_signing.hpp"
 #include "smartcard/pkcs15_card.hpp"
+#include "smartcard/vendor_marks.hpp"
 
 #include <algorithm>
 
@@ -38,12 +39,34 @@ const PrivateKeyEntry* signingKeyFor(
     return key == keys.end() ? nullptr : &*key;
 }
 
+// A HiCOS card that answers the PKCS#15 probes (gen1 lists a PKCS#15 application in EF.DIR)
+// must still never get a plain VERIFY: it costs one of its three tries.
+void refuseHicosCard(Pkcs15Card& card)
+{
+    const auto refuse = [](const std::string& where) {
+        unsupported(
+            where + " names Chunghwa Telecom (HiCOS): its PIN is never sent in a plain VERIFY");
+    };
+    for (const auto& label : card.readApplicationLabels())
+        if (namesHicosVendor(label))
+            refuse("the card's EF.DIR");
+    try {
+        const TokenInfo info = card.readTokenInfo();
+        if (namesHicosVendor(info.manufacturer) || namesHicosVendor(info.label))
+            refuse("the card's TokenInfo");
+    } catch (const CardError& e) {
+        if (!e.isCardRefusal())
+            throw; // no TokenInfo to read is fine; a card that went away is not
+    }
+}
+
 } // namespace
 
 IsoSigningProfile readIsoSigningProfile(ApduChannel& channel)
 {
     Pkcs15Card card(channel);
     card.open();
+    refuseHicosCard(card);
     const auto keys = parsePrkdf(card.readDirectory(OdfKind::PrivateKeys));
     const auto certificates = parseCdf(card.readDirectory(OdfKind::Certificates));
 

@@ -1,6 +1,7 @@
 #include "smartcard/pkcs15_card.hpp"
 
 #include "smartcard/certificate_facts.hpp"
+#include "smartcard/der.hpp"
 #include "smartcard/errors.hpp"
 #include "smartcard/file_reader.hpp"
 
@@ -15,6 +16,9 @@ constexpr std::array<std::uint8_t, 12> pkcs15Aid { 0xA0, 0x00, 0x00, 0x00, 0x63,
 constexpr std::uint16_t pkcs15Df = 0x5015;
 constexpr std::uint16_t odfFid = 0x5031;
 constexpr std::uint16_t tokenInfoFid = 0x5032;
+constexpr std::uint16_t efDirFid = 0x2F00;
+constexpr std::uint32_t applicationTemplateTag = 0x61;
+constexpr std::uint32_t applicationLabelTag = 0x50;
 const Bytes defaultAppPath { 0x3F, 0x00, 0x50, 0x15 };
 
 bool selectApplication(ApduChannel& channel)
@@ -63,6 +67,30 @@ TokenInfo Pkcs15Card::readTokenInfo()
         Bytes { static_cast<std::uint8_t>(tokenInfoFid >> 8),
             static_cast<std::uint8_t>(tokenInfoFid) } }));
     return parseTokenInfo(readBinary(channel_, { .stopAtPadding = true }));
+}
+
+std::vector<std::string> Pkcs15Card::readApplicationLabels()
+{
+    std::vector<std::string> labels;
+    try {
+        selectAbsolute(Bytes { 0x3F, 0x00, efDirFid >> 8, efDirFid & 0xFF });
+    } catch (const CardError& e) {
+        if (e.isCardRefusal())
+            return labels; // no EF.DIR, or not a transparent one: nothing to list
+        throw;
+    }
+    const Bytes dir = readBinary(channel_, { .stopAtPadding = true });
+    DerReader records(dir, DerReader::Padding::EndsContent);
+    while (!records.atEnd()) {
+        const Tlv record = records.next();
+        if (record.tag != applicationTemplateTag)
+            continue;
+        DerReader fields = record.children();
+        while (!fields.atEnd())
+            if (const Tlv field = fields.next(); field.tag == applicationLabelTag)
+                labels.emplace_back(field.value.begin(), field.value.end());
+    }
+    return labels;
 }
 
 Bytes Pkcs15Card::readDirectory(OdfKind kind)

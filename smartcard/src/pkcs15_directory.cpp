@@ -44,6 +44,20 @@ std::size_t directoryContentLength(ByteView file)
     return reader.offset();
 }
 
+std::optional<std::size_t> directoryContentEnd(ByteView readSoFar)
+{
+    std::size_t at = 0;
+    while (at < readSoFar.size()) {
+        if (isPadding(readSoFar.subspan(at)))
+            return at;
+        const std::optional<std::uint64_t> size = derElementSize(readSoFar.subspan(at));
+        if (!size || *size > readSoFar.size() - at)
+            return std::nullopt; // the element goes on in the next chunk
+        at += static_cast<std::size_t>(*size);
+    }
+    return std::nullopt;
+}
+
 namespace pkcs15detail {
 
 DerReader directoryReader(ByteView file)

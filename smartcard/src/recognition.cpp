@@ -16,19 +16,20 @@ enum class Probe { HicosGen1, HicosGen2, Nhi, Pkcs15 };
 
 std::array<Probe, 4> probeOrder(AtrHint hint)
 {
+    // The HiCOS probes come first whatever the ATR says: they are a SELECT and a version read,
+    // harmless anywhere, while a HiCOS card taken for a PKCS#15 card would get ISO VERIFYs,
+    // which cost it a try. A readable "CHT V" or the GPPKI applet settles it before that.
     switch (hint) {
     case AtrHint::HicosGen1:
         return { Probe::HicosGen1, Probe::HicosGen2, Probe::Pkcs15, Probe::Nhi };
+    case AtrHint::Nhi:
+        return { Probe::HicosGen2, Probe::HicosGen1, Probe::Nhi, Probe::Pkcs15 };
     case AtrHint::HicosGen2:
     case AtrHint::Hicos:
-        return { Probe::HicosGen2, Probe::HicosGen1, Probe::Pkcs15, Probe::Nhi };
-    case AtrHint::Nhi:
-        return { Probe::Nhi, Probe::Pkcs15, Probe::HicosGen2, Probe::HicosGen1 };
     case AtrHint::None:
         break;
     }
-    // Interindustry probes first: a CLA 80 command means different things on other cards.
-    return { Probe::Pkcs15, Probe::Nhi, Probe::HicosGen2, Probe::HicosGen1 };
+    return { Probe::HicosGen2, Probe::HicosGen1, Probe::Pkcs15, Probe::Nhi };
 }
 
 AtrHint hintFor(ByteView atr, const AtrEntry* entry)

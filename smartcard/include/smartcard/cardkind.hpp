@@ -15,6 +15,13 @@ enum class CardKind {
     Unknown,
 };
 
+/// The two HiCOS chip generations, which differ in everything from SELECT to the PIN path; a
+/// 機關憑證 (Gca) is either.
+enum class HicosGeneration {
+    Gen1, // "CHT V32" version file under the MF, CLA 80
+    Gen2, // the GPPKI applet, CLA 00, secure messaging for the PIN
+};
+
 /// Stable identifiers used on the command line and in JSON: "moica-gen1", "nhi", ...
 std::string_view cardKindName(CardKind kind) noexcept;
 std::optional<CardKind> cardKindFromName(std::string_view name) noexcept;

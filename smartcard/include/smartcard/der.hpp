@@ -30,6 +30,12 @@ struct Tlv {
 /// the fill that card directory files carry after their content.
 bool isPadding(ByteView rest);
 
+/// The size of the element that starts `data` (identifier + length + contents) as its header
+/// declares it, which may be more than `data` holds: a file read in chunks asks this to know
+/// whether the element is complete yet. Nullopt when the header itself is cut off; throws on a
+/// malformed header.
+std::optional<std::uint64_t> derElementSize(ByteView data);
+
 class DerReader {
 public:
     enum class Padding {

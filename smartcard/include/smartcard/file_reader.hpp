@@ -15,14 +15,13 @@ struct BinaryRead {
     std::size_t chunk = 0xE0; // HiCOS cards take at most 200 (0xC8) per command
     std::size_t maxSize = 0x7FFF; // P1-P2 addressing stops at 15 bits
     bool stopAtPadding = false; // PKCS#15 directory files end in 00/FF padding
+    /// HiCOS EFs that refuse a large Le with 6987 are asked again, once, for this many bytes.
+    std::optional<std::size_t> chunkAfter6987;
 };
 
 /// Reads the currently selected EF. End of file (6282, 6B00 or a short chunk) ends the read;
+/// with `stopAtPadding`, so does the padding after the last complete record;
 /// with `length` set, an early end is CardError(MalformedData). Any other status is typed.
 Bytes readBinary(ApduChannel& channel, const BinaryRead& how);
-
-/// SELECT by FID, one level at a time from the MF (what HiCOS gen1 understands).
-void selectFidPath(
-    ApduChannel& channel, ByteView pathFromMf, std::uint8_t cla, std::uint8_t p2 = 0x00);
 
 } // namespace smartcard

@@ -146,6 +146,11 @@ TokenInfo parseTokenInfo(ByteView file);
 /// agrees with the content, so content that runs right up to the trailer still parses.
 std::size_t directoryContentLength(ByteView file);
 
+/// For a directory file read forward in chunks: the content length once the bytes so far reach
+/// the padding after the last record; nullopt while a record is still incomplete or no padding
+/// has been seen. Throws CardError(MalformedData) on a record header that cannot be DER.
+std::optional<std::size_t> directoryContentEnd(ByteView readSoFar);
+
 /// Resolves a CDF/ODF path against the application DF: absolute paths (3F00…) stay, relative
 /// ones get `appDfPath` prepended.
 Bytes resolvePath(const Pkcs15Path& path, ByteView appDfPath);

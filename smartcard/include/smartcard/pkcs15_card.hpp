@@ -4,6 +4,8 @@
 #include "smartcard/pkcs15.hpp"
 
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace smartcard {
 
@@ -19,6 +21,8 @@ public:
     /// Selects the application and reads EF.ODF; throws when the card has no PKCS#15 application.
     void open();
     TokenInfo readTokenInfo();
+    /// The application labels (tag 50) EF.DIR (3F00/2F00) lists; empty when the card has none.
+    std::vector<std::string> readApplicationLabels();
     /// The content of the first directory file of that kind (empty when the ODF lists none).
     Bytes readDirectory(OdfKind kind);
     Bytes readCertificate(const CertificateEntry& entry);

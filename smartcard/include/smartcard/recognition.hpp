@@ -13,9 +13,10 @@ struct Recognition {
     std::string hicosVersion;
 };
 
-/// Recognises a card by ATR and then by behaviour: the ATR only decides which probe runs first,
-/// and a kind is reported only when the card answers that probe. Probes are SELECTs and one
-/// READ BINARY of a version file — never a VERIFY.
+/// Recognises a card by behaviour, the ATR only ordering the probes: the HiCOS probes (the gen2
+/// applet SELECT, the gen1 "CHT V" version read) always run before the PKCS#15 and NHI ones, and
+/// a kind is reported only when the card answers its probe. Probes are SELECTs and READ
+/// BINARYs — never a VERIFY.
 Recognition recognizeCard(ApduChannel& channel, ByteView atr);
 
 } // namespace smartcard

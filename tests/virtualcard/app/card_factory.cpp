@@ -17,10 +17,16 @@ std::unique_ptr<Card> makeMoica(const Options& o)
     config.certificates.ca = readCertificate(o.pki, "moica-ca");
     config.certificates.encryption = readCertificate(o.pki, "citizen-enc");
     config.certificates.signature = readCertificate(o.pki, "citizen-sign");
-    config.encryptionBits = certificateRsaBits(config.certificates.encryption);
-    config.signatureBits = certificateRsaBits(config.certificates.signature);
+    config.bits.encryptionBits = certificateRsaBits(config.certificates.encryption);
+    config.bits.signatureBits = certificateRsaBits(config.certificates.signature);
     config.cardNumber = o.cardNumber;
     config.tries = o.tries;
+    config.atr = o.atr;
+    config.contactless = o.contactless;
+    if (o.personality == "moica-gen2")
+        return std::make_unique<MoicaGen2Card>(config);
+    config.layout = o.personality == "moica-gen1-shuffled" ? hicos::Layout::Shuffled
+                                                           : hicos::Layout::Faithful;
     return std::make_unique<MoicaGen1Card>(config);
 }
 
@@ -42,7 +48,7 @@ std::unique_ptr<Card> makeEid(const Options& o)
 std::unique_ptr<Card> makeCard(const Options& o)
 {
     std::unique_ptr<Card> card;
-    if (o.personality == "moica-gen1")
+    if (o.personality.starts_with("moica-"))
         card = makeMoica(o);
     else if (o.personality == "iso-eid")
         card = makeEid(o);

@@ -1,5 +1,9 @@
 #include "app/options.hpp"
 
+#include "model/atr.hpp"
+
+#include <algorithm>
+#include <array>
 #include <charconv>
 #include <getopt.h>
 
@@ -20,6 +24,8 @@ enum LongOnly {
     optDelay,
     optForce61xx,
     optWrongLe6c,
+    optAtr,
+    optContactless,
     optNhiName,
     optNhiId,
     optNhiBirth,
@@ -40,11 +46,31 @@ int number(const char* text, const char* option, int min, int max)
     return value;
 }
 
+// pcscd parses the ATR to choose the protocol, so one whose check byte is wrong would leave the
+// reader without a card rather than test anything.
+smartcard::Bytes atrOption(const char* text)
+{
+    smartcard::Bytes atr;
+    try {
+        atr = smartcard::fromHex(text);
+    } catch (const std::invalid_argument&) {
+        throw UsageError("--atr expects hex bytes");
+    }
+    if (atr.size() < 2 || atr.size() > 33 || (atr[0] != 0x3B && atr[0] != 0x3F))
+        throw UsageError("--atr expects an ATR of 2..33 bytes starting with 3B or 3F");
+    const bool t0Only = (atr[1] & 0x80) == 0; // no TD1: T=0, no check byte
+    if (!t0Only && !atr::checkByteValid(atr))
+        throw UsageError("--atr: the check byte (TCK) does not match");
+    return atr;
+}
+
 } // namespace
 
 std::string usageText()
 {
-    return "usage: virtual-card --personality moica-gen1|iso-eid|nhi [--pki DIR]\n"
+    return "usage: virtual-card --personality "
+           "moica-gen1|moica-gen1-shuffled|moica-gen2|iso-eid|nhi\n"
+           "         [--pki DIR] [--atr HEX] [--contactless]\n"
            "         [--host 127.0.0.1] [--port 35963] [--pin PIN] [--tries 3] [--log FILE]\n"
            "         [--control SOCKET_PATH] [--card-number STR] [--delay-ms N]\n"
            "         [--force-61xx] [--wrong-le-6c]\n"
@@ -73,6 +99,8 @@ Options parseOptions(int argc, char** argv, bool& help)
         { "delay-ms", required_argument, nullptr, optDelay },
         { "force-61xx", no_argument, nullptr, optForce61xx },
         { "wrong-le-6c", no_argument, nullptr, optWrongLe6c },
+        { "atr", required_argument, nullptr, optAtr },
+        { "contactless", no_argument, nullptr, optContactless },
         { "nhi-name", required_argument, nullptr, optNhiName },
         { "nhi-id", required_argument, nullptr, optNhiId },
         { "nhi-birth", required_argument, nullptr, optNhiBirth },
@@ -127,6 +155,12 @@ Options parseOptions(int argc, char** argv, bool& help)
         case optWrongLe6c:
             o.wrongLe6c = true;
             break;
+        case optAtr:
+            o.atr = atrOption(optarg);
+            break;
+        case optContactless:
+            o.contactless = true;
+            break;
         case optNhiName:
             o.nhi.nameUtf8 = optarg;
             break;
@@ -154,8 +188,11 @@ Options parseOptions(int argc, char** argv, bool& help)
     }
     if (optind < argc)
         throw UsageError("unexpected argument (see --help)");
-    if (o.personality != "moica-gen1" && o.personality != "iso-eid" && o.personality != "nhi")
-        throw UsageError("--personality must be moica-gen1, iso-eid or nhi");
+    static const std::array<std::string_view, 5> personalities { "moica-gen1",
+        "moica-gen1-shuffled", "moica-gen2", "iso-eid", "nhi" };
+    if (std::ranges::find(personalities, o.personality) == personalities.end())
+        throw UsageError("--personality must be moica-gen1, moica-gen1-shuffled, moica-gen2, "
+                         "iso-eid or nhi");
     if (o.personality != "nhi" && o.pki.empty())
         throw UsageError("--pki DIR is required for " + o.personality);
     return o;

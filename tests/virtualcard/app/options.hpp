@@ -3,16 +3,18 @@
 // Command line of the virtual-card program.
 
 #include "model/nhi_record.hpp"
+#include "smartcard/bytes.hpp"
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
 namespace virtualcard {
 
 struct Options {
-    std::string personality; // moica-gen1 | iso-eid | nhi
+    std::string personality; // moica-gen1 | moica-gen1-shuffled | moica-gen2 | iso-eid | nhi
     std::filesystem::path pki;
     std::string host = "127.0.0.1";
     std::uint16_t port = 35963;
@@ -24,6 +26,8 @@ struct Options {
     int delayMs = 0;
     bool force61xx = false;
     bool wrongLe6c = false;
+    std::optional<smartcard::Bytes> atr; // --atr: another ATR than the personality's own
+    bool contactless = false; // moica-gen2 behind a contactless reader's pseudo-ATR
     nhi::Holder nhi;
 };
 

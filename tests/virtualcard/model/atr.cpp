@@ -20,6 +20,16 @@ Bytes moicaGen1()
     return smartcard::fromHex("3B B8 13 00 81 31 FA 52 43 48 54 4D 4F 49 43 41 A5");
 }
 
+Bytes moicaGen2()
+{
+    return smartcard::fromHex("3B D8 96 00 81 B1 FE 45 1F 07 43 48 54 47 50 4B 49 4A DD");
+}
+
+Bytes moicaContactless()
+{
+    return smartcard::fromHex("3B 8B 80 01 00 31 C1 64 08 40 21 30 00 90 00 57");
+}
+
 Bytes nhi()
 {
     return smartcard::fromHex("3B FA 18 00 00 81 31 FE 45 50 56 4A 43 4F 50 34 53 49 44 93");

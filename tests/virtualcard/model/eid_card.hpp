@@ -21,6 +21,7 @@ struct EidConfig {
     int tries = 3;
     std::string serialNumber = "TP03000000012345";
     bool wrongLe6c = false; // --wrong-le-6c: READ BINARY of a small EF answers 6Cxx on a wrong Le
+    std::string manufacturer = "Shiqiuren test card"; // TokenInfo manufacturerID
 };
 
 class EidCard : public Card {

@@ -46,12 +46,12 @@ Bytes odf()
     });
 }
 
-Bytes tokenInfo(std::string_view serialNumber)
+Bytes tokenInfo(std::string_view serialNumber, std::string_view manufacturer)
 {
     return der::sequence({
         der::integer(0), // v1
         der::octetString(Bytes(serialNumber.begin(), serialNumber.end())),
-        der::utf8String("Shiqiuren test card"), // manufacturerID
+        der::utf8String(manufacturer), // manufacturerID
         der::utf8String("SQR eID", 0x80), // label [0]
         der::namedBits({ loginRequired, prnGeneration }),
     });

@@ -35,7 +35,7 @@ Bytes pkcs15Aid();
 Bytes efDir();
 /// A8 → AODF (3F0050154401), A0 → PrKDF (3F0050154402), A4 → CDF (4404, relative).
 Bytes odf();
-Bytes tokenInfo(std::string_view serialNumber);
+Bytes tokenInfo(std::string_view serialNumber, std::string_view manufacturer);
 /// PIN: ascii-numeric, 4..8, stored 8, reference 81, pad FF, needs-padding.
 Bytes aodf();
 /// Signing key iD 45, sign+nonRepudiation, keyReference 02, authId 01.

@@ -1,46 +1,79 @@
 #pragma once
 
-// HiCOS gen1 citizen card (自然人憑證, "T7S", version CHT V32N) as far as raw PC/SC goes:
-// proprietary CLA 80, SELECT by FID without FCP, READ BINARY in chunks of at most 200 bytes.
-// A plain VERIFY is refused and costs a try; there is no PIN or signing path here, because the
-// real card takes both through CHT's own transport (the client uses the vendor's PKCS#11).
+// HiCOS citizen cards (自然人憑證) as far as raw PC/SC goes, both generations:
+// - gen1 ("T7S", version CHT V32N): proprietary CLA 80, SELECT by FID without FCP, files under
+//   the MF;
+// - gen2 (the GPPKI applet): CLA 00, the applet selected by AID, SELECT by FID with P2 04 and
+//   Le, the same files under the applet.
+// Both read in chunks of at most 200 bytes. Any VERIFY that is not in the card's protected form
+// costs a try and is refused, as a real HiCOS card would (it counts even a plain one).
 
 #include "model/card.hpp"
 #include "model/file_system.hpp"
-#include "model/moica_pkcs15.hpp"
+#include "model/hicos_files.hpp"
 
+#include <optional>
 #include <string>
 
 namespace virtualcard {
 
 struct MoicaConfig {
-    moica::Certificates certificates;
-    int encryptionBits = 2048;
-    int signatureBits = 2048;
-    std::string cardNumber = "TP03000000012345"; // 2 letters + 14 digits, EF 3F00/0900/0903
+    hicos::Certificates certificates;
+    hicos::KeySizes bits;
+    hicos::Layout layout = hicos::Layout::Faithful;
+    std::string cardNumber = "TP03000000012345"; // 2 letters + 14 digits, EF 0900/0903
     int tries = 3;
+    std::optional<Bytes> atr; // replaces the generation's own ATR (tests: an unknown one)
+    bool contactless = false; // gen2: the ATR a contactless reader builds for the card
 };
 
-class MoicaGen1Card : public Card {
+/// What both generations share: the files, the READ BINARY rules and the plain-VERIFY penalty.
+class HicosCardModel : public Card {
 public:
     static constexpr std::size_t maxReadLength = 0xC8;
 
+    const Bytes& atr() const override { return atr_; }
+    void endSession() override;
+    PinCounter& pin() override { return pin_; }
+
+protected:
+    HicosCardModel(const MoicaConfig& config, Bytes atr);
+
+    /// 0900 (0903 card number, 0905 version) and 5030 with the PKI files under `parent`.
+    void addFiles(FileNode& parent, const MoicaConfig& config, hicos::Root root,
+        const std::string& tokenSerial);
+    Reply readBinary(ByteView command, std::uint8_t cla);
+    Reply plainVerify();
+
+    FileSystem fs_;
+    PinCounter pin_;
+
+private:
+    Bytes atr_;
+};
+
+class MoicaGen1Card final : public HicosCardModel {
+public:
     /// Throws std::invalid_argument / std::length_error for an unusable configuration.
     explicit MoicaGen1Card(const MoicaConfig& config);
 
-    const Bytes& atr() const override { return atr_; }
-    void endSession() override;
     Reply process(ByteView command) override;
-    PinCounter& pin() override { return pin_; }
 
 private:
-    Reply verify();
     Reply select(ByteView command);
-    Reply readBinary(ByteView command);
+};
 
-    Bytes atr_;
-    FileSystem fs_;
-    PinCounter pin_;
+class MoicaGen2Card final : public HicosCardModel {
+public:
+    explicit MoicaGen2Card(const MoicaConfig& config);
+
+    Reply process(ByteView command) override;
+
+private:
+    Reply select(ByteView command);
+    Reply readBinaryUnderApplet(ByteView command);
+
+    FileNode* applet_ = nullptr;
 };
 
 } // namespace virtualcard

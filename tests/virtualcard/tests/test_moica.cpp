@@ -1,6 +1,6 @@
 #include "model/atr.hpp"
+#include "model/hicos_files.hpp"
 #include "model/moica_card.hpp"
-#include "model/moica_pkcs15.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -21,11 +21,12 @@ Bytes fakeCertificate(std::size_t size, std::uint8_t fill)
     return b;
 }
 
-MoicaConfig config()
+MoicaConfig config(hicos::Layout layout = hicos::Layout::Shuffled)
 {
     MoicaConfig c;
     c.certificates = { fakeCertificate(1300, 0x11), fakeCertificate(1200, 0x22),
-        fakeCertificate(1000, 0x33), fakeCertificate(0x700, 0x44) };
+        fakeCertificate(1000, 0x33), fakeCertificate(0x700, 0x44), std::nullopt };
+    c.layout = layout;
     return c;
 }
 
@@ -111,15 +112,17 @@ TEST_CASE("MOICA gen1 directory files end in their content length, little-endian
     MoicaGen1Card card(c);
     card.process(fromHex("80 A4 00 00 02 3F 00"));
     card.process(fromHex("80 A4 00 00 02 50 30"));
-    for (const auto& [fid, content] :
-        { std::pair { 0x4104, moica::cdf(c.certificates) },
-            std::pair { 0x4100, moica::prkdf(2048, 2048) }, std::pair { 0x4108, moica::aodf() } }) {
+    const auto slots = hicos::slots(c.layout, c.certificates);
+    for (const auto& [fid, content] : { std::pair { 0x4104, hicos::cdf(slots, hicos::Root::Mf) },
+             std::pair { 0x4100, hicos::prkdf(slots, hicos::Root::Mf, {}) },
+             std::pair { 0x4108, hicos::aodf() } }) {
         REQUIRE(swOf(card.process(Bytes { 0x80, 0xA4, 0x00, 0x00, 0x02,
                     static_cast<std::uint8_t>(fid >> 8), static_cast<std::uint8_t>(fid) }))
             == 0x9000);
-        const Bytes file = readAll(card, 0, moica::directorySize);
+        const Bytes file = readAll(card, 0, hicos::directorySize);
         CHECK(Bytes(file.begin(), file.begin() + static_cast<long>(content.size())) == content);
-        CHECK((file[1022] | file[1023] << 8) == static_cast<int>(content.size()));
+        CHECK((file[hicos::directorySize - 2] | file[hicos::directorySize - 1] << 8)
+            == static_cast<int>(content.size()));
         CHECK(file[content.size()] == 0x00);
     }
 }
@@ -127,7 +130,7 @@ TEST_CASE("MOICA gen1 directory files end in their content length, little-endian
 TEST_CASE("MOICA gen1 CDF entries point into 08F2 with index and length")
 {
     const auto c = config();
-    const Bytes cdf = moica::cdf(c.certificates);
+    const Bytes cdf = hicos::cdf(hicos::slots(c.layout, c.certificates), hicos::Root::Mf);
     // First entry: cert1 = the encryption certificate at 0x0E00, 1000 (0x03E8) bytes, not
     // authority.
     const Bytes first
@@ -141,7 +144,8 @@ TEST_CASE("MOICA gen1 CDF entries point into 08F2 with index and length")
 
 TEST_CASE("MOICA gen1 PrKDF and AODF encodings")
 {
-    const Bytes prkdf = moica::prkdf(2048, 2048);
+    const auto c = config();
+    const Bytes prkdf = hicos::prkdf(hicos::slots(c.layout, c.certificates), hicos::Root::Mf, {});
     const Bytes keyx = fromHex("30 31 30 0D 0C 04 4B 45 59 58 03 02 07 80 04 01 01"
                                "30 0E 04 02 3C 71 03 02 02 44 01 01 FF 02 01 05"
                                "A1 10 30 0E 30 08 04 06 3F 00 50 30 08 10 02 02 08 00");
@@ -149,7 +153,7 @@ TEST_CASE("MOICA gen1 PrKDF and AODF encodings")
     const Bytes signUsage = fromHex("04 02 C5 0E 03 03 06 20 40 01 01 FF 02 01 01");
     CHECK(
         std::search(prkdf.begin(), prkdf.end(), signUsage.begin(), signUsage.end()) != prkdf.end());
-    CHECK(moica::aodf()
+    CHECK(hicos::aodf()
         == fromHex(
             "30 2F 30 0E 0C 08 55 73 65 72 20 50 49 4E 03 02 06 C0 30 03 04 01 01"
             "A1 18 30 16 03 02 02 4C 0A 01 02 02 01 06 02 01 0A 02 01 08 80 01 01 04 01 FF"));
