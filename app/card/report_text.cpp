@@ -47,6 +47,22 @@ QString usageDisplayName(const QString& usage)
     return CardCli::tr("其他");
 }
 
+// Which certificate signs the login, and why, when the card holds more than one that could.
+QString signingChoiceText(
+    const core::cards::CardReport& report, const core::pki::CertificateInfo& signing)
+{
+    const QString which = signing.sha256Hex().left(16);
+    if (report.signingChoice == QLatin1String("object-id-SIGN"))
+        return CardCli::tr(
+            "登入簽章用憑證：SHA-256 %1…（卡上有多張簽章憑證，依物件 ID「SIGN」選定）\n")
+            .arg(which);
+    if (report.signingChoice == QLatin1String("first-of-several"))
+        return CardCli::tr(
+            "登入簽章用憑證：SHA-256 %1…（卡上有多張簽章憑證，無物件 ID「SIGN」，取第一張）\n")
+            .arg(which);
+    return CardCli::tr("登入簽章用憑證：SHA-256 %1…\n").arg(which);
+}
+
 QString certificateText(const core::pki::CertificateInfo& info)
 {
     QString text = QStringLiteral("  [%1] %2\n")
@@ -100,6 +116,8 @@ QString reportText(const core::cards::CardReport& report, bool revealId)
         for (const auto& cert : report.certificates)
             text += certificateText(cert);
     }
+    if (const auto* signing = report.signingCertificate())
+        text += signingChoiceText(report, *signing);
     return text;
 }
 

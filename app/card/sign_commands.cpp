@@ -71,6 +71,7 @@ int runPinStatus(core::cards::CardSigner& signer, const Options& options)
                     status.triesLeft ? QJsonValue(*status.triesLeft) : QJsonValue() },
                 { QStringLiteral("minLength"), status.minLength },
                 { QStringLiteral("maxLength"), status.maxLength },
+                { QStringLiteral("lettersAllowed"), status.lettersAllowed },
                 { QStringLiteral("source"), sourceName(status.source) } };
             printJson(QJsonDocument(object));
         } else if (status.blocked) {
@@ -87,6 +88,9 @@ int runPinStatus(core::cards::CardSigner& signer, const Options& options)
         if (!options.json && status.maxLength > 0)
             printOut(
                 CardCli::tr("長度：%1 至 %2 個字元\n").arg(status.minLength).arg(status.maxLength));
+        if (!options.json)
+            printOut(status.lettersAllowed ? CardCli::tr("可用字元：英文字母（區分大小寫）與數字\n")
+                                           : CardCli::tr("可用字元：數字\n"));
         return status.blocked ? PinBlocked : Ok;
     } catch (const CardFailure& failure) {
         return fail(failure, options);

@@ -66,8 +66,11 @@ AtrTable AtrTable::parse(std::istream& in)
                 continue;
             const std::string_view text = std::string_view(line).substr(1);
             constexpr std::string_view hintPrefix = "hint: ";
+            constexpr std::string_view probablePrefix = "probable: ";
             if (text.starts_with(hintPrefix))
                 table.entries_.back().hint = hintFromName(text.substr(hintPrefix.size()));
+            else if (text.starts_with(probablePrefix))
+                table.entries_.back().probable = text.substr(probablePrefix.size());
             else
                 table.entries_.back().descriptions.emplace_back(text);
             continue;
@@ -95,6 +98,13 @@ const AtrEntry* AtrTable::match(ByteView atr) const
         if (entry.matches(atr))
             return &entry;
     return nullptr;
+}
+
+Bytes normalisedAtr(ByteView atr)
+{
+    if (atr.size() > 2 && atr[0] == 0x00 && (atr[1] == 0x3B || atr[1] == 0x3F))
+        atr = atr.subspan(1);
+    return Bytes(atr.begin(), atr.end());
 }
 
 Bytes atrHistoricalBytes(ByteView atr)

@@ -1,5 +1,6 @@
 #include "smartcard/card_reader.hpp"
 
+#include "smartcard/atr_table.hpp"
 #include "smartcard/errors.hpp"
 #include "smartcard/file_reader.hpp"
 #include "smartcard/hicos_card.hpp"
@@ -143,8 +144,8 @@ CardInfo readCardInfo(
 {
     CardInfo info;
     info.reader = reader;
-    info.atr.assign(atr.begin(), atr.end());
-    const Recognition recognition = recognizeCard(channel, atr);
+    info.atr = normalisedAtr(atr);
+    const Recognition recognition = recognizeCard(channel, info.atr);
     info.kind = recognition.kind;
     info.atrDescription = recognition.atrDescription;
     info.version = recognition.hicosVersion;

@@ -95,6 +95,7 @@ PinState isoPinLimits(const IsoSigningProfile& profile)
     PinState state;
     state.minLength = profile.pin.minLength;
     state.maxLength = maxPinCharacters(profile.pin);
+    state.lettersAllowed = profile.pin.type == PinType::Utf8; // every other type is digits
     return state;
 }
 

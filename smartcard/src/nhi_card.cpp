@@ -102,9 +102,10 @@ NhiBasicData NhiCard::readBasicData()
 
 NhiBasicData parseNhiBasicData(ByteView record)
 {
-    if (record.size() != NhiCard::recordLength)
+    // Some cards answer more than the 57 bytes; what follows them is not ours to read.
+    if (record.size() < NhiCard::recordLength)
         throw CardError(CardErrc::MalformedData,
-            "NHI basic data is " + std::to_string(record.size()) + " bytes, not 57");
+            "NHI basic data is " + std::to_string(record.size()) + " bytes, not 57 or more");
     NhiBasicData data;
     data.cardNumber = asciiField(record.subspan(0, 12), "card number");
     ByteView name = record.subspan(12, 20);
@@ -120,7 +121,12 @@ NhiBasicData parseNhiBasicData(ByteView record)
     if (sex != 'M' && sex != 'F')
         throw CardError(CardErrc::MalformedData, "NHI sex is neither M nor F");
     data.sex = std::string(1, static_cast<char>(sex));
-    data.issueDate = rocDateField(record.subspan(50, 7), "issue date");
+    // The issue date is shown, never used: a card with a bad one is still read.
+    try {
+        data.issueDate = rocDateField(record.subspan(50, 7), "issue date");
+    } catch (const CardError&) {
+        data.issueDate.clear();
+    }
     return data;
 }
 

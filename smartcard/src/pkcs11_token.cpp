@@ -140,6 +140,7 @@ PinState Pkcs11Token::readPinState()
     PinState state;
     state.minLength = pinLength(info.ulMinPinLen);
     state.maxLength = pinLength(info.ulMaxPinLen);
+    state.lettersAllowed = true; // a PKCS#11 PIN is a string; HiCOS PINs mix letters and digits
     if (state.maxLength < state.minLength)
         state.maxLength = 0;
     state.countLow = (info.flags & CKF_USER_PIN_COUNT_LOW) != 0;

@@ -2,6 +2,7 @@
 
 #include "smartcard/errors.hpp"
 
+#include <algorithm>
 #include <string>
 
 namespace smartcard {
@@ -41,6 +42,15 @@ Bytes Token::verifyAndSign(
         throw CardError(CardErrc::PinLengthInvalid,
             "the PIN must be " + std::to_string(state.minLength) + " to "
                 + std::to_string(state.maxLength) + " characters; nothing was sent");
+    const auto allowed = [&](std::uint8_t c) {
+        const bool digit = c >= '0' && c <= '9';
+        const bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+        return digit || (letter && state.lettersAllowed);
+    };
+    if (!std::ranges::all_of(pin, allowed))
+        throw CardError(CardErrc::InvalidArgument,
+            state.lettersAllowed ? "the PIN holds letters and digits only; nothing was sent"
+                                 : "this card's PIN is digits only; nothing was sent");
     if (state.triesLeft == 1 && !confirmLastTry)
         throw CardError(CardErrc::LastTryNeedsConfirmation,
             "one try left: confirm before the last try; nothing was sent", 1);

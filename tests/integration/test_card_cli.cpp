@@ -187,3 +187,49 @@ TEST_CASE("watch reports a card arriving and leaving", "[pcsc][cli]")
     CHECK(seen.contains("\"event\":\"card-inserted\""));
     CHECK(seen.contains("\"event\":\"card-removed\""));
 }
+
+TEST_CASE("info reads every HiCOS model's four certificates byte for byte", "[pcsc][cli][hicos]")
+{
+    const struct {
+        const char* personality;
+        QStringList args;
+        const char* kind;
+    } models[] = {
+        { "moica-gen1", {}, "moica-gen1" },
+        { "moica-gen1-shuffled", {}, "moica-gen1" },
+        { "moica-gen2", {}, "moica-gen2" },
+        { "moica-gen2", { QStringLiteral("--contactless") }, "moica-gen2" },
+    };
+    const auto identity = pkiIdentity();
+    for (const auto& model : models) {
+        INFO(model.personality << " " << model.args.join(QLatin1Char(' ')).toStdString());
+        const auto card = insertCard(QString::fromLatin1(model.personality),
+            model.args
+                + QStringList {
+                    QStringLiteral("--card-number"), QStringLiteral("TP03000000067890") });
+        const Run run = runCli(
+            { QStringLiteral("info"), QStringLiteral("--json"), QStringLiteral("--no-cache") });
+        INFO(run.err.toStdString());
+        REQUIRE(run.exitCode == 0);
+        const QJsonObject info = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        CHECK(info.value(QStringLiteral("kind")).toString() == QLatin1String(model.kind));
+        CHECK(info.value(QStringLiteral("cardNumber")).toString()
+            == QStringLiteral("TP03000000067890"));
+        QStringList seen;
+        for (const auto& value : info.value(QStringLiteral("certificates")).toArray())
+            seen << value.toObject().value(QStringLiteral("sha256")).toString();
+        seen.sort();
+        QStringList expected;
+        for (const char* name : { "GRCA", "MOICA_CA", "CITIZEN_ENC", "CITIZEN_SIGN" })
+            expected << identity.at(QString::fromLatin1(name) + QStringLiteral("_SHA256"));
+        expected.sort();
+        CHECK(seen == expected);
+        const QJsonObject signing = info.value(QStringLiteral("signing")).toObject();
+        CHECK(signing.value(QStringLiteral("sha256")).toString()
+            == identity.at(QStringLiteral("CITIZEN_SIGN_SHA256")));
+        CHECK(signing.value(QStringLiteral("choice")).toString() == QStringLiteral("only"));
+        CHECK(card->stats().at("verifies") == 0);
+        const Run text = runCli({ QStringLiteral("info"), QStringLiteral("--no-cache") });
+        CHECK(text.out.contains(QStringLiteral("登入簽章用憑證")));
+    }
+}

@@ -95,10 +95,13 @@ long pinVerifies(VirtualCard& card)
     return count;
 }
 
+const QByteArray letterPin = "Ab12cD"; // MOICA PINs mix letters and digits, case kept
+const QByteArray letterPinOtherCase = "ab12cd";
+
 void requireNoPin(const QByteArray& haystack, const char* where)
 {
     INFO(where);
-    for (const QByteArray& pin : { rightPin, wrongPin }) {
+    for (const QByteArray& pin : { rightPin, wrongPin, letterPin, letterPinOtherCase }) {
         CHECK_FALSE(haystack.contains(pin));
         CHECK_FALSE(haystack.toUpper().contains(pin.toHex().toUpper()));
         CHECK_FALSE(haystack.toUpper().contains(pin.toHex(' ').toUpper()));
@@ -258,4 +261,91 @@ TEST_CASE("a HiCOS card signs through the PKCS#11 module and never receives a VE
     CHECK(card->stats().at("verifies") == 0);
     CHECK_FALSE(card->log().contains(QStringLiteral("VERIFY")));
     requireNoPin(everythingPrinted(), "HiCOS runs");
+}
+
+TEST_CASE("behind an unknown ATR, info, pin-status and sign send a HiCOS card no VERIFY",
+    "[pcsc][cli][pin][hicos]")
+{
+    QTemporaryDir home;
+    // T=1, valid check byte, and in no table: only the card's behaviour can tell what it is.
+    const QString unknownAtr = QStringLiteral("3B888001535152554E4B4E5710");
+    for (const char* personality : { "moica-gen1", "moica-gen1-shuffled", "moica-gen2" }) {
+        INFO(personality);
+        const auto card
+            = insertCard(QString::fromLatin1(personality), { QStringLiteral("--atr"), unknownAtr });
+        const Run info = runCli(home, { QStringLiteral("info"), QStringLiteral("--json") });
+        CHECK(info.exitCode == 0);
+        CHECK(info.json()
+                  .value(QStringLiteral("kind"))
+                  .toString()
+                  .startsWith(QStringLiteral("moica-gen")));
+        runCli(home, { QStringLiteral("pin-status"), QStringLiteral("--json") });
+        qputenv("SHIQIUREN_PKCS11_MODULE", "/nonexistent/libHicos_p11v1.so");
+        sign(home, rightPin);
+        sign(home, rightPin, true);
+        qunsetenv("SHIQIUREN_PKCS11_MODULE");
+        CHECK(card->stats().at("verifies") == 0);
+        CHECK(card->stats().at("tries") == 3);
+        CHECK_FALSE(card->log().contains(QStringLiteral("VERIFY")));
+    }
+    requireNoPin(everythingPrinted(), "unknown-ATR runs");
+}
+
+TEST_CASE("a PKCS#15 card whose AODF says utf8 signs with a PIN of letters and digits",
+    "[pcsc][cli][pin]")
+{
+    QTemporaryDir home;
+    {
+        const auto card = insertCard(QStringLiteral("iso-eid"),
+            { QStringLiteral("--pin-type"), QStringLiteral("utf8"), QStringLiteral("--pin"),
+                QString::fromLatin1(letterPin) });
+        const Run status = runCli(home, { QStringLiteral("pin-status"), QStringLiteral("--json") });
+        CHECK(status.json().value(QStringLiteral("lettersAllowed")).toBool());
+        const Run signed_ = sign(home, letterPin);
+        INFO(signed_.err.toStdString());
+        REQUIRE(signed_.exitCode == 0);
+        CHECK(tokenVerifies(signed_.json().value(QStringLiteral("authToken")).toObject()));
+        // Case is kept: the same letters in another case are a wrong PIN.
+        CHECK(sign(home, letterPinOtherCase).exitCode == 7);
+        CHECK(card->stats().at("tries") == 2);
+    }
+    {
+        // A digits-only card never receives letters: refused before anything is sent.
+        const auto card = insertCard(QStringLiteral("iso-eid"));
+        const Run status = runCli(home, { QStringLiteral("pin-status"), QStringLiteral("--json") });
+        CHECK_FALSE(status.json().value(QStringLiteral("lettersAllowed")).toBool());
+        const long before = pinVerifies(*card);
+        const Run run = sign(home, letterPin);
+        CHECK(run.exitCode == 1);
+        CHECK(pinVerifies(*card) == before);
+        CHECK(card->stats().at("tries") == 3);
+    }
+    requireNoPin(everythingPrinted(), "letter PIN runs");
+}
+
+TEST_CASE("a HiCOS PIN of letters and digits passes the CLI to the module as typed",
+    "[pcsc][cli][pin][pkcs11][hicos]")
+{
+    QTemporaryDir home;
+    const auto card = insertCard(QStringLiteral("moica-gen2"));
+    const QString state = home.path() + QStringLiteral("/module.state");
+    QFile stateFile(state);
+    REQUIRE(stateFile.open(QIODevice::WriteOnly));
+    stateFile.write(QStringLiteral("pin=%2\ntries=3\nmaxTries=3\nmode=vendor-codes\ncert=%1/"
+                                   "citizen-sign.der\nkey=%1/citizen-sign.key\n")
+                        .arg(testPkiDir(), QString::fromLatin1(letterPin))
+                        .toUtf8());
+    stateFile.close();
+    qputenv("SHIQIUREN_PKCS11_MODULE", SHIQIUREN_COUNTING_MODULE);
+    qputenv("SHIQIUREN_TEST_P11_STATE", state.toUtf8());
+    const Run run = sign(home, letterPin);
+    const Run otherCase = sign(home, letterPinOtherCase);
+    qunsetenv("SHIQIUREN_PKCS11_MODULE");
+    qunsetenv("SHIQIUREN_TEST_P11_STATE");
+    INFO(run.err.toStdString());
+    CHECK(run.exitCode == 0);
+    CHECK(tokenVerifies(run.json().value(QStringLiteral("authToken")).toObject()));
+    CHECK(otherCase.exitCode == 7);
+    CHECK(card->stats().at("verifies") == 0);
+    requireNoPin(everythingPrinted(), "HiCOS letter PIN runs");
 }

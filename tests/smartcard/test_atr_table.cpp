@@ -73,3 +73,52 @@ TEST_CASE("historical bytes come out of the ATR's interface bytes", "[atr]")
     CHECK(atrHistoricalBytes(fromHex("3B")).empty());
     CHECK(atrHistoricalBytes(fromHex("3B FF")).empty()); // announces bytes that are not there
 }
+
+TEST_CASE("our descriptions are pcsc-tools' own, word for word", "[atr]")
+{
+    // pcsc-tools is one of the packages the project installs; its list is older than the
+    // snapshot ours comes from, so entries it lacks are not compared.
+    std::ifstream file("/usr/share/pcsc/smartcard_list.txt");
+    REQUIRE(file);
+    const AtrTable system = AtrTable::parse(file);
+    std::size_t compared = 0;
+    const auto& builtin = AtrTable::builtin();
+    for (std::size_t i = 0; i < builtin.size(); ++i) {
+        const AtrEntry& entry = builtin.entry(i);
+        INFO(entry.pattern);
+        if (entry.pattern.find('.') != std::string::npos)
+            continue;
+        const AtrEntry* listed = system.match(fromHex(entry.pattern));
+        if (!listed || listed->pattern != entry.pattern)
+            continue;
+        CHECK(entry.descriptions == listed->descriptions);
+        ++compared;
+    }
+    CHECK(compared >= 8);
+}
+
+TEST_CASE("the NHI entries, the probable one marked as such", "[atr]")
+{
+    const auto& table = AtrTable::builtin();
+    const auto* nhi = table.match(
+        fromHex("3B FF 18 00 FF 81 31 FE 45 54 48 43 43 31 30 54 45 43 4F 47 44 49 4E 31 26"));
+    REQUIRE(nhi);
+    CHECK(nhi->hint == AtrHint::Nhi);
+    CHECK(nhi->probable.empty());
+    const auto* probable = table.match(
+        fromHex("3B EE 00 00 81 31 FE 45 80 31 80 66 40 90 93 06 0F 17 83 01 90 00 FD"));
+    REQUIRE(probable);
+    CHECK(probable->hint == AtrHint::Nhi);
+    CHECK_FALSE(probable->probable.empty());
+    CHECK(probable->descriptions.front() == "Health insurance (HealthCare)");
+}
+
+TEST_CASE("a 00 a reader driver put before TS is dropped", "[atr]")
+{
+    const Bytes moica = fromHex("3B B8 13 00 81 31 FA 52 43 48 54 4D 4F 49 43 41 A5");
+    CHECK(normalisedAtr(concat({ Bytes { 0x00 }, moica })) == moica);
+    CHECK(normalisedAtr(moica) == moica);
+    CHECK(normalisedAtr(fromHex("00 3F 11")) == fromHex("3F 11"));
+    CHECK(normalisedAtr(fromHex("00 00 3B")) == fromHex("00 00 3B"));
+    CHECK(normalisedAtr(fromHex("00 3B")) == fromHex("00 3B")); // nothing would be left
+}

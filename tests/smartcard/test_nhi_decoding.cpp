@@ -69,9 +69,6 @@ TEST_CASE("a malformed NHI record is MalformedData", "[nhi]")
         }
     };
     expectMalformed(Bytes(good.begin(), good.end() - 1)); // 56 bytes
-    Bytes longer = good;
-    longer.push_back(0);
-    expectMalformed(longer);
     expectMalformed(
         record("000012345678", wangXiaoMing, "A123456789", "0701301", 'M', "1100315")); // month 13
     expectMalformed(
@@ -82,4 +79,19 @@ TEST_CASE("a malformed NHI record is MalformedData", "[nhi]")
     Bytes badId = good;
     badId[33] = 0x85; // a non-ASCII byte in the ID number
     expectMalformed(badId);
+}
+
+TEST_CASE("a record longer than 57 bytes, or with a bad issue date, still reads", "[nhi]")
+{
+    Bytes longer = record("000012345678", wangXiaoMing, "A123456789", "0700101", 'M', "1100315");
+    longer.insert(longer.end(), { 0x00, 0x12, 0x34 });
+    const auto data = parseNhiBasicData(longer);
+    CHECK(data.idNumber == "A123456789");
+    CHECK(data.issueDate == "1100315");
+
+    const auto badIssue = parseNhiBasicData(
+        record("000012345678", wangXiaoMing, "A123456789", "0700101", 'F', "11O0315"));
+    CHECK(badIssue.idNumber == "A123456789");
+    CHECK(badIssue.sex == "F");
+    CHECK(badIssue.issueDate.empty());
 }

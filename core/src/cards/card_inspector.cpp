@@ -5,6 +5,7 @@
 #include "smartcard/card_reader.hpp"
 #include "smartcard/pcsc.hpp"
 
+#include <QCryptographicHash>
 #include <QStandardPaths>
 #include <algorithm>
 
@@ -56,6 +57,12 @@ CardReport toReport(const smartcard::CardInfo& info)
             throw CardFailure(CardProblem::UnreadableCard, e.what());
         }
     }
+    if (const auto* signing = info.signingCertificate())
+        report.signingSha256
+            = QCryptographicHash::hash(toQBytes(signing->der), QCryptographicHash::Sha256);
+    const std::string_view choice = smartcard::signingChoiceName(info.signingChoice());
+    report.signingChoice
+        = QString::fromLatin1(choice.data(), static_cast<qsizetype>(choice.size()));
     // The clerk's own certificates first (signing, then encryption), the authorities last;
     // the card's own order says nothing.
     std::stable_sort(report.certificates.begin(), report.certificates.end(),

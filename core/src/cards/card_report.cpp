@@ -32,8 +32,10 @@ QString NhiIdentity::maskedIdNumber() const
 
 const pki::CertificateInfo* CardReport::signingCertificate() const
 {
+    // The card layer's choice when it made one; a report built by hand has the first signer.
     for (const auto& cert : certificates)
-        if (cert.usage == pki::CertificateUsage::Signing)
+        if (signingSha256.isEmpty() ? cert.usage == pki::CertificateUsage::Signing
+                                    : cert.sha256 == signingSha256)
             return &cert;
     return nullptr;
 }
@@ -71,6 +73,10 @@ QJsonObject cardReportToJson(const CardReport& report, IdDisplay idDisplay)
     };
     if (!report.version.isEmpty())
         out.insert(QStringLiteral("version"), report.version);
+    if (const auto* signing = report.signingCertificate())
+        out.insert(QStringLiteral("signing"),
+            QJsonObject { { QStringLiteral("sha256"), signing->sha256Hex() },
+                { QStringLiteral("choice"), report.signingChoice } });
     if (report.nhi) {
         const auto& nhi = *report.nhi;
         out.insert(QStringLiteral("nhi"),

@@ -26,6 +26,7 @@ auth::PinStatus fromTokenState(const smartcard::PinState& state)
     status.countLow = state.countLow;
     status.minLength = state.minLength;
     status.maxLength = state.maxLength;
+    status.lettersAllowed = state.lettersAllowed;
     switch (state.source) {
     case smartcard::PinSource::Card:
         status.source = auth::PinStatus::Source::Card;

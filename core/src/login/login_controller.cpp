@@ -128,6 +128,11 @@ int LoginController::pinMaxLength() const
     return pinStatus_.maxLength > 0 ? pinStatus_.maxLength : 8;
 }
 
+bool LoginController::pinAllowsLetters() const
+{
+    return pinStatus_.lettersAllowed;
+}
+
 void LoginController::setStep(LoginStep step)
 {
     if (step != LoginStep::Failed)

@@ -15,6 +15,8 @@ struct AtrEntry {
     std::string pattern; // upper-case hex digits and '.', no spaces
     std::vector<std::string> descriptions;
     AtrHint hint = AtrHint::None;
+    /// Set from a "\tprobable: <why>" line: our guess at the family, not a listed fact.
+    std::string probable;
 
     bool matches(ByteView atr) const;
 };
@@ -31,10 +33,15 @@ public:
     /// First matching entry, or nullptr.
     const AtrEntry* match(ByteView atr) const;
     std::size_t size() const { return entries_.size(); }
+    const AtrEntry& entry(std::size_t index) const { return entries_.at(index); }
 
 private:
     std::vector<AtrEntry> entries_;
 };
+
+/// The ATR as the card sent it: without the 00 that some reader drivers (the macOS EZ100PU
+/// driver, reportedly) put before TS (3B or 3F).
+Bytes normalisedAtr(ByteView atr);
 
 /// The ATR's historical bytes (ISO 7816-3 §8.2), or empty when the ATR is malformed.
 Bytes atrHistoricalBytes(ByteView atr);

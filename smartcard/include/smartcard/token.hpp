@@ -22,6 +22,9 @@ struct PinState {
     bool countLow = false; // a wrong PIN was entered since the last success (PKCS#11 COUNT_LOW)
     int minLength = 0;
     int maxLength = 0;
+    /// ASCII letters as well as digits, case kept (HiCOS cards, a PKCS#15 utf8 PIN, a PKCS#11
+    /// module); digits only otherwise.
+    bool lettersAllowed = false;
     PinSource source = PinSource::Unknown;
 };
 
@@ -33,8 +36,9 @@ enum class SignatureAlgorithm {
 /// directly over PC/SC) and Pkcs11Token (HiCOS cards, through the vendor's PKCS#11 module).
 ///
 /// The lockout rules live here, not in any caller: verifyAndSign() sends at most one VERIFY and
-/// never retries it; a PIN outside the length limits, a blocked token, or the last try without
-/// `confirmLastTry` are refused before anything is sent (no try burned). The PIN is taken as a
+/// never retries it; a PIN outside the length limits or with a character the PIN cannot hold, a
+/// blocked token, or the last try without `confirmLastTry` are refused before anything is sent
+/// (no try burned). The PIN is taken as a
 /// view of the caller's single buffer; no back end keeps a copy past the call (transient APDU
 /// buffers are wiped), and no error text, trace or log line contains it.
 class Token {

@@ -19,7 +19,7 @@ using testsupport::testPki;
 namespace {
 
 // A T=1 ATR no table knows, with a valid check byte.
-const Bytes unknownAtr = fromHex("3B 88 80 01 53 51 52 55 4E 4B 4E 57 5E");
+const Bytes unknownAtr = fromHex("3B 88 80 01 53 51 52 55 4E 4B 4E 57 10");
 
 virtualcard::MoicaConfig config(virtualcard::hicos::Layout layout)
 {

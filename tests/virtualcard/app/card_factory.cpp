@@ -39,6 +39,7 @@ std::unique_ptr<Card> makeEid(const Options& o)
     config.tries = o.tries;
     config.serialNumber = o.cardNumber;
     config.wrongLe6c = o.wrongLe6c;
+    config.utf8Pin = o.utf8Pin;
     return std::make_unique<EidCard>(
         config, readMatchingKey(o.pki, "citizen-sign", config.signCertificate));
 }

@@ -26,6 +26,7 @@ enum LongOnly {
     optWrongLe6c,
     optAtr,
     optContactless,
+    optPinType,
     optNhiName,
     optNhiId,
     optNhiBirth,
@@ -70,7 +71,7 @@ std::string usageText()
 {
     return "usage: virtual-card --personality "
            "moica-gen1|moica-gen1-shuffled|moica-gen2|iso-eid|nhi\n"
-           "         [--pki DIR] [--atr HEX] [--contactless]\n"
+           "         [--pki DIR] [--atr HEX] [--contactless] [--pin-type ascii-numeric|utf8]\n"
            "         [--host 127.0.0.1] [--port 35963] [--pin PIN] [--tries 3] [--log FILE]\n"
            "         [--control SOCKET_PATH] [--card-number STR] [--delay-ms N]\n"
            "         [--force-61xx] [--wrong-le-6c]\n"
@@ -101,6 +102,7 @@ Options parseOptions(int argc, char** argv, bool& help)
         { "wrong-le-6c", no_argument, nullptr, optWrongLe6c },
         { "atr", required_argument, nullptr, optAtr },
         { "contactless", no_argument, nullptr, optContactless },
+        { "pin-type", required_argument, nullptr, optPinType },
         { "nhi-name", required_argument, nullptr, optNhiName },
         { "nhi-id", required_argument, nullptr, optNhiId },
         { "nhi-birth", required_argument, nullptr, optNhiBirth },
@@ -160,6 +162,11 @@ Options parseOptions(int argc, char** argv, bool& help)
             break;
         case optContactless:
             o.contactless = true;
+            break;
+        case optPinType:
+            if (std::string_view(optarg) != "utf8" && std::string_view(optarg) != "ascii-numeric")
+                throw UsageError("--pin-type must be ascii-numeric or utf8");
+            o.utf8Pin = std::string_view(optarg) == "utf8";
             break;
         case optNhiName:
             o.nhi.nameUtf8 = optarg;

@@ -27,6 +27,7 @@ struct Options {
     bool force61xx = false;
     bool wrongLe6c = false;
     std::optional<smartcard::Bytes> atr; // --atr: another ATR than the personality's own
+    bool utf8Pin = false; // iso-eid: --pin-type utf8
     bool contactless = false; // moica-gen2 behind a contactless reader's pseudo-ATR
     nhi::Holder nhi;
 };

@@ -55,7 +55,7 @@ EidCard::EidCard(const EidConfig& config, RsaKey signingKey)
     FileNode& app = fs_.addDf(fs_.mf(), eid::appDf, eid::pkcs15Aid());
     fs_.addEf(app, eid::odfFid, eid::odf());
     fs_.addEf(app, eid::tokenInfoFid, eid::tokenInfo(config.serialNumber, config.manufacturer));
-    fs_.addEf(app, eid::aodfFid, eid::aodf());
+    fs_.addEf(app, eid::aodfFid, eid::aodf(config.utf8Pin));
     fs_.addEf(app, eid::prkdfFid, eid::prkdf(key_.bits()));
     fs_.addEf(app, eid::cdfFid, eid::cdf());
     fs_.addEf(app, eid::signCertFid, config.signCertificate);

@@ -22,6 +22,7 @@ struct EidConfig {
     std::string serialNumber = "TP03000000012345";
     bool wrongLe6c = false; // --wrong-le-6c: READ BINARY of a small EF answers 6Cxx on a wrong Le
     std::string manufacturer = "Shiqiuren test card"; // TokenInfo manufacturerID
+    bool utf8Pin = false; // --pin-type utf8: the AODF lets the PIN hold letters
 };
 
 class EidCard : public Card {

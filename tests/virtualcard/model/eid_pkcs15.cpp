@@ -8,7 +8,7 @@ namespace {
 
 enum ObjectFlag { privateObject = 0, modifiable = 1 };
 enum KeyUsage { sign = 2, nonRepudiation = 9 };
-enum PinFlag { local = 1, initialized = 4, needsPadding = 5 };
+enum PinFlag { caseSensitive = 0, local = 1, initialized = 4, needsPadding = 5 };
 enum TokenFlag { loginRequired = 1, prnGeneration = 2 };
 
 Bytes path(std::string_view hex)
@@ -57,11 +57,13 @@ Bytes tokenInfo(std::string_view serialNumber, std::string_view manufacturer)
     });
 }
 
-Bytes aodf()
+Bytes aodf(bool utf8Pin)
 {
+    // A utf8 PIN is case-sensitive here, so letters reach the card as typed.
     const Bytes pinAttributes = der::sequence({
-        der::namedBits({ local, initialized, needsPadding }),
-        der::enumerated(1), // ascii-numeric
+        utf8Pin ? der::namedBits({ caseSensitive, local, initialized, needsPadding })
+                : der::namedBits({ local, initialized, needsPadding }),
+        der::enumerated(utf8Pin ? 2 : 1), // utf8 or ascii-numeric
         der::integer(4), // minLength
         der::integer(static_cast<std::int64_t>(storedPinLength)),
         der::integer(8), // maxLength

@@ -37,7 +37,8 @@ Bytes efDir();
 Bytes odf();
 Bytes tokenInfo(std::string_view serialNumber, std::string_view manufacturer);
 /// PIN: ascii-numeric, 4..8, stored 8, reference 81, pad FF, needs-padding.
-Bytes aodf();
+/// The user PIN: ascii-numeric, or utf8 (case-sensitive) when `utf8Pin`.
+Bytes aodf(bool utf8Pin);
 /// Signing key iD 45, sign+nonRepudiation, keyReference 02, authId 01.
 Bytes prkdf(int modulusBits);
 /// Signing certificate (EF 4431, absolute path) and the CA (EF 4432, relative path, authority).

@@ -29,6 +29,25 @@ void PinField::setMaximumLength(int length)
     maximumLength_ = std::max(1, length);
 }
 
+void PinField::setLettersAllowed(bool allowed)
+{
+    lettersAllowed_ = allowed;
+}
+
+std::optional<char> PinField::pinCharacter(const QKeyEvent& event) const
+{
+    // The key's text, not its code: Qt::Key_A is the same for "a" and "A", and case matters.
+    const QString text = event.text();
+    if (text.size() != 1)
+        return std::nullopt;
+    const char16_t c = text.at(0).unicode();
+    const bool digit = c >= u'0' && c <= u'9';
+    const bool letter = (c >= u'A' && c <= u'Z') || (c >= u'a' && c <= u'z');
+    if (digit || (letter && lettersAllowed_))
+        return static_cast<char>(c);
+    return std::nullopt;
+}
+
 std::unique_ptr<core::auth::PinBuffer> PinField::take()
 {
     auto taken = std::exchange(pin_, std::make_unique<core::auth::PinBuffer>());
@@ -59,9 +78,9 @@ void PinField::keyPressEvent(QKeyEvent* event)
     } else if (key == Qt::Key_Return || key == Qt::Key_Enter) {
         emit submitted();
         return;
-    } else if (key >= Qt::Key_0 && key <= Qt::Key_9) {
+    } else if (const auto c = pinCharacter(*event)) {
         if (length() < maximumLength_)
-            pin_->append(static_cast<char>('0' + (key - Qt::Key_0)));
+            pin_->append(*c);
     } else {
         QWidget::keyPressEvent(event);
         return;

@@ -84,6 +84,7 @@ void PinPage::refresh()
     const auto* certificate = card ? card->signingCertificate() : nullptr;
     holder_->setText(certificate ? tr("持卡人：%1").arg(certificate->holderName) : QString());
     field_->setMaximumLength(controller_.pinMaxLength());
+    field_->setLettersAllowed(controller_.pinAllowsLetters());
 
     const auto tries = controller_.pinStatus().triesLeft;
     switch (controller_.pinLevel()) {

@@ -24,6 +24,7 @@ struct PinStatus {
     bool countLow = false; // a wrong PIN was entered since the last success
     int minLength = 0;
     int maxLength = 0;
+    bool lettersAllowed = false; // ASCII letters besides digits, case kept
     Source source = Source::Unknown;
 };
 

@@ -35,6 +35,10 @@ struct CardReport {
     std::optional<NhiIdentity> nhi;
     bool certificatesFromCache = false;
     qsizetype certificateBytesRead = 0;
+    /// Which certificate signs the login, as the card layer chose it, and why: "only",
+    /// "object-id-SIGN" (several sign; the one HiCOS names SIGN), "first-of-several", "none".
+    QByteArray signingSha256;
+    QString signingChoice;
 
     bool isSupported() const { return kind != QLatin1String("unknown"); }
     const pki::CertificateInfo* signingCertificate() const;

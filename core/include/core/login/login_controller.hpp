@@ -71,6 +71,8 @@ public:
     /// The PIN lengths the card accepts (6–8 when the card does not say).
     int pinMinLength() const;
     int pinMaxLength() const;
+    /// Whether the card's PIN may hold ASCII letters besides digits (HiCOS: yes).
+    bool pinAllowsLetters() const;
 
     /// The ID number on a 健保卡 in a reader, for the password login's account field.
     const QString& nhiIdNumber() const { return nhiIdNumber_; }
