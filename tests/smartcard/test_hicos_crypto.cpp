@@ -179,3 +179,10 @@ TEST_CASE("private-key blocks of the wrong size are refused", "[hicos][gen1]")
     CHECK(pkcs1v15SignatureBlock(Bytes(32, 0), 62).size() == 62);
     CHECK(errcOf([] { privateKeyResultCommand(0, 0); }) == CardErrc::InvalidArgument);
 }
+
+TEST_CASE("traces never show the protected VERIFY's data", "[hicos][gen1][apdu]")
+{
+    const CommandApdu verify = gen1ProtectedVerify(ascii("123456"), fromHex("0001020304050607"));
+    CHECK(redactedHex(verify) == "8C 20 00 01 <32 bytes redacted>");
+    CHECK(redactedHex(verify.encode()) == "8C 20 00 01 <32 bytes redacted>");
+}

@@ -284,3 +284,14 @@ TEST_CASE("the security domains are selected by AID without Le", "[hicos][gen2]"
         == "00A404000FA000000283FF088692535389C00014");
     CHECK(hexOf(selectSecurityDomain(issuerSecurityDomainAid())) == "00A4040007A0000001510000");
 }
+
+TEST_CASE("traces never show the data of a protected command", "[hicos][gen2][apdu]")
+{
+    Scp03Session session = v2Session();
+    CHECK(redactedHex(session.externalAuthenticate()) == "84 82 03 00 <16 bytes redacted>");
+    CHECK(redactedHex(session.wrapVerify(ascii("123456"))) == "04 20 00 01 <24 bytes redacted>");
+    CHECK(redactedHex(session.wrap(plainSelect(0x5030))) == "04 A4 00 04 <24 bytes redacted>");
+    // The MAC of a command without data is hidden too.
+    CHECK(redactedHex(session.wrap(privateKeyResultCommand(0x80, 0x80)))
+        == "84 C1 00 80 <8 bytes redacted>");
+}

@@ -79,7 +79,9 @@ public:
 
         bool ok() const { return !failure; }
     };
-    /// Checks the C-MAC of a protected command, decrypts its data and strips the padding.
+    /// Checks the C-MAC of a protected command, decrypts its data and strips the padding. The
+    /// counter advances only for commands with data, as the host's does. The plain data (a
+    /// VERIFY's PIN block) comes back in an ordinary CommandApdu: the emulator's PIN is a test one.
     Unwrapped unwrap(ByteView command);
 
     bool isOpen() const { return state_ == State::Open; }
