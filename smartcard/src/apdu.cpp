@@ -237,10 +237,23 @@ bool isPinBearing(std::uint8_t ins) noexcept
     return std::find(std::begin(pinBearing), std::end(pinBearing), ins) != std::end(pinBearing);
 }
 
+bool isSecureMessaging(std::uint8_t cla) noexcept
+{
+    if (cla <= 0x1F || (cla >= 0x80 && cla <= 0x9F))
+        return (cla & 0x0C) != 0;
+    if (cla >= 0x40 && cla <= 0x7F)
+        return (cla & 0x20) != 0;
+    return false; // RFU and the other proprietary classes (FF: the reader's pseudo-APDUs)
+}
+
+bool carriesSecrets(const CommandApdu& command) noexcept
+{
+    return isPinBearing(command.ins) || isSecureMessaging(command.cla);
+}
+
 std::string redactedHex(const CommandApdu& command)
 {
-    const bool secret = isPinBearing(command.ins);
-    if (!secret || command.data.empty())
+    if (!carriesSecrets(command) || command.data.empty())
         return toHex(command.encode(), " ");
     char header[32];
     std::snprintf(header, sizeof header, "%02X %02X %02X %02X", command.cla, command.ins,

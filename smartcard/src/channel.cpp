@@ -1,8 +1,7 @@
 #include "smartcard/channel.hpp"
 
 #include "smartcard/errors.hpp"
-
-#include <openssl/crypto.h>
+#include "smartcard/secret_bytes.hpp"
 
 namespace smartcard {
 
@@ -10,11 +9,12 @@ namespace {
 // A card that keeps answering 61xx past this many GET RESPONSEs is broken, not chatty.
 constexpr int maxGetResponseRounds = 300;
 
-// The encoded copy of a PIN-bearing command holds the PIN: wipe it once it is on its way.
+// The encoded copy of a PIN-bearing or protected command holds the PIN or what guards it:
+// wipe it once it is on its way.
 void wipeIfSecret(const CommandApdu& command, Bytes& raw)
 {
-    if (isPinBearing(command.ins))
-        OPENSSL_cleanse(raw.data(), raw.size());
+    if (carriesSecrets(command))
+        wipe(raw);
 }
 } // namespace
 
@@ -48,8 +48,9 @@ ResponseApdu ApduChannel::transmit(const CommandApdu& command)
 {
     ResponseApdu response = exchange(command);
 
-    // A PIN-bearing command is never sent twice, whatever the card answers.
-    if (response.sw1 == 0x6C && !isPinBearing(command.ins)) {
+    // A PIN-bearing or protected command is never sent twice, whatever the card answers: a
+    // second VERIFY costs a second try, and a replayed MAC breaks the secure channel.
+    if (response.sw1 == 0x6C && !carriesSecrets(command)) {
         // Wrong Le: the card says how many bytes it has; resend once with exactly that.
         CommandApdu again = command;
         again.le = response.sw2 == 0 ? CommandApdu::maxShortLe : response.sw2;

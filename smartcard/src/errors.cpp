@@ -83,6 +83,10 @@ const char* errcName(CardErrc code) noexcept
         return "module-failure";
     case CardErrc::KeyNotFound:
         return "key-not-found";
+    case CardErrc::CryptoFailure:
+        return "crypto-failure";
+    case CardErrc::CardAuthenticationFailed:
+        return "card-authentication-failed";
     }
     return "unknown";
 }

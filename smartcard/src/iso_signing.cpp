@@ -3,31 +3,15 @@
 #include "smartcard/errors.hpp"
 #include "smartcard/pin_encoding.hpp"
 #include "smartcard/pkcs15_card.hpp"
+#include "smartcard/secret_bytes.hpp"
 
 #include <cstdio>
-#include <openssl/crypto.h>
 
 namespace smartcard {
 
 namespace {
 
 constexpr std::uint8_t insVerify = 0x20;
-
-// The one buffer a PIN lives in is wiped when it is no longer needed, and on every way out.
-class WipedOnExit {
-public:
-    explicit WipedOnExit(Bytes& bytes)
-        : bytes_(bytes)
-    { }
-    ~WipedOnExit() { wipe(); }
-    WipedOnExit(const WipedOnExit&) = delete;
-    WipedOnExit& operator=(const WipedOnExit&) = delete;
-
-    void wipe() noexcept { OPENSSL_cleanse(bytes_.data(), bytes_.size()); }
-
-private:
-    Bytes& bytes_;
-};
 
 std::string swText(std::uint16_t sw)
 {
@@ -125,13 +109,13 @@ Bytes isoVerifyAndSign(ApduChannel& channel, const IsoSigningProfile& profile, B
     // The block is built straight into the command, guarded before it exists; a PIN the card
     // cannot take is refused here, before any command is sent.
     CommandApdu verify = verifyCommand(profile);
-    WipedOnExit wiped(verify.data);
+    WipeOnExit wiped(verify.data); // the one buffer the PIN lives in, wiped on every way out
     verify.data = encodePin(pin, profile.pin);
     const Bytes digestInfo = sha256DigestInfo(digest);
 
     selectForPin(channel, profile);
     const std::uint16_t verifyStatus = channel.transmit(verify).sw(); // once; never resent
-    wiped.wipe();
+    wiped.wipeNow();
     checkVerifyStatus(verifyStatus);
 
     channel.transmitChecked({ 0x00, 0x22, 0x41, 0xB6,

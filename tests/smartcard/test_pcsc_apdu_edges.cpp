@@ -260,3 +260,34 @@ TEST_CASE("every PIN-bearing instruction is redacted in traces", "[apdu]")
     // Unparseable bytes show the header only.
     CHECK(smartcard::redactedHex(fromHex("0020008108313233")).find("31") == std::string::npos);
 }
+
+TEST_CASE("secure-messaging commands are redacted in traces whatever their instruction", "[apdu]")
+{
+    // GlobalPlatform 84, ISO 04 and 0C, HiCOS 8C (its protected VERIFY).
+    const std::string cla = GENERATE("04", "0C", "84", "8C", "08", "64");
+    const Bytes raw = fromHex(cla + "A40004083132333435363738");
+    CAPTURE(cla);
+    CHECK(smartcard::isSecureMessaging(raw[0]));
+    const std::string text = smartcard::redactedHex(raw);
+    CHECK(text.find("31 32") == std::string::npos);
+    CHECK(text.find("<8 bytes redacted>") != std::string::npos);
+}
+
+TEST_CASE("plain classes are not secure messaging and keep their data in traces", "[apdu]")
+{
+    const std::string cla = GENERATE("00", "01", "80", "10", "40", "A4", "FF");
+    CAPTURE(cla);
+    CHECK_FALSE(smartcard::isSecureMessaging(fromHex(cla)[0]));
+    CHECK(smartcard::redactedHex(fromHex(cla + "A40000025030")) == cla + " A4 00 00 02 50 30");
+}
+
+TEST_CASE("a secure-messaging command answered 6Cxx is not resent", "[apdu][channel]")
+{
+    // Its MAC belongs to one position in the chain: a replay could only break the channel.
+    ListTransport transport({ { fromHex("84C1008008AABBCCDDEEFF001180"), fromHex("6C40") } });
+    ApduChannel channel(transport);
+    const CommandApdu fetch { 0x84, 0xC1, 0x00, 0x80, fromHex("AABBCCDDEEFF0011"), 0x80 };
+    CHECK(errcOf([&] { channel.transmitChecked(fetch); }) == CardErrc::MalformedResponse);
+    CHECK(transport.done());
+    CHECK(channel.exchangeCount() == 1);
+}

@@ -64,7 +64,7 @@ TEST_CASE("checkStatus accepts 9000, and warnings only when asked", "[apdu][stat
 
 TEST_CASE("every error code has a stable name", "[errors]")
 {
-    for (int code = 0; code <= static_cast<int>(CardErrc::KeyNotFound); ++code) {
+    for (int code = 0; code <= static_cast<int>(CardErrc::CardAuthenticationFailed); ++code) {
         const std::string name = errcName(static_cast<CardErrc>(code));
         CHECK(name != "unknown");
         CHECK(name.find(' ') == std::string::npos);

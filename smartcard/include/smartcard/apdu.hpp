@@ -56,13 +56,19 @@ void checkStatus(const ResponseApdu& response, bool allowWarnings = false);
 /// Throws the typed CardError for one status word; never returns.
 [[noreturn]] void throwForStatus(std::uint16_t sw);
 
-/// Hex of a command for traces: the data of every PIN-bearing command (VERIFY, CHANGE REFERENCE
-/// DATA, ENABLE/DISABLE VERIFICATION REQUIREMENT, RESET RETRY COUNTER) is replaced by
-/// "<N bytes redacted>", so a PIN never reaches a log.
+/// Hex of a command for traces: the data of every secret-bearing command (see carriesSecrets)
+/// is replaced by "<N bytes redacted>", so neither a PIN nor what protects it reaches a log.
 std::string redactedHex(const CommandApdu& command);
 /// VERIFY (20/21), CHANGE REFERENCE DATA (24/25), DISABLE/ENABLE VERIFICATION REQUIREMENT
 /// (26-29) and RESET RETRY COUNTER (2C/2D) can carry a PIN: redacted in traces, wiped after use.
 bool isPinBearing(std::uint8_t ins) noexcept;
+/// The class byte announces secure messaging (ISO 7816-4 §5.4.1): bits 0x0C in the first
+/// interindustry classes (00-1F) and in the proprietary classes that follow that coding
+/// (GlobalPlatform 84, HiCOS 8C); bit 0x20 in the further interindustry classes (40-7F).
+bool isSecureMessaging(std::uint8_t cla) noexcept;
+/// PIN-bearing or secure messaging: data redacted in traces, the encoded copy wiped once sent,
+/// and never resent by the channel (a protected command is bound to one MAC chain position).
+bool carriesSecrets(const CommandApdu& command) noexcept;
 std::string redactedHex(ByteView rawCommand);
 
 } // namespace smartcard

@@ -55,6 +55,9 @@ enum class CardErrc {
     ModuleNotFound, // no PKCS#11 module at any configured or usual location
     ModuleFailure, // the module failed in a way that is not about the PIN
     KeyNotFound, // no token/key matches the card's signing certificate
+    // Our own cryptography (HiCOS PIN protection and secure messaging).
+    CryptoFailure, // the crypto library failed (out of memory, a cipher missing): not the card
+    CardAuthenticationFailed, // the card's cryptogram does not check: it does not hold our keys
 };
 
 /// Stable English identifier for logs and JSON ("card-removed"); UI text is core's job.
