@@ -1,5 +1,6 @@
 #pragma once
 
+#include "smartcard/card_session.hpp"
 #include "smartcard/channel.hpp"
 #include "smartcard/errors.hpp"
 #include "smartcard/iso_signing.hpp"
@@ -32,8 +33,7 @@ struct IsoTokenOptions {
 /// PrKDF, read once when the token is opened.
 class IsoToken final : public Token {
 public:
-    /// Runs `operation` inside one card transaction.
-    using CardSession = std::function<void(const std::function<void(ApduChannel&)>& operation)>;
+    using CardSession = smartcard::CardSession;
 
     /// Reads the signing profile in one Pcsc::withCard transaction. `pcsc` must outlive the
     /// token; each later card operation is again one transaction.

@@ -23,6 +23,8 @@ std::unique_ptr<Card> makeMoica(const Options& o)
     config.tries = o.tries;
     config.atr = o.atr;
     config.contactless = o.contactless;
+    config.pin = o.pin;
+    config.signingKey = readMatchingKey(o.pki, "citizen-sign", config.certificates.signature);
     if (o.personality == "moica-gen2")
         return std::make_unique<MoicaGen2Card>(config);
     config.layout = o.personality == "moica-gen1-shuffled" ? hicos::Layout::Shuffled

@@ -1,4 +1,5 @@
 #include "app/emulator.hpp"
+#include "model/pin_state_file.hpp"
 
 #include <charconv>
 #include <sstream>
@@ -43,7 +44,8 @@ std::string Emulator::control(std::string_view line)
     if (command == "stats") {
         std::ostringstream out;
         out << "ok apdus=" << stats_.apdus << " verifies=" << stats_.verifies
-            << " signatures=" << stats_.signatures << " tries=" << card_.pin().left()
+            << " signatures=" << stats_.signatures << " plain_verifies=" << stats_.plainVerifies
+            << " tries=" << card_.pin().left()
             << " present=" << (link_.state() == VpcdLink::State::Connected ? 1 : 0);
         return out.str();
     }
@@ -70,6 +72,10 @@ std::string Emulator::control(std::string_view line)
         if (!n)
             return "error usage: set-tries N (0..15)";
         card_.pin().setLeft(*n);
+        if (!statePath_.empty()) {
+            savePinState(statePath_, card_.pin());
+            savedTries_ = card_.pin().left();
+        }
         return "ok tries=" + std::to_string(*n);
     }
     return "error unknown command: " + std::string(line);

@@ -1,5 +1,7 @@
 #include "app/emulator.hpp"
 
+#include "model/pin_state_file.hpp"
+
 #include <algorithm>
 #include <cerrno>
 #include <csignal>
@@ -23,6 +25,12 @@ Emulator::Emulator(Card& card, VpcdLink& link, ApduLog& log, SignalFd& signals,
     , control_(control)
     , delayMs_(delayMs)
 { }
+
+void Emulator::persistTriesTo(std::filesystem::path file)
+{
+    statePath_ = std::move(file);
+    savedTries_ = card_.pin().left();
+}
 
 int Emulator::run()
 {
@@ -195,6 +203,12 @@ void Emulator::handleApdu(const Bytes& apdu)
     }
     if (reply.signature)
         ++stats_.signatures;
+    if (reply.plainVerify)
+        ++stats_.plainVerifies;
+    if (!statePath_.empty() && card_.pin().left() != savedTries_) {
+        savePinState(statePath_, card_.pin());
+        savedTries_ = card_.pin().left();
+    }
     if (delayMs_ > 0) {
         delayed_ = std::move(reply.response);
         delayedDue_ = Clock::now() + std::chrono::milliseconds(delayMs_);

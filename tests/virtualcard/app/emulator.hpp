@@ -10,6 +10,7 @@
 #include "model/card.hpp"
 
 #include <chrono>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +21,8 @@ class Emulator {
 public:
     Emulator(Card& card, VpcdLink& link, ApduLog& log, SignalFd& signals, ControlServer* control,
         int delayMs);
+    /// Keeps the try counter in `file` after every change (--state-file).
+    void persistTriesTo(std::filesystem::path file);
 
     /// Runs until SIGTERM/SIGINT; returns the exit status (0).
     int run();
@@ -31,6 +34,7 @@ private:
         long apdus = 0;
         long verifies = 0;
         long signatures = 0;
+        long plainVerifies = 0; // VERIFYs not in the card's protected form
     };
 
     void connectIfDue();
@@ -63,6 +67,8 @@ private:
     Clock::time_point delayedDue_;
     int pullCountdown_ = 0; // `pull-on-apdu N`: APDUs until the card is pulled
     Stats stats_;
+    std::filesystem::path statePath_;
+    int savedTries_ = -1;
 };
 
 } // namespace virtualcard

@@ -7,6 +7,7 @@
 #include "app/options.hpp"
 #include "app/signals.hpp"
 #include "app/vpcd_link.hpp"
+#include "model/pin_state_file.hpp"
 #include "model/apdu_log.hpp"
 
 #include <cstdio>
@@ -62,12 +63,17 @@ int main(int argc, char** argv)
         }
         ApduLog log(logFile);
         std::unique_ptr<Card> card = makeCard(options);
+        if (!options.statePath.empty())
+            loadPinState(options.statePath, card->pin());
         VpcdLink link(options.host, options.port);
         std::unique_ptr<ControlServer> control;
         if (!options.controlPath.empty())
             control = std::make_unique<ControlServer>(options.controlPath);
         log.event(startLine(options));
-        const int rc = Emulator(*card, link, log, signals, control.get(), options.delayMs).run();
+        Emulator emulator(*card, link, log, signals, control.get(), options.delayMs);
+        if (!options.statePath.empty())
+            emulator.persistTriesTo(options.statePath);
+        const int rc = emulator.run();
         if (logFile != stderr)
             std::fclose(logFile);
         return rc;

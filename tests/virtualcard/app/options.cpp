@@ -27,6 +27,7 @@ enum LongOnly {
     optAtr,
     optContactless,
     optPinType,
+    optStateFile,
     optNhiName,
     optNhiId,
     optNhiBirth,
@@ -72,6 +73,7 @@ std::string usageText()
     return "usage: virtual-card --personality "
            "moica-gen1|moica-gen1-shuffled|moica-gen2|iso-eid|nhi\n"
            "         [--pki DIR] [--atr HEX] [--contactless] [--pin-type ascii-numeric|utf8]\n"
+           "         [--state-file FILE]\n"
            "         [--host 127.0.0.1] [--port 35963] [--pin PIN] [--tries 3] [--log FILE]\n"
            "         [--control SOCKET_PATH] [--card-number STR] [--delay-ms N]\n"
            "         [--force-61xx] [--wrong-le-6c]\n"
@@ -103,6 +105,7 @@ Options parseOptions(int argc, char** argv, bool& help)
         { "atr", required_argument, nullptr, optAtr },
         { "contactless", no_argument, nullptr, optContactless },
         { "pin-type", required_argument, nullptr, optPinType },
+        { "state-file", required_argument, nullptr, optStateFile },
         { "nhi-name", required_argument, nullptr, optNhiName },
         { "nhi-id", required_argument, nullptr, optNhiId },
         { "nhi-birth", required_argument, nullptr, optNhiBirth },
@@ -162,6 +165,9 @@ Options parseOptions(int argc, char** argv, bool& help)
             break;
         case optContactless:
             o.contactless = true;
+            break;
+        case optStateFile:
+            o.statePath = optarg;
             break;
         case optPinType:
             if (std::string_view(optarg) != "utf8" && std::string_view(optarg) != "ascii-numeric")

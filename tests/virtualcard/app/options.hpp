@@ -21,6 +21,7 @@ struct Options {
     std::string pin = "123456";
     int tries = 3;
     std::string logPath;
+    std::string statePath; // --state-file: the try counter survives a restart
     std::string controlPath;
     std::string cardNumber = "TP03000000012345";
     int delayMs = 0;

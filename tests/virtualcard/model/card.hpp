@@ -18,6 +18,7 @@ struct Reply {
     Bytes response; // data || SW1 SW2; empty when `yank`
     bool yank = false; // test hook: close the connection without answering
     bool signature = false; // a signature was produced (for `stats`)
+    bool plainVerify = false; // a VERIFY not in the card's protected form (for `stats`)
     std::vector<std::string> events; // what the card did, for the log (never secrets)
 };
 

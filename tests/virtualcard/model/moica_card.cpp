@@ -3,6 +3,7 @@
 #include "model/atr.hpp"
 #include "smartcard/apdu.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <stdexcept>
 
@@ -42,13 +43,32 @@ std::optional<smartcard::CommandApdu> parse(ByteView command)
     }
 }
 
+void checkPin(const std::string& pin)
+{
+    const bool ok = pin.size() >= 6 && pin.size() <= 8 && std::ranges::all_of(pin, [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c));
+    });
+    if (!ok)
+        throw std::invalid_argument("a MOICA PIN is 6 to 8 letters and digits");
+}
+
+constexpr std::uint16_t keyFile = 0x0810;
+
 } // namespace
 
 HicosCardModel::HicosCardModel(const MoicaConfig& config, Bytes atr)
     : pin_(config.tries)
+    , keys_(config.pin, config.signingKey,
+          hicos::signKeyReference(hicos::slots(config.layout, config.certificates)))
     , atr_(config.atr.value_or(std::move(atr)))
 {
     checkCardNumber(config.cardNumber);
+    checkPin(config.pin);
+}
+
+bool HicosCardModel::keyFileSelected() const
+{
+    return fs_.currentEf() && fs_.currentEf()->fid == keyFile;
 }
 
 void HicosCardModel::addFiles(
@@ -75,6 +95,7 @@ void HicosCardModel::endSession()
 {
     pin_.endSession();
     fs_.resetSelection();
+    keys_.reset();
 }
 
 Reply HicosCardModel::readBinary(ByteView command, std::uint8_t cla)
@@ -96,7 +117,9 @@ Reply HicosCardModel::plainVerify()
 {
     const std::uint16_t sw = pin_.burn();
     Reply r = status(sw);
-    r.events.push_back(std::string("VERIFY refused: not in the HiCOS protected form; tries left ")
+    r.plainVerify = true;
+    r.events.push_back(
+        std::string("plain VERIFY refused: not in the HiCOS protected form; tries left ")
         + std::to_string(pin_.left()) + (pin_.blocked() ? " (blocked)" : ""));
     return r;
 }
@@ -116,8 +139,12 @@ Reply MoicaGen1Card::process(ByteView command)
     if (command.size() < 4)
         return status(0x6700);
     // VERIFY first, whatever the class: the real card counts even a CLA 00 attempt.
-    if (command[1] == 0x20)
+    if (command[1] == 0x20) {
+        const auto c = parse(command);
+        if (command[0] == 0x8C && c && c->p1 == 0x00 && c->p2 == 0x01)
+            return protectedVerify(*c);
         return plainVerify();
+    }
     if (isYankHook(command, false))
         return yank();
     if (command[0] != 0x80)
@@ -127,9 +154,26 @@ Reply MoicaGen1Card::process(ByteView command)
         return select(command);
     case 0xB0:
         return readBinary(command, 0x80);
+    case 0xEA:
+    case 0xC1:
+        if (const auto c = parse(command))
+            return keys_.privateKey(*c, pin_, keyFileSelected());
+        return status(0x6700);
     default:
         return status(0x6D00);
     }
+}
+
+Reply MoicaGen1Card::protectedVerify(const smartcard::CommandApdu& command)
+{
+    if (pin_.blocked())
+        return keys_.verify(pin_, {}, "protected VERIFY");
+    const auto opened = hicos::openGen1Verify(command.data);
+    if (!opened.ok()) {
+        // A block that does not decrypt to a PIN with its MAC: the card counts a wrong PIN.
+        return keys_.verify(pin_, {}, "protected VERIFY whose cryptogram does not check");
+    }
+    return keys_.verify(pin_, opened.pin, "protected VERIFY");
 }
 
 Reply MoicaGen1Card::select(ByteView command)
@@ -167,23 +211,66 @@ Bytes fcp(const FileNode& node)
     return body;
 }
 
+// The card image number (GET DATA 45): the card number's two letters, 00, then its 14 digits
+// in BCD. Real cards' ids are their own; this one only has to be 10 bytes and the card's.
+Bytes cardIdFor(const std::string& cardNumber)
+{
+    Bytes id { static_cast<std::uint8_t>(cardNumber[0]), static_cast<std::uint8_t>(cardNumber[1]),
+        0x00 };
+    for (std::size_t i = 2; i + 1 < cardNumber.size(); i += 2)
+        id.push_back(
+            static_cast<std::uint8_t>((cardNumber[i] - '0') << 4 | (cardNumber[i + 1] - '0')));
+    return id;
+}
+
+const Bytes issuerCmAid = smartcard::fromHex("A000000283FF088692535389C00014");
+const Bytes issuerAid = smartcard::fromHex("A0000001510000");
+constexpr std::uint8_t keyVersion = 0x01;
+
+// GP key information template: three AES-128 keys (ENC, MAC, DEK) of version 01.
+Bytes keyInformation()
+{
+    return smartcard::fromHex("E0 12 C0 04 01 01 88 10 C0 04 02 01 88 10 C0 04 03 01 88 10");
+}
+
+Bytes withoutFiller(const Bytes& block)
+{
+    Bytes pin = block;
+    while (!pin.empty() && pin.back() == 0xFF)
+        pin.pop_back();
+    return pin;
+}
+
 } // namespace
 
 MoicaGen2Card::MoicaGen2Card(const MoicaConfig& config)
     : HicosCardModel(config, config.contactless ? atr::moicaContactless() : atr::moicaGen2())
+    , cardId_(cardIdFor(config.cardNumber))
+    , staticKeys_(smartcard::hicos::deriveStaticKeys(cardId_))
 {
     applet_ = &fs_.addDf(fs_.mf(), appletFid, hicos::gen2AppletAid());
     addFiles(*applet_, config, hicos::Root::Applet, config.cardNumber);
+}
+
+void MoicaGen2Card::endSession()
+{
+    HicosCardModel::endSession();
+    domain_ = Domain::None;
+    session_.reset();
 }
 
 Reply MoicaGen2Card::process(ByteView command)
 {
     if (command.size() < 4)
         return status(0x6700);
+    if (command[0] == 0x04 || command[0] == 0x84)
+        return secureMessaging(command);
     if (command[1] == 0x20)
         return plainVerify();
     if (isYankHook(command, true))
         return yank();
+    if (command[0] == 0x80)
+        return proprietary(command);
     if (command[0] != 0x00)
         return status(0x6E00);
     switch (command[1]) {
@@ -204,8 +291,17 @@ Reply MoicaGen2Card::select(ByteView command)
     if (c->p1 == 0x04) {
         if (c->p2 != 0x0C && c->p2 != 0x00)
             return status(0x6A86);
-        if (!fs_.selectAid(c->data))
+        session_.reset(); // a new selection ends the secure channel
+        if (c->data == issuerCmAid || c->data == issuerAid) {
+            domain_ = c->data == issuerCmAid ? Domain::IssuerCm : Domain::Issuer;
+            fs_.resetSelection();
+            return status(0x9000);
+        }
+        if (!fs_.selectAid(c->data)) {
+            domain_ = Domain::None;
             return status(0x6A82);
+        }
+        domain_ = Domain::Applet;
         return c->p2 == 0x0C ? status(0x9000) : withData(fcp(fs_.currentDf()));
     }
     if (c->p1 != 0x00 || c->p2 != 0x04)
@@ -214,19 +310,17 @@ Reply MoicaGen2Card::select(ByteView command)
         return status(0x6700); // the applet wants P2 04 with Le, as the vendor module sends it
     if (c->data.size() != 2)
         return status(0x6700);
-    const auto fid = static_cast<std::uint16_t>(c->data[0] << 8 | c->data[1]);
-    if (fid == FileSystem::mfId || fid == appletFid)
+    return selectFidUnderApplet(static_cast<std::uint16_t>(c->data[0] << 8 | c->data[1]), true);
+}
+
+Reply MoicaGen2Card::selectFidUnderApplet(std::uint16_t fid, bool withFcp)
+{
+    if (domain_ != Domain::Applet || fid == FileSystem::mfId || fid == appletFid)
         return status(0x6A82); // paths name the applet; the card itself selects it by AID only
-    // Below the applet only: nothing is reachable before the applet is selected.
-    const FileNode* df = &fs_.currentDf();
-    while (df && df != applet_)
-        df = df->parent;
-    if (!df)
-        return status(0x6A82);
     const FileNode* node = fs_.selectFid(fid);
     if (!node)
         return status(0x6A82);
-    return withData(fcp(*node));
+    return withFcp ? withData(fcp(*node)) : status(0x9000);
 }
 
 Reply MoicaGen2Card::readBinaryUnderApplet(ByteView command)
@@ -236,6 +330,76 @@ Reply MoicaGen2Card::readBinaryUnderApplet(ByteView command)
     if (small && command.size() == 5 && (command[4] == 0 || command[4] > smallReadLimit))
         return status(0x6987);
     return readBinary(command, 0x00);
+}
+
+Reply MoicaGen2Card::proprietary(ByteView command)
+{
+    const auto c = parse(command);
+    if (!c)
+        return status(0x6700);
+    switch (c->ins) {
+    case 0xCA: // GET DATA, in the security domain that holds the tag
+        if (c->p1 == 0x00 && c->p2 == 0xE0 && domain_ == Domain::IssuerCm)
+            return withData(keyInformation());
+        if (c->p1 == 0x00 && c->p2 == 0x45 && domain_ == Domain::Issuer)
+            return withData(smartcard::concat({ Bytes { 0x45, 0x0A }, cardId_ }));
+        return status(0x6A88);
+    case 0x50: { // INITIALIZE UPDATE
+        if (domain_ != Domain::Applet)
+            return status(0x6985);
+        if (c->p1 != keyVersion && c->p1 != 0x00)
+            return status(0x6A88);
+        if (c->data.size() != smartcard::hicos::challengeSize)
+            return status(0x6700);
+        const Bytes cardChallenge = smartcard::hicos::randomBytes(smartcard::hicos::challengeSize);
+        session_.emplace(staticKeys_, c->data, cardChallenge);
+        return withData(session_->initializeUpdateAnswer(cardId_, keyVersion));
+    }
+    case 0xEA:
+    case 0xC1:
+        return status(0x6982); // gen2 takes its key commands only inside the secure channel
+    default:
+        return status(0x6E00); // reading is CLA 00 only
+
+    }
+}
+
+Reply MoicaGen2Card::secureMessaging(ByteView command)
+{
+    if (!session_)
+        return status(0x6985);
+    if (command[0] == 0x84 && command[1] == 0x82) {
+        if (const auto failure = session_->externalAuthenticate(command)) {
+            session_.reset();
+            Reply r = status(0x6982);
+            r.events.push_back(
+                "EXTERNAL AUTHENTICATE refused: the host does not hold this card's keys");
+            return r;
+        }
+        return status(0x9000);
+    }
+    auto unwrapped = session_->unwrap(command);
+    if (!unwrapped.ok()) {
+        session_.reset(); // a MAC error ends the secure channel
+        Reply r = status(0x6988);
+        r.events.push_back("secure messaging refused (bad MAC, padding or order); channel closed");
+        return r;
+    }
+    const smartcard::CommandApdu& plain = unwrapped.command;
+    if (plain.ins == 0x20) {
+        if (plain.cla != 0x00 || plain.p2 != 0x01 || plain.data.size() != 10)
+            return plainVerify();
+        const Bytes presented = withoutFiller(plain.data);
+        std::fill(unwrapped.command.data.begin(), unwrapped.command.data.end(), 0x00);
+        return keys_.verify(pin_, presented, "VERIFY under secure messaging");
+    }
+    if (plain.cla == 0x00 && plain.ins == 0xA4 && plain.p1 == 0x00 && plain.p2 == 0x04
+        && plain.data.size() == 2)
+        return selectFidUnderApplet(
+            static_cast<std::uint16_t>(plain.data[0] << 8 | plain.data[1]), false);
+    if (plain.cla == 0x80 && (plain.ins == 0xEA || plain.ins == 0xC1))
+        return keys_.privateKey(plain, pin_, keyFileSelected());
+    return status(0x6D00);
 }
 
 } // namespace virtualcard

@@ -84,22 +84,31 @@ int RsaKey::bits() const
     return EVP_PKEY_get_bits(key_.get());
 }
 
-Bytes RsaKey::sign(ByteView digestInfo) const
+Bytes RsaKey::privateOperation(ByteView input, int padding) const
 {
     CtxPtr ctx(EVP_PKEY_CTX_new(key_.get(), nullptr));
     if (!ctx || EVP_PKEY_sign_init(ctx.get()) <= 0
-        || EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_PADDING) <= 0)
+        || EVP_PKEY_CTX_set_rsa_padding(ctx.get(), padding) <= 0)
         throw std::runtime_error("RSA sign setup failed: " + opensslError());
-    // No signature digest set: OpenSSL pads the DigestInfo as given (raw PKCS#1 v1.5 type 1).
+    // No signature digest set: OpenSSL takes the input as given.
     std::size_t size = 0;
-    if (EVP_PKEY_sign(ctx.get(), nullptr, &size, digestInfo.data(), digestInfo.size()) <= 0)
+    if (EVP_PKEY_sign(ctx.get(), nullptr, &size, input.data(), input.size()) <= 0)
         throw std::runtime_error("RSA sign failed: " + opensslError());
     Bytes signature(size);
-    if (EVP_PKEY_sign(ctx.get(), signature.data(), &size, digestInfo.data(), digestInfo.size())
-        <= 0)
+    if (EVP_PKEY_sign(ctx.get(), signature.data(), &size, input.data(), input.size()) <= 0)
         throw std::runtime_error("RSA sign failed: " + opensslError());
     signature.resize(size);
     return signature;
+}
+
+Bytes RsaKey::sign(ByteView digestInfo) const
+{
+    return privateOperation(digestInfo, RSA_PKCS1_PADDING); // type 1 padding over the DigestInfo
+}
+
+Bytes RsaKey::rawPrivate(ByteView block) const
+{
+    return privateOperation(block, RSA_NO_PADDING);
 }
 
 bool RsaKey::matchesCertificate(ByteView certificateDer) const

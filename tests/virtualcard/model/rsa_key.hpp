@@ -26,6 +26,9 @@ public:
     int bits() const;
     /// PKCS#1 v1.5 signature over `digestInfo` exactly as given (no hashing here).
     Bytes sign(ByteView digestInfo) const;
+    /// The raw private-key operation on a block as long as the modulus (HiCOS EA/C1: the host
+    /// pads). Throws std::runtime_error for a block the key cannot take.
+    Bytes rawPrivate(ByteView block) const;
     /// True when `certificateDer`'s public key belongs to this private key.
     bool matchesCertificate(ByteView certificateDer) const;
     /// SubjectPublicKeyInfo DER (for tests that verify signatures).
@@ -33,6 +36,7 @@ public:
 
 private:
     explicit RsaKey(std::shared_ptr<evp_pkey_st> key);
+    Bytes privateOperation(ByteView input, int padding) const;
     std::shared_ptr<evp_pkey_st> key_;
 };
 
