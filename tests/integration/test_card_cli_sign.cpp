@@ -349,3 +349,52 @@ TEST_CASE("a HiCOS PIN of letters and digits passes the CLI to the module as typ
     CHECK(card->stats().at("verifies") == 0);
     requireNoPin(everythingPrinted(), "HiCOS letter PIN runs");
 }
+
+TEST_CASE("sign works directly on HiCOS gen1 and gen2 cards: three strikes, no plain VERIFY",
+    "[pcsc][cli][pin][hicos]")
+{
+    for (const char* personality : { "moica-gen1", "moica-gen2" }) {
+        INFO(personality);
+        QTemporaryDir home;
+        const QString state = home.path() + QStringLiteral("/card.state");
+        const QStringList args { QStringLiteral("--pin"), QString::fromLatin1(letterPin),
+            QStringLiteral("--state-file"), state };
+        auto card = insertCard(QString::fromLatin1(personality), args);
+
+        Run run = sign(home, letterPin);
+        INFO(run.err.toStdString());
+        REQUIRE(run.exitCode == 0);
+        CHECK(tokenVerifies(run.json().value(QStringLiteral("authToken")).toObject()));
+        CHECK(card->stats().at("signatures") == 1);
+
+        // Before any wrong try the count is this computer's own; after one, the card's.
+        Run status = runCli(home, { QStringLiteral("pin-status"), QStringLiteral("--json") });
+        CHECK(status.json().value(QStringLiteral("source")).toString() == QStringLiteral("ledger"));
+        CHECK(status.json().value(QStringLiteral("lettersAllowed")).toBool());
+        run = sign(home, letterPinOtherCase);
+        CHECK(run.exitCode == 7);
+        CHECK(run.json().value(QStringLiteral("triesLeft")).toInt() == 2);
+
+        // The card keeps its count across a restart, like a real one.
+        card.reset();
+        card = insertCard(QString::fromLatin1(personality), args);
+        CHECK(card->stats().at("tries") == 2);
+        run = sign(home, letterPinOtherCase);
+        CHECK(run.exitCode == 7);
+        CHECK(run.json().value(QStringLiteral("triesLeft")).toInt() == 1);
+        const long before = card->stats().at("verifies");
+        CHECK(sign(home, letterPin).exitCode == 9); // the last try asks first
+        CHECK(card->stats().at("verifies") == before);
+        CHECK(sign(home, letterPin, true).exitCode == 0); // the right PIN resets the count
+        CHECK(card->stats().at("tries") == 3);
+
+        CHECK(sign(home, letterPinOtherCase).exitCode == 7);
+        CHECK(sign(home, letterPinOtherCase).exitCode == 7);
+        CHECK(sign(home, letterPinOtherCase, true).exitCode == 8);
+        const long locked = card->stats().at("verifies");
+        CHECK(sign(home, letterPin, true).exitCode == 8); // a locked card gets nothing
+        CHECK(card->stats().at("verifies") == locked);
+        CHECK(card->stats().at("plain_verifies") == 0);
+    }
+    requireNoPin(everythingPrinted(), "HiCOS direct runs");
+}
