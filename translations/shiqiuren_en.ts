@@ -323,6 +323,42 @@ Exit codes: 0 ok, 1 other error, 2 usage error, 3 no reader, 4 no card,
         <translation>shiqiuren-card: no PIN was read
 </translation>
     </message>
+    <message>
+        <source>登入簽章用憑證：SHA-256 %1…（卡上有多張簽章憑證，依物件 ID「SIGN」選定）
+</source>
+        <translation>Certificate that signs the login: SHA-256 %1… (the card holds several signing certificates; chosen by object ID &quot;SIGN&quot;)
+</translation>
+    </message>
+    <message>
+        <source>登入簽章用憑證：SHA-256 %1…（卡上有多張簽章憑證，無物件 ID「SIGN」，取第一張）
+</source>
+        <translation>Certificate that signs the login: SHA-256 %1… (the card holds several signing certificates and none has object ID &quot;SIGN&quot;; the first one is used)
+</translation>
+    </message>
+    <message>
+        <source>登入簽章用憑證：SHA-256 %1…
+</source>
+        <translation>Certificate that signs the login: SHA-256 %1…
+</translation>
+    </message>
+    <message>
+        <source>簽章方式：%1
+</source>
+        <translation>How it signs: %1
+</translation>
+    </message>
+    <message>
+        <source>可用字元：英文字母（區分大小寫）與數字
+</source>
+        <translation>Characters: letters (case-sensitive) and digits
+</translation>
+    </message>
+    <message>
+        <source>可用字元：數字
+</source>
+        <translation>Characters: digits
+</translation>
+    </message>
 </context>
 <context>
     <name>CardFailure</name>
@@ -400,6 +436,10 @@ Exit codes: 0 ok, 1 other error, 2 usage error, 3 no reader, 4 no card,
     <message>
         <source>這張卡片上沒有簽章用的憑證。</source>
         <translation>This card holds no signing certificate.</translation>
+    </message>
+    <message>
+        <source>憑證密碼（PIN 碼）含有這張卡片不接受的字元，沒有送到卡片，也沒有用掉機會。</source>
+        <translation>The PIN contains a character this card does not accept. It was not sent to the card, and no try was used.</translation>
     </message>
 </context>
 <context>
@@ -928,6 +968,33 @@ Reason: according to the certificate authority, this ID number and the citizen c
     </message>
 </context>
 <context>
+    <name>core::cards::CardReport</name>
+    <message>
+        <source>本程式直接以讀卡機簽章（HiCOS 第一代：受保護的密碼驗證），不需要廠商元件。</source>
+        <translation>Signs directly through the reader (HiCOS first generation: protected PIN verification); no vendor software needed.</translation>
+    </message>
+    <message>
+        <source>本程式直接以讀卡機簽章（HiCOS 第二代：GlobalPlatform 安全通道），不需要廠商元件。</source>
+        <translation>Signs directly through the reader (HiCOS second generation: GlobalPlatform secure channel); no vendor software needed.</translation>
+    </message>
+    <message>
+        <source>本程式直接以讀卡機簽章（PKCS#15 標準卡片）。</source>
+        <translation>Signs directly through the reader (a standard PKCS#15 card).</translation>
+    </message>
+    <message>
+        <source>經由設定的 PKCS#11 模組簽章（資訊人員或使用者指定）。</source>
+        <translation>Signs through the configured PKCS#11 module (set by IT or the user).</translation>
+    </message>
+    <message>
+        <source>這個 HiCOS 卡片版本本程式無法直接簽章，需經由中華電信的 PKCS#11 模組；本程式不會送出任何可能用掉密碼機會的指令。</source>
+        <translation>This program cannot sign directly with this HiCOS card version; it signs through Chunghwa Telecom&apos;s PKCS#11 module. Nothing that could use up a PIN try is sent to the card.</translation>
+    </message>
+    <message>
+        <source>這張卡片不能用來簽章登入。</source>
+        <translation>This card cannot sign a login.</translation>
+    </message>
+</context>
+<context>
     <name>core::diagnostics::EnvironmentCheck</name>
     <message>
         <source>%1 小時 %2 分</source>
@@ -1054,14 +1121,6 @@ Reason: according to the certificate authority, this ID number and the citizen c
         <translation>The configured module file does not exist: %1</translation>
     </message>
     <message>
-        <source>讀卡機中是 HiCOS 卡片（自然人憑證或機關憑證），但找不到 HiCOS PKCS#11 模組。</source>
-        <translation>The reader holds a HiCOS card (citizen or agency certificate), but the HiCOS PKCS#11 module was not found.</translation>
-    </message>
-    <message>
-        <source>找不到 HiCOS PKCS#11 模組。使用自然人憑證或機關憑證簽章時需要它。</source>
-        <translation>The HiCOS PKCS#11 module was not found. It is needed to sign with a citizen or agency certificate card.</translation>
-    </message>
-    <message>
         <source>尚未設定伺服器網址。</source>
         <translation>No server address has been set.</translation>
     </message>
@@ -1180,6 +1239,14 @@ Reason: according to the certificate authority, this ID number and the citizen c
     <message>
         <source>處理方式：%1</source>
         <translation>What to do: %1</translation>
+    </message>
+    <message>
+        <source>讀卡機中的 HiCOS 卡片版本本程式無法直接簽章，需要 HiCOS PKCS#11 模組，但找不到它。</source>
+        <translation>The HiCOS card in the reader is a version this program cannot sign with directly. It needs the HiCOS PKCS#11 module, which was not found.</translation>
+    </message>
+    <message>
+        <source>未安裝 HiCOS PKCS#11 模組。不需要它：第一代與第二代自然人憑證、機關憑證由本程式直接簽章。</source>
+        <translation>The HiCOS PKCS#11 module is not installed. It is not needed: this program signs directly with first- and second-generation citizen and agency certificate cards.</translation>
     </message>
 </context>
 <context>

@@ -299,6 +299,36 @@
 </source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>登入簽章用憑證：SHA-256 %1…（卡上有多張簽章憑證，依物件 ID「SIGN」選定）
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登入簽章用憑證：SHA-256 %1…（卡上有多張簽章憑證，無物件 ID「SIGN」，取第一張）
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登入簽章用憑證：SHA-256 %1…
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>簽章方式：%1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>可用字元：英文字母（區分大小寫）與數字
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>可用字元：數字
+</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CardFailure</name>
@@ -374,6 +404,10 @@
     </message>
     <message>
         <source>這張卡片上沒有簽章用的憑證。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>憑證密碼（PIN 碼）含有這張卡片不接受的字元，沒有送到卡片，也沒有用掉機會。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -901,6 +935,33 @@
     </message>
 </context>
 <context>
+    <name>core::cards::CardReport</name>
+    <message>
+        <source>本程式直接以讀卡機簽章（HiCOS 第一代：受保護的密碼驗證），不需要廠商元件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本程式直接以讀卡機簽章（HiCOS 第二代：GlobalPlatform 安全通道），不需要廠商元件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本程式直接以讀卡機簽章（PKCS#15 標準卡片）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>經由設定的 PKCS#11 模組簽章（資訊人員或使用者指定）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>這個 HiCOS 卡片版本本程式無法直接簽章，需經由中華電信的 PKCS#11 模組；本程式不會送出任何可能用掉密碼機會的指令。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>這張卡片不能用來簽章登入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>core::diagnostics::EnvironmentCheck</name>
     <message>
         <source>%1 小時 %2 分</source>
@@ -1027,14 +1088,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>讀卡機中是 HiCOS 卡片（自然人憑證或機關憑證），但找不到 HiCOS PKCS#11 模組。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>找不到 HiCOS PKCS#11 模組。使用自然人憑證或機關憑證簽章時需要它。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>尚未設定伺服器網址。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1152,6 +1205,14 @@
     </message>
     <message>
         <source>處理方式：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>讀卡機中的 HiCOS 卡片版本本程式無法直接簽章，需要 HiCOS PKCS#11 模組，但找不到它。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未安裝 HiCOS PKCS#11 模組。不需要它：第一代與第二代自然人憑證、機關憑證由本程式直接簽章。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -39,6 +39,7 @@ inline int exitCodeFor(core::cards::CardProblem problem)
     case CardProblem::LastTryNeedsConfirmation:
         return LastTryNeedsConfirmation;
     case CardProblem::PinLengthInvalid:
+    case CardProblem::PinCharactersInvalid:
     case CardProblem::SigningModuleMissing:
     case CardProblem::SigningKeyNotFound:
     case CardProblem::NoSigningCertificate:

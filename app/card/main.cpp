@@ -134,6 +134,7 @@ int main(int argc, char* argv[])
         return card_cli::runWatch(options);
     core::cards::CardInspector inspector(
         parser.isSet(noCache) ? QString() : core::cards::CardInspector::defaultCacheDir());
+    inspector.setPkcs11Module(parser.value(pkcs11Module));
     if (command == QLatin1String("readers"))
         return card_cli::runReaders(inspector, options);
     if (command == QLatin1String("info"))

@@ -118,6 +118,9 @@ QString reportText(const core::cards::CardReport& report, bool revealId)
     }
     if (const auto* signing = report.signingCertificate())
         text += signingChoiceText(report, *signing);
+    if (!report.signingPathReason.isEmpty())
+        text += CardCli::tr("簽章方式：%1\n")
+                    .arg(core::cards::signingPathText(report.signingPathReason));
     return text;
 }
 

@@ -1,6 +1,7 @@
 #include "cli_tr.hpp"
 #include "commands.hpp"
 #include "core/auth/auth_token.hpp"
+#include "core/cards/card_report.hpp"
 #include "core/cards/card_signer.hpp"
 #include "exit_codes.hpp"
 #include "output.hpp"
@@ -72,6 +73,9 @@ int runPinStatus(core::cards::CardSigner& signer, const Options& options)
                 { QStringLiteral("minLength"), status.minLength },
                 { QStringLiteral("maxLength"), status.maxLength },
                 { QStringLiteral("lettersAllowed"), status.lettersAllowed },
+                { QStringLiteral("signingPath"),
+                    QJsonObject { { QStringLiteral("path"), status.signingPath },
+                        { QStringLiteral("reason"), status.signingPathReason } } },
                 { QStringLiteral("source"), sourceName(status.source) } };
             printJson(QJsonDocument(object));
         } else if (status.blocked) {
@@ -88,6 +92,9 @@ int runPinStatus(core::cards::CardSigner& signer, const Options& options)
         if (!options.json && status.maxLength > 0)
             printOut(
                 CardCli::tr("長度：%1 至 %2 個字元\n").arg(status.minLength).arg(status.maxLength));
+        if (!options.json && !status.signingPathReason.isEmpty())
+            printOut(CardCli::tr("簽章方式：%1\n")
+                         .arg(core::cards::signingPathText(status.signingPathReason)));
         if (!options.json)
             printOut(status.lettersAllowed ? CardCli::tr("可用字元：英文字母（區分大小寫）與數字\n")
                                            : CardCli::tr("可用字元：數字\n"));

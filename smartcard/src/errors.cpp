@@ -75,6 +75,8 @@ const char* errcName(CardErrc code) noexcept
         return "invalid-argument";
     case CardErrc::PinLengthInvalid:
         return "pin-length-invalid";
+    case CardErrc::PinCharactersInvalid:
+        return "pin-characters-invalid";
     case CardErrc::LastTryNeedsConfirmation:
         return "last-try-needs-confirmation";
     case CardErrc::ModuleNotFound:

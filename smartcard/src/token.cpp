@@ -48,7 +48,7 @@ Bytes Token::verifyAndSign(
         return digit || (letter && state.lettersAllowed);
     };
     if (!std::ranges::all_of(pin, allowed))
-        throw CardError(CardErrc::InvalidArgument,
+        throw CardError(CardErrc::PinCharactersInvalid,
             state.lettersAllowed ? "the PIN holds letters and digits only; nothing was sent"
                                  : "this card's PIN is digits only; nothing was sent");
     if (state.triesLeft == 1 && !confirmLastTry)

@@ -32,6 +32,12 @@ CardFailure toCardFailure(const smartcard::CardError& error)
             return CardProblem::PinBlocked;
         case CardErrc::PinLengthInvalid:
             return CardProblem::PinLengthInvalid;
+        case CardErrc::PinCharactersInvalid:
+            return CardProblem::PinCharactersInvalid;
+        case CardErrc::CardAuthenticationFailed:
+            // A HiCOS card whose secure channel does not open with the keys derived for it: a
+            // variant this program does not know (no PIN was sent).
+            return CardProblem::UnsupportedCard;
         case CardErrc::LastTryNeedsConfirmation:
             return CardProblem::LastTryNeedsConfirmation;
         case CardErrc::ModuleNotFound:

@@ -55,6 +55,9 @@ QString CardFailure::userMessage() const
     case CardProblem::PinLengthInvalid:
         return QCoreApplication::translate(
             "CardFailure", "憑證密碼（PIN 碼）長度不對，沒有送到卡片，也沒有用掉機會。");
+    case CardProblem::PinCharactersInvalid:
+        return QCoreApplication::translate("CardFailure",
+            "憑證密碼（PIN 碼）含有這張卡片不接受的字元，沒有送到卡片，也沒有用掉機會。");
     case CardProblem::LastTryNeedsConfirmation:
         return QCoreApplication::translate("CardFailure",
             "只剩最後 1 次機會。再錯一次卡片就會被鎖住，請確認後再送出（--confirm-last-try）。");
@@ -99,6 +102,8 @@ QString CardFailure::code() const
         return QStringLiteral("pin-blocked");
     case CardProblem::PinLengthInvalid:
         return QStringLiteral("pin-length-invalid");
+    case CardProblem::PinCharactersInvalid:
+        return QStringLiteral("pin-characters-invalid");
     case CardProblem::LastTryNeedsConfirmation:
         return QStringLiteral("last-try-needs-confirmation");
     case CardProblem::SigningModuleMissing:

@@ -2,6 +2,7 @@
 
 #include "card_error_mapping.hpp"
 #include "reader_choice.hpp"
+#include "signing_path.hpp"
 #include "smartcard/card_reader.hpp"
 #include "smartcard/pcsc.hpp"
 
@@ -83,7 +84,13 @@ CardReport toReport(const smartcard::CardInfo& info)
 struct CardInspector::Private {
     smartcard::Pcsc pcsc;
     std::unique_ptr<smartcard::CertificateCache> cache;
+    smartcard::TokenOptions tokenOptions;
 };
+
+void CardInspector::setPkcs11Module(const QString& path)
+{
+    d->tokenOptions.pkcs11Module = path.toStdString();
+}
 
 CardInspector::CardInspector(const QString& certificateCacheDir)
     : d(std::make_unique<Private>())
@@ -143,7 +150,11 @@ CardReport CardInspector::inspect(const QString& reader, const Trace& trace)
                 info = smartcard::readCardInfo(channel, target, card.atr(), d->cache.get());
             },
             sink);
-        return toReport(info);
+        CardReport report = toReport(info);
+        const smartcard::SigningRoute route = smartcard::signingRoute(info, d->tokenOptions);
+        report.signingPath = signingPathName(route.path);
+        report.signingPathReason = QString::fromStdString(route.reason);
+        return report;
     } catch (const smartcard::CardError& e) {
         throw toCardFailure(e);
     }

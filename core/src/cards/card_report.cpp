@@ -2,6 +2,7 @@
 
 #include "core/domain/roc_date.hpp"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 namespace core::cards {
@@ -40,6 +41,27 @@ const pki::CertificateInfo* CardReport::signingCertificate() const
     return nullptr;
 }
 
+QString signingPathText(const QString& reason)
+{
+    if (reason == QLatin1String("hicos-gen1"))
+        return QCoreApplication::translate("core::cards::CardReport",
+            "本程式直接以讀卡機簽章（HiCOS 第一代：受保護的密碼驗證），不需要廠商元件。");
+    if (reason == QLatin1String("hicos-gen2"))
+        return QCoreApplication::translate("core::cards::CardReport",
+            "本程式直接以讀卡機簽章（HiCOS 第二代：GlobalPlatform 安全通道），不需要廠商元件。");
+    if (reason == QLatin1String("pkcs15"))
+        return QCoreApplication::translate(
+            "core::cards::CardReport", "本程式直接以讀卡機簽章（PKCS#15 標準卡片）。");
+    if (reason == QLatin1String("module-configured"))
+        return QCoreApplication::translate(
+            "core::cards::CardReport", "經由設定的 PKCS#11 模組簽章（資訊人員或使用者指定）。");
+    if (reason == QLatin1String("hicos-variant-unknown"))
+        return QCoreApplication::translate("core::cards::CardReport",
+            "這個 HiCOS 卡片版本本程式無法直接簽章，需經由中華電信的 PKCS#11 模組；"
+            "本程式不會送出任何可能用掉密碼機會的指令。");
+    return QCoreApplication::translate("core::cards::CardReport", "這張卡片不能用來簽章登入。");
+}
+
 QJsonObject certificateToJson(const pki::CertificateInfo& info)
 {
     return {
@@ -73,6 +95,10 @@ QJsonObject cardReportToJson(const CardReport& report, IdDisplay idDisplay)
     };
     if (!report.version.isEmpty())
         out.insert(QStringLiteral("version"), report.version);
+    if (!report.signingPath.isEmpty())
+        out.insert(QStringLiteral("signingPath"),
+            QJsonObject { { QStringLiteral("path"), report.signingPath },
+                { QStringLiteral("reason"), report.signingPathReason } });
     if (const auto* signing = report.signingCertificate())
         out.insert(QStringLiteral("signing"),
             QJsonObject { { QStringLiteral("sha256"), signing->sha256Hex() },

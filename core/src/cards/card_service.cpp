@@ -24,8 +24,10 @@ struct CardService::Worker {
 
     CardInspector& cardInspector()
     {
-        if (!inspector)
+        if (!inspector) {
             inspector = std::make_unique<CardInspector>(options.certificateCacheDir);
+            inspector->setPkcs11Module(options.pkcs11Module);
+        }
         return *inspector;
     }
     CardSigner& cardSigner()

@@ -2,6 +2,7 @@
 
 #include "card_error_mapping.hpp"
 #include "reader_choice.hpp"
+#include "signing_path.hpp"
 #include "smartcard/card_reader.hpp"
 #include "smartcard/token_factory.hpp"
 
@@ -104,7 +105,12 @@ auth::PinStatus CardSigner::pinStatus(const QString& reader)
 {
     try {
         auto opened = d->open(reader);
-        return d->ledger.effective(opened.key, fromTokenState(opened.token->pinState()));
+        auth::PinStatus status
+            = d->ledger.effective(opened.key, fromTokenState(opened.token->pinState()));
+        const smartcard::SigningRoute route = smartcard::signingRoute(opened.card, d->tokenOptions);
+        status.signingPath = signingPathName(route.path);
+        status.signingPathReason = QString::fromStdString(route.reason);
+        return status;
     } catch (const smartcard::CardError& e) {
         throw toCardFailure(e);
     }

@@ -1,3 +1,4 @@
+#include "core/cards/card_report.hpp"
 #include "core/diagnostics/check_result.hpp"
 
 #include <QCoreApplication>
@@ -33,9 +34,13 @@ QString cardsText(const CheckResult& result)
     QStringList lines;
     for (const QString& entry : result.facts) {
         const QString reader = entry.section(u'\t', 0, 0);
-        const QString kind = entry.section(u'\t', 1);
-        lines << QCoreApplication::translate("core::diagnostics::EnvironmentCheck", "%1：%2")
-                     .arg(reader, cardKindText(kind));
+        const QString kind = entry.section(u'\t', 1, 1);
+        const QString path = entry.section(u'\t', 2, 2);
+        QString line = QCoreApplication::translate("core::diagnostics::EnvironmentCheck", "%1：%2")
+                           .arg(reader, cardKindText(kind));
+        if (!path.isEmpty() && path != QLatin1String("no-key"))
+            line += u'\n' + cards::signingPathText(path);
+        lines << line;
     }
     return lines.join(u'\n');
 }
@@ -151,10 +156,11 @@ QString findingText(const CheckResult& result)
             .arg(fact(result, 0));
     case Finding::ModuleMissingForHicos:
         return QCoreApplication::translate("core::diagnostics::EnvironmentCheck",
-            "讀卡機中是 HiCOS 卡片（自然人憑證或機關憑證），但找不到 HiCOS PKCS#11 模組。");
+            "讀卡機中的 HiCOS 卡片版本本程式無法直接簽章，需要 HiCOS PKCS#11 模組，但找不到它。");
     case Finding::ModuleMissing:
         return QCoreApplication::translate("core::diagnostics::EnvironmentCheck",
-            "找不到 HiCOS PKCS#11 模組。使用自然人憑證或機關憑證簽章時需要它。");
+            "未安裝 HiCOS PKCS#11 "
+            "模組。不需要它：第一代與第二代自然人憑證、機關憑證由本程式直接簽章。");
     case Finding::ServiceNotConfigured:
         return QCoreApplication::translate(
             "core::diagnostics::EnvironmentCheck", "尚未設定伺服器網址。");
@@ -232,7 +238,6 @@ QString adviceText(const CheckResult& result)
         return QCoreApplication::translate("core::diagnostics::EnvironmentCheck",
             "請在設定中改正 PKCS#11 模組路徑，或清空它以使用預設安裝位置。");
     case Finding::ModuleMissingForHicos:
-    case Finding::ModuleMissing:
         return QCoreApplication::translate("core::diagnostics::EnvironmentCheck",
             "請安裝中華電信 HiCOS 卡片管理工具（內含 PKCS#11 模組），"
             "或在設定中指定模組路徑（例如 /usr/local/lib/libHicos_p11.so）。");
@@ -268,6 +273,7 @@ QString adviceText(const CheckResult& result)
     case Finding::ReadersFound:
     case Finding::CardsFound:
     case Finding::ModuleFound:
+    case Finding::ModuleMissing: // nothing to do: the cards that need no module sign directly
     case Finding::ServiceReachable:
     case Finding::ClockRight:
         break;

@@ -139,14 +139,18 @@ CheckResult EnvironmentProbes::cards()
     QStringList found;
     bool unsupported = false;
     cards::CardInspector inspector;
+    inspector.setPkcs11Module(options_.pkcs11Module.trimmed());
     for (const Reader& reader : readers_) {
         if (!reader.cardPresent)
             continue;
         try {
             // No trace and no on-disk cache: nothing of the card is kept.
             const cards::CardReport report = inspector.inspect(reader.name);
-            found << reader.name + u'\t' + report.kind;
+            found << reader.name + u'\t' + report.kind + u'\t' + report.signingPathReason;
             hicosCardPresent_ = hicosCardPresent_ || isHicosKind(report.kind);
+            hicosNeedsModule_ = hicosNeedsModule_
+                || (isHicosKind(report.kind) && report.signingPath == QLatin1String("module")
+                    && report.signingPathReason == QLatin1String("hicos-variant-unknown"));
             unsupported
                 = unsupported || !report.isSupported() || report.kind == QLatin1String("nhi");
         } catch (const cards::CardFailure& failure) {
@@ -172,9 +176,10 @@ CheckResult EnvironmentProbes::signingModule()
         return made(id, CheckStatus::Failed, Finding::ModuleConfiguredMissing, { configured });
     if (const std::optional<QString> module = findPkcs11Module(configured))
         return made(id, CheckStatus::Ok, Finding::ModuleFound, { *module });
-    if (hicosCardPresent_)
+    if (hicosNeedsModule_)
         return made(id, CheckStatus::Failed, Finding::ModuleMissingForHicos);
-    return made(id, CheckStatus::Warning, Finding::ModuleMissing);
+    // HiCOS gen1 and gen2 sign directly: the module is an option, not a need.
+    return made(id, CheckStatus::Ok, Finding::ModuleMissing);
 }
 
 CheckResult EnvironmentProbes::service()

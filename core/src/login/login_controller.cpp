@@ -395,6 +395,7 @@ void LoginController::onSignFailed(const cards::CardError& error)
         return;
     case cards::CardProblem::LastTryNeedsConfirmation:
     case cards::CardProblem::PinLengthInvalid:
+    case cards::CardProblem::PinCharactersInvalid:
         // Nothing was sent; the clerk types the PIN again (and confirms the last try).
         if (error.problem == cards::CardProblem::LastTryNeedsConfirmation)
             pinStatus_.triesLeft = 1;

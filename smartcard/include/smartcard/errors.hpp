@@ -50,6 +50,7 @@ enum class CardErrc {
     InvalidArgument, // caller error (bad length, bad path)
     // PIN and signing rules (nothing was sent to the card for any of these).
     PinLengthInvalid, // outside the token's min/max: refused before sending, no try burned
+    PinCharactersInvalid, // a character the PIN cannot hold: refused before sending
     LastTryNeedsConfirmation, // one try left and the caller did not confirm it
     // Signing through a PKCS#11 module.
     ModuleNotFound, // no PKCS#11 module at any configured or usual location

@@ -61,21 +61,28 @@ TEST_CASE("the environment check reports the reader and the card's kind", "[pcsc
     CHECK(readers.facts.contains(testsupport::virtualReaderName()));
     const auto cards = check.result(CheckId::Cards);
     CHECK(cards.status == CheckStatus::Ok);
-    CHECK(cards.facts.contains(testsupport::virtualReaderName() + QStringLiteral("\tmoica-gen1")));
+    // The counting module is configured below: a configured module signs HiCOS cards.
+    CHECK(cards.facts.contains(
+        testsupport::virtualReaderName() + QStringLiteral("\tmoica-gen1\tmodule-configured")));
     CHECK(core::diagnostics::findingText(cards).contains(
         QStringLiteral("自然人憑證（HiCOS 第一代）")));
     const auto module = check.result(CheckId::SigningModule);
     CHECK(module.status == CheckStatus::Ok);
     CHECK(module.facts.value(0) == QStringLiteral(SHIQIUREN_COUNTING_MODULE));
 
-    // The same card with no module anywhere: failed, because a HiCOS card needs it.
+    // The same card with no module anywhere: fine, gen1 signs directly, and the check says so.
     options.pkcs11Module.clear();
     check.setOptions(options);
     runCheck(check);
+    CHECK(check.result(CheckId::Cards)
+              .facts.contains(
+                  testsupport::virtualReaderName() + QStringLiteral("\tmoica-gen1\thicos-gen1")));
+    CHECK(core::diagnostics::findingText(check.result(CheckId::Cards))
+              .contains(QStringLiteral("HiCOS 第一代")));
     const auto missing = check.result(CheckId::SigningModule);
     if (missing.finding != Finding::ModuleFound) { // a machine with HiCOS installed finds it
-        CHECK(missing.status == CheckStatus::Failed);
-        CHECK(missing.finding == Finding::ModuleMissingForHicos);
+        CHECK(missing.status == CheckStatus::Ok);
+        CHECK(missing.finding == Finding::ModuleMissing);
     }
 
     // The card out: the reader stays, the card check asks for one.

@@ -26,6 +26,10 @@ struct PinStatus {
     int maxLength = 0;
     bool lettersAllowed = false; // ASCII letters besides digits, case kept
     Source source = Source::Unknown;
+    /// How the card signs and why (smartcard::signingRoute): "direct" or "module", and the
+    /// reason code ("hicos-gen2", "module-configured", ...).
+    QString signingPath;
+    QString signingPathReason;
 };
 
 /// Which card an entry belongs to: the card number when the card has one, else the serial number

@@ -21,6 +21,7 @@ enum class CardProblem {
     WrongPin, // the card or module refused the PIN; triesLeft() tells how many remain
     PinBlocked, // three wrong PINs: the card is locked, nothing is sent to it any more
     PinLengthInvalid, // refused before sending: no try was used
+    PinCharactersInvalid, // a character the card's PIN cannot hold; refused before sending
     LastTryNeedsConfirmation, // one try left: the user must confirm before it is used
     SigningModuleMissing, // a HiCOS card needs the vendor's PKCS#11 module, and none is installed
     SigningKeyNotFound, // the module shows no key for this card's signing certificate

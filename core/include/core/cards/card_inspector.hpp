@@ -25,6 +25,9 @@ public:
 
     /// `certificateCacheDir` empty = no on-disk cache (an in-memory one is still used).
     explicit CardInspector(const QString& certificateCacheDir = {});
+    /// The configured PKCS#11 module, which decides how a HiCOS card signs (CardReport's
+    /// signingPath); empty = none configured (SHIQIUREN_PKCS11_MODULE still counts).
+    void setPkcs11Module(const QString& path);
     ~CardInspector();
 
     QStringList readers();

@@ -39,10 +39,19 @@ struct CardReport {
     /// "object-id-SIGN" (several sign; the one HiCOS names SIGN), "first-of-several", "none".
     QByteArray signingSha256;
     QString signingChoice;
+    /// How the card signs the login and why: "direct" / "module" / "none", and the card
+    /// layer's reason code ("hicos-gen1", "hicos-gen2", "pkcs15", "module-configured",
+    /// "hicos-variant-unknown", "no-key").
+    QString signingPath;
+    QString signingPathReason;
 
     bool isSupported() const { return kind != QLatin1String("unknown"); }
     const pki::CertificateInfo* signingCertificate() const;
 };
+
+/// One sentence for a signing path reason code (CardReport::signingPathReason): how the card
+/// signs and why, in the user's language.
+QString signingPathText(const QString& reason);
 
 enum class IdDisplay { Masked, Full };
 

@@ -27,14 +27,14 @@ enum class Finding {
     PcscError,
     ReadersFound,
     NoReaders,
-    CardsFound, ///< facts: "reader\tkind" per card
+    CardsFound, ///< facts: "reader\tkind\tsigning path reason" per card
     NoCard,
     UnsupportedCard, ///< facts as CardsFound; at least one card is not one we know
     CardUnreadable, ///< facts: reader, the card layer's message
     ModuleFound, ///< facts: path
     ModuleConfiguredMissing, ///< facts: the configured path
-    ModuleMissingForHicos, ///< a HiCOS card is in a reader and no module is installed
-    ModuleMissing, ///< no module, no HiCOS card in a reader now
+    ModuleMissingForHicos, ///< a HiCOS card only the module can sign is in a reader, no module
+    ModuleMissing, ///< no module, and no card in a reader needs one (gen1/gen2 sign directly)
     ServiceNotConfigured,
     ServiceReachable, ///< facts: URL
     ServiceDegraded, ///< facts: URL
