@@ -2,6 +2,7 @@
 // of hicos-protocol.md) and published known answers. The gen2 channel: test_hicos_scp03.cpp.
 
 #include "card_error_checks.hpp"
+#include "hicos_test_support.hpp"
 #include "smartcard/hicos_crypto.hpp"
 
 #include <catch2/catch.hpp>
@@ -11,20 +12,8 @@
 using namespace smartcard;
 using namespace smartcard::hicos;
 using cardchecks::errcOf;
-
-namespace {
-
-Bytes ascii(std::string_view text)
-{
-    return Bytes(text.begin(), text.end());
-}
-
-std::string hexOf(const CommandApdu& command)
-{
-    return toHex(command.encode());
-}
-
-} // namespace
+using hicostest::ascii;
+using hicostest::hexOf;
 
 TEST_CASE("AES-128 and AES-CMAC give the published known answers", "[hicos][crypto]")
 {

@@ -2,6 +2,7 @@
 // (§12 V2 and V3 of hicos-protocol.md), and the typed refusals of bad card answers.
 
 #include "card_error_checks.hpp"
+#include "hicos_test_support.hpp"
 #include "smartcard/hicos_crypto.hpp"
 
 #include <catch2/catch.hpp>
@@ -12,18 +13,10 @@
 using namespace smartcard;
 using namespace smartcard::hicos;
 using cardchecks::errcOf;
+using hicostest::ascii;
+using hicostest::hexOf;
 
 namespace {
-
-Bytes ascii(std::string_view text)
-{
-    return Bytes(text.begin(), text.end());
-}
-
-std::string hexOf(const CommandApdu& command)
-{
-    return toHex(command.encode());
-}
 
 std::string sha256Hex(ByteView data)
 {

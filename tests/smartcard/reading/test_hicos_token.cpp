@@ -21,36 +21,6 @@ namespace {
 const Bytes rightPin { 'A', 'b', '1', '2', 'c', 'D', '3', '4' };
 const Bytes wrongPin { 'A', 'b', '1', '2', 'c', 'd', '3', '4' }; // one letter's case differs
 
-/// Every command on its way to the model, so a test can count VERIFYs by their form.
-class Recorder final : public ApduTransport {
-public:
-    explicit Recorder(virtualcard::Card& card)
-        : card_(card)
-    { }
-    Bytes transmitRaw(ByteView command) override
-    {
-        commands.emplace_back(command.begin(), command.end());
-        const auto reply = card_.process(command);
-        return reply.yank ? Bytes {} : reply.response;
-    }
-    /// VERIFYs that are neither gen1's 8C 20 nor under secure messaging (CLA 04).
-    std::size_t plainVerifies() const
-    {
-        return std::ranges::count_if(commands, [](const Bytes& c) {
-            return c.size() >= 4 && c[1] == 0x20 && c[0] != 0x8C && c[0] != 0x04;
-        });
-    }
-    std::size_t verifies() const
-    {
-        return std::ranges::count_if(
-            commands, [](const Bytes& c) { return c.size() >= 4 && c[1] == 0x20; });
-    }
-    std::vector<Bytes> commands;
-
-private:
-    virtualcard::Card& card_;
-};
-
 struct Fixture {
     explicit Fixture(HicosGeneration generation)
     {
@@ -66,7 +36,7 @@ struct Fixture {
             card = std::make_unique<virtualcard::MoicaGen1Card>(config);
         else
             card = std::make_unique<virtualcard::MoicaGen2Card>(config);
-        recorder = std::make_unique<Recorder>(*card);
+        recorder = std::make_unique<testsupport::ModelTransport>(*card);
         const auto session = [this](const std::function<void(ApduChannel&)>& operation) {
             ApduChannel channel(*recorder);
             operation(channel);
@@ -89,7 +59,7 @@ struct Fixture {
     }
 
     std::unique_ptr<virtualcard::Card> card;
-    std::unique_ptr<Recorder> recorder;
+    std::unique_ptr<testsupport::ModelTransport> recorder;
     CardInfo info;
     std::unique_ptr<HicosToken> token;
 };
@@ -150,11 +120,11 @@ TEST_CASE("three strikes on a HiCOS card, by the card's own count", "[hicos][tok
 
     SECTION("the last try is not spent without confirmation, not even with the right PIN")
     {
-        const auto sent = f.recorder->commands.size();
+        const auto sent = f.recorder->count();
         CHECK(errcOf([&] {
             f.token->verifyAndSign(rightPin, digest, SignatureAlgorithm::RsaPkcs1Sha256, false);
         }) == CardErrc::LastTryNeedsConfirmation);
-        CHECK(f.recorder->commands.size() == sent);
+        CHECK(f.recorder->count() == sent);
         CHECK(f.card->pin().left() == 1);
     }
     SECTION("a right PIN restores the count")
@@ -170,11 +140,11 @@ TEST_CASE("three strikes on a HiCOS card, by the card's own count", "[hicos][tok
         }) == CardErrc::AuthenticationBlocked);
         CHECK(f.card->pin().blocked());
         CHECK(f.token->pinState().blocked);
-        const auto sent = f.recorder->commands.size();
+        const auto sent = f.recorder->count();
         CHECK(errcOf([&] {
             f.token->verifyAndSign(rightPin, digest, SignatureAlgorithm::RsaPkcs1Sha256, true);
         }) == CardErrc::AuthenticationBlocked);
-        CHECK(f.recorder->commands.size() == sent);
+        CHECK(f.recorder->count() == sent);
     }
     CHECK(f.recorder->plainVerifies() == 0);
 }
@@ -201,7 +171,7 @@ TEST_CASE("a gen2 card whose keys are not the ones derived for it gets no PIN", 
     // Answer INITIALIZE UPDATE for another card: the cryptogram cannot check.
     class OtherCard final : public ApduTransport {
     public:
-        explicit OtherCard(Recorder& inner)
+        explicit OtherCard(testsupport::ModelTransport& inner)
             : inner_(inner)
         { }
         Bytes transmitRaw(ByteView command) override
@@ -214,7 +184,7 @@ TEST_CASE("a gen2 card whose keys are not the ones derived for it gets no PIN", 
         }
 
     private:
-        Recorder& inner_;
+        testsupport::ModelTransport& inner_;
     };
     OtherCard other(*f.recorder);
     const auto session = [&](const std::function<void(ApduChannel&)>& operation) {

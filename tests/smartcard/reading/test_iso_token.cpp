@@ -274,7 +274,7 @@ TEST_CASE("a PIN outside the AODF's limits or alphabet is refused with no PIN se
     CHECK(signError(*token, Bytes { '1', '2', '3' }).code() == CardErrc::PinLengthInvalid);
     CHECK(signError(*token, Bytes(9, '1')).code() == CardErrc::PinLengthInvalid);
     CHECK(signError(*token, Bytes { '1', '2', 'a', '4', '5', '6' }).code()
-        == CardErrc::InvalidArgument);
+        == CardErrc::PinCharactersInvalid);
     CHECK(reader.transport.pinVerifies() == 0);
     CHECK(card->pin().left() == 3);
     if (!safe)

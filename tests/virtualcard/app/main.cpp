@@ -7,8 +7,8 @@
 #include "app/options.hpp"
 #include "app/signals.hpp"
 #include "app/vpcd_link.hpp"
-#include "model/pin_state_file.hpp"
 #include "model/apdu_log.hpp"
+#include "model/pin_state_file.hpp"
 
 #include <cstdio>
 #include <memory>

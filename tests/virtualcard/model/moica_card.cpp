@@ -360,7 +360,6 @@ Reply MoicaGen2Card::proprietary(ByteView command)
         return status(0x6982); // gen2 takes its key commands only inside the secure channel
     default:
         return status(0x6E00); // reading is CLA 00 only
-
     }
 }
 

@@ -1,4 +1,5 @@
 // The gen2 model and the faithful gen1 layout: what the captures of real cards show.
+#include "fake_certificate.hpp"
 #include "model/atr.hpp"
 #include "model/hicos_files.hpp"
 #include "model/moica_card.hpp"
@@ -9,18 +10,9 @@
 using namespace virtualcard;
 using smartcard::Bytes;
 using smartcard::fromHex;
+using virtualcard::testing::fakeCertificate;
 
 namespace {
-
-Bytes fakeCertificate(std::size_t size, std::uint8_t fill)
-{
-    Bytes b(size, fill);
-    b[0] = 0x30;
-    b[1] = 0x82;
-    b[2] = static_cast<std::uint8_t>((size - 4) >> 8);
-    b[3] = static_cast<std::uint8_t>(size - 4);
-    return b;
-}
 
 MoicaConfig faithful()
 {
