@@ -53,8 +53,14 @@ void readHicos(CardInfo& info, ApduChannel& channel, CertificateCache* cache)
         = info.kind == CardKind::MoicaGen2 ? HicosGeneration::Gen2 : HicosGeneration::Gen1;
     info.hicosGeneration = generation;
     HicosCard card(channel, generation);
-    if (info.version.empty())
-        info.version = card.readVersion();
+    if (info.version.empty()) {
+        try {
+            info.version = card.readVersion(); // gen2: under the applet; shown, never relied on
+        } catch (const CardError& e) {
+            if (!e.isCardRefusal())
+                throw;
+        }
+    }
     info.cardNumber = card.readCardNumber();
     const Bytes directory = card.readDirectory(HicosCard::Directory::Certificates);
     const auto entries = parseCdf(directory);
