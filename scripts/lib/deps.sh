@@ -20,6 +20,10 @@ SHIQIUREN_PACKAGES=(
     # lints them, validates the desktop entry and metainfo, renders the man pages and checks the
     # systemd unit
     dpkg-dev lintian desktop-file-utils appstream man-db groff-base systemd
+    # the `windows` test: smartcard/ cross-built with mingw-w64 (the posix thread model, for
+    # std::thread) and run under Wine; libcrypto for it is built from Debian's openssl source
+    # (scripts/lib/mingw-openssl.sh: apt-get source needs dpkg-dev, the build make and perl)
+    g++-mingw-w64-x86-64-posix wine64 make perl
 )
 
 # Installs whatever is missing; quiet when everything is there already.

@@ -2,16 +2,66 @@
 
 #include "smartcard/certificate_facts.hpp"
 
-#include <fcntl.h>
 #include <fstream>
 #include <iterator>
 #include <openssl/evp.h>
+
+#if defined(_WIN32)
+#include <process.h>
+#else
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#endif
 
 namespace smartcard {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+#if defined(_WIN32)
+// No mode bits: the cache lives in the user's profile, whose ACL keeps other users out.
+void makePrivate(const fs::path&) { }
+
+int processId()
+{
+    return _getpid();
+}
+
+bool writePrivately(const fs::path& file, const std::vector<Bytes>& certificates)
+{
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    for (const auto& der : certificates)
+        out.write(
+            reinterpret_cast<const char*>(der.data()), static_cast<std::streamsize>(der.size()));
+    out.close();
+    return static_cast<bool>(out);
+}
+#else
+void makePrivate(const fs::path& directory)
+{
+    ::chmod(directory.c_str(), 0700);
+}
+
+int processId()
+{
+    return ::getpid();
+}
+
+bool writePrivately(const fs::path& file, const std::vector<Bytes>& certificates)
+{
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return false;
+    bool ok = true;
+    for (const auto& der : certificates)
+        ok = ok && ::write(fd, der.data(), der.size()) == static_cast<ssize_t>(der.size());
+    return ::close(fd) == 0 && ok;
+}
+#endif
+
+} // namespace
 
 std::string CertificateCache::keyFor(
     std::string_view kind, std::string_view cardNumber, ByteView directory)
@@ -73,16 +123,11 @@ void DirectoryCertificateCache::store(
 {
     std::error_code ignored;
     fs::create_directories(directory_, ignored);
-    ::chmod(directory_.c_str(), 0700);
+    makePrivate(directory_);
     const fs::path target = directory_ / (key + ".der");
-    const fs::path temporary = directory_ / (key + ".der.tmp" + std::to_string(::getpid()));
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return; // a cache that cannot be written is only slower
-    bool ok = true;
-    for (const auto& der : certificates)
-        ok = ok && ::write(fd, der.data(), der.size()) == static_cast<ssize_t>(der.size());
-    ok = ::close(fd) == 0 && ok;
+    const fs::path temporary = directory_ / (key + ".der.tmp" + std::to_string(processId()));
+    // A cache that cannot be written is only slower.
+    const bool ok = writePrivately(temporary, certificates);
     if (ok)
         fs::rename(temporary, target, ignored);
     if (!ok || ignored)

@@ -144,7 +144,9 @@ std::unique_ptr<PcscContext> CardMonitor::State::establish(bool& serviceDown)
 }
 
 // Whether this pcscd knows the PnP pseudo-reader; the zero-timeout call also fills in the PnP
-// state to compare against (newer pcsc-lite counts reader events in its upper 16 bits).
+// state to compare against. Its upper 16 bits count reader events in newer pcsc-lite and hold
+// the number of readers on Windows; either way the next wait must pass them back, or Windows
+// returns at once, every time.
 LONG CardMonitor::State::probePnp(PcscContext& context, bool& supported, DWORD& pnpState)
 {
     SCARD_READERSTATE entry {};
@@ -184,9 +186,9 @@ bool CardMonitor::State::watch(PcscContext& context)
 
         std::vector<SCARD_READERSTATE> states;
         for (auto& [name, reader] : readers) {
-            // pcsc-lite takes 16 entries per call (one is PnP); more readers are listed, not
-            // watched.
-            if (states.size() == PCSCLITE_MAX_READERS_CONTEXTS - 1)
+            // pcsc-lite takes 16 entries per call, Windows 10 (one is PnP); more readers are
+            // listed, not watched.
+            if (states.size() == detail::readerStatesPerCall - 1)
                 break;
             SCARD_READERSTATE entry {};
             entry.szReader = name.c_str();
@@ -267,7 +269,8 @@ void CardMonitor::State::onReaderState(const SCARD_READERSTATE& state, KnownRead
     const bool present = (now & SCARD_STATE_PRESENT) != 0;
     Bytes atr;
     if (present)
-        atr.assign(state.rgbAtr, state.rgbAtr + std::min<DWORD>(state.cbAtr, MAX_ATR_SIZE));
+        atr.assign(
+            state.rgbAtr, state.rgbAtr + std::min<std::size_t>(state.cbAtr, detail::atrRoom));
 
     // Present before and after, but the event counter moved: the card left and came back (or
     // another card came) between two waits. Report both, or the app keeps a stale session.

@@ -3,9 +3,13 @@
 #include "smartcard/errors.hpp"
 
 #include <array>
-#include <cerrno>
-#include <iconv.h>
 #include <memory>
+
+#if defined(_WIN32)
+#include "windows_text.hpp"
+#else
+#include <iconv.h>
+#endif
 
 namespace smartcard {
 
@@ -56,6 +60,7 @@ std::string rocDateField(ByteView field, const char* what)
     return date;
 }
 
+#if !defined(_WIN32)
 std::string convert(const char* fromCode, ByteView input)
 {
     iconv_t cd = iconv_open("UTF-8", fromCode);
@@ -73,9 +78,22 @@ std::string convert(const char* fromCode, ByteView input)
     out.resize(out.size() - outLeft);
     return out;
 }
+#endif
 
 } // namespace
 
+#if defined(_WIN32)
+std::string big5ToUtf8(ByteView big5)
+{
+    // Windows has no iconv; code page 950 is its Big5. It knows no HKSCS: those characters (and
+    // the agency's own 造字) come out as the private-use code points an installed EUDC font draws.
+    const std::string_view bytes(reinterpret_cast<const char*>(big5.data()), big5.size());
+    auto text = detail::fromCodePage(950, bytes);
+    if (!text)
+        throw CardError(CardErrc::MalformedData, "NHI name is not valid Big5");
+    return std::move(*text);
+}
+#else
 std::string big5ToUtf8(ByteView big5)
 {
     // glibc knows BIG5-HKSCS (a superset some NHI cards need); fall back to plain BIG5.
@@ -84,6 +102,7 @@ std::string big5ToUtf8(ByteView big5)
         text = convert("BIG5", big5);
     return text;
 }
+#endif
 
 NhiCard::NhiCard(ApduChannel& channel)
     : channel_(channel)

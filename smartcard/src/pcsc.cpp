@@ -46,7 +46,6 @@ Protocol toProtocol(DWORD active)
     }
 }
 
-// SCardStatus with buffers for everything (pcsc-lite is picky about NULL name arguments).
 struct CardStatus {
     LONG rv = SCARD_S_SUCCESS;
     DWORD state = 0;
@@ -55,17 +54,35 @@ struct CardStatus {
 
 CardStatus queryStatus(SCARDHANDLE card)
 {
-    std::array<char, MAX_READERNAME + 2> name {}; // room for a multi-string end
-    DWORD nameLength = name.size();
     DWORD protocol = 0;
-    std::array<BYTE, MAX_ATR_SIZE> atr {};
+    std::array<BYTE, detail::atrRoom> atr {};
     DWORD atrLength = atr.size();
     CardStatus status;
+#if defined(_WIN32)
+    // Windows takes no name buffer, and has no limit a fixed one could be sized by.
+    status.rv
+        = SCardStatus(card, nullptr, nullptr, &status.state, &protocol, atr.data(), &atrLength);
+#else
+    // pcsc-lite is picky about NULL name arguments: a buffer of its own limit.
+    std::array<char, MAX_READERNAME + 2> name {}; // room for a multi-string end
+    DWORD nameLength = name.size();
     status.rv = SCardStatus(
         card, name.data(), &nameLength, &status.state, &protocol, atr.data(), &atrLength);
+#endif
     if (status.rv == SCARD_S_SUCCESS)
         status.atr.assign(atr.begin(), atr.begin() + std::min<DWORD>(atrLength, atr.size()));
     return status;
+}
+
+// SCardStatus's dwState: bits in pcsc-lite (SCARD_PRESENT | SCARD_POWERED | ...), one rung of a
+// ladder on Windows (SCARD_ABSENT < SCARD_PRESENT < SCARD_SWALLOWED < SCARD_POWERED < ...).
+bool cardInReader(DWORD state)
+{
+#if defined(_WIN32)
+    return state >= SCARD_PRESENT;
+#else
+    return (state & SCARD_PRESENT) != 0;
+#endif
 }
 
 // After SCARD_E_NOT_TRANSACTED the card may simply be gone (it died mid-APDU and pcscd has
@@ -75,7 +92,7 @@ bool cardIsGone(SCARDHANDLE card)
     const CardStatus status = queryStatus(card);
     if (status.rv == SCARD_W_REMOVED_CARD || status.rv == SCARD_E_NO_SMARTCARD)
         return true;
-    return status.rv == SCARD_S_SUCCESS && (status.state & SCARD_PRESENT) == 0;
+    return status.rv == SCARD_S_SUCCESS && !cardInReader(status.state);
 }
 
 std::vector<ReaderStatus> toStatuses(const std::vector<SCARD_READERSTATE>& states)
@@ -90,7 +107,7 @@ std::vector<ReaderStatus> toStatuses(const std::vector<SCARD_READERSTATE>& state
         status.exclusive = (state.dwEventState & SCARD_STATE_EXCLUSIVE) != 0;
         status.mute = (state.dwEventState & SCARD_STATE_MUTE) != 0;
         if (status.cardPresent) {
-            const std::size_t length = std::min<std::size_t>(state.cbAtr, MAX_ATR_SIZE);
+            const std::size_t length = std::min<std::size_t>(state.cbAtr, detail::atrRoom);
             status.atr.assign(state.rgbAtr, state.rgbAtr + length);
         }
         result.push_back(std::move(status));
@@ -121,8 +138,8 @@ Bytes CardConnection::transmitRaw(ByteView command)
     const SCARD_IO_REQUEST* pci = protocol_ == Protocol::T0 ? SCARD_PCI_T0
         : protocol_ == Protocol::T1                         ? SCARD_PCI_T1
                                                             : SCARD_PCI_RAW;
-    // Room for an extended response: 65536 data bytes + SW, plus pcsc-lite's own margin.
-    Bytes response(MAX_BUFFER_SIZE_EXTENDED);
+    // Room for an extended response: 65536 data bytes + SW (pcsc-lite adds its own margin).
+    Bytes response(detail::responseRoom);
     DWORD length = static_cast<DWORD>(response.size());
     const LONG rv = SCardTransmit(toCard(handle_), pci, command.data(),
         static_cast<DWORD>(command.size()), nullptr, response.data(), &length);
@@ -208,11 +225,11 @@ std::vector<ReaderStatus> PcscContext::readerStatuses()
             states[i].dwCurrentState = SCARD_STATE_UNAWARE;
         }
         LONG rv = SCARD_S_SUCCESS;
-        // At most PCSCLITE_MAX_READERS_CONTEXTS entries per call.
+        // pcsc-lite takes at most 16 entries per call, Windows 10.
         for (std::size_t first = 0; first < states.size() && rv == SCARD_S_SUCCESS;
-             first += PCSCLITE_MAX_READERS_CONTEXTS) {
+             first += detail::readerStatesPerCall) {
             const std::size_t count
-                = std::min<std::size_t>(PCSCLITE_MAX_READERS_CONTEXTS, states.size() - first);
+                = std::min<std::size_t>(detail::readerStatesPerCall, states.size() - first);
             rv = SCardGetStatusChange(
                 toContext(handle_), 0, &states[first], static_cast<DWORD>(count));
             if (rv == SCARD_E_TIMEOUT) // UNAWARE entries count as changed; filled in either way

@@ -45,11 +45,12 @@ public:
 };
 
 /// Loads the first of `candidates` that is a PKCS#11 module and initialises it (C_Initialize
-/// with CKF_OS_LOCKING_OK). The result finalises and unloads the module when the last owner lets
-/// go; loading a module that is already loaded returns the same object, because a second
-/// C_Initialize in one process fails and the first owner's C_Finalize would pull it from under
-/// the second. Throws CardError: ModuleNotFound naming every path tried (and why each failed),
-/// ModuleFailure when a module was found but would not initialise.
+/// with CKF_OS_LOCKING_OK, or with NULL when the module refuses that). The result finalises and
+/// unloads the module when the last owner lets go; loading a module that is already loaded
+/// returns the same object, because a second C_Initialize in one process fails and the first
+/// owner's C_Finalize would pull it from under the second. Throws CardError: ModuleNotFound naming
+/// every path tried (and why each failed), ModuleFailure when a module was found but would not
+/// initialise.
 std::shared_ptr<Api> loadModule(const std::vector<std::string>& candidates);
 
 /// "CKR_PIN_INCORRECT (0x000000A0)"; vendor-defined codes as "CKR_VENDOR_DEFINED+0x00000001".

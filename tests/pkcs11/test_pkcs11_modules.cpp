@@ -1,5 +1,6 @@
-// Finding and loading the PKCS#11 module: the candidate order, ModuleNotFound naming every path
-// tried, SHIQIUREN_PKCS11_MODULE, a library that is no module, and one module shared by tokens.
+// Finding and loading the PKCS#11 module: the Linux candidates, ModuleNotFound naming every path
+// tried, SHIQIUREN_PKCS11_MODULE, C_Initialize without OS locking for a module that refuses it, a
+// library that is no module, and one module shared by tokens.
 #include "counting_fixture.hpp"
 #include "smartcard/pkcs11_token.hpp"
 
@@ -19,27 +20,19 @@ bool mentions(const CardError& error, const std::string& text)
 
 } // namespace
 
-TEST_CASE("Module candidates: settings, then SHIQIUREN_PKCS11_MODULE, then the vendor's names")
+TEST_CASE("Module candidates on Linux: the vendor's names, its directories, then HiPKI's")
 {
-    {
-        ScopedEnv env("SHIQIUREN_PKCS11_MODULE", "/opt/from-env.so");
-        const auto candidates = pkcs11ModuleCandidates("/opt/configured.so");
-        REQUIRE(candidates.size() > 2);
-        CHECK(candidates[0] == "/opt/configured.so");
-        CHECK(candidates[1] == "/opt/from-env.so");
-        CHECK(candidates[2] == "libHicos_p11v1.so");
-        CHECK(std::count(candidates.begin(), candidates.end(), "/usr/lib/libHicos_p11.so") == 1);
-        CHECK(std::count(candidates.begin(), candidates.end(), "/usr/local/lib/libHicos_p11v1.so")
-            == 1);
-        // A repeat is tried once.
-        CHECK(pkcs11ModuleCandidates("/opt/from-env.so")[1] == "libHicos_p11v1.so");
-    }
+    // The order rules themselves are tests/smartcard's (test_pkcs11_module_search.cpp), on every
+    // platform; this is the Linux list.
     ScopedEnv unset("SHIQIUREN_PKCS11_MODULE", std::nullopt);
-    CHECK(pkcs11ModuleCandidates("")[0] == "libHicos_p11v1.so");
     CHECK(pkcs11ModuleCandidates("")
         == std::vector<std::string> { "libHicos_p11v1.so", "libHicos_p11.so",
             "/usr/lib/libHicos_p11v1.so", "/usr/lib/libHicos_p11.so",
-            "/usr/local/lib/libHicos_p11v1.so", "/usr/local/lib/libHicos_p11.so" });
+            "/usr/local/lib/libHicos_p11v1.so", "/usr/local/lib/libHicos_p11.so",
+            "/usr/local/HiPKILocalSignServerApp/libHicos_p11v1.so",
+            "/usr/local/HiPKILocalSignServerApp/libHicos_p11.so",
+            "/usr/local/HiPKILocalSignServerApp/lib/libHicos_p11v1.so",
+            "/usr/local/HiPKILocalSignServerApp/lib/libHicos_p11.so" });
 }
 
 TEST_CASE("No module anywhere: ModuleNotFound names every path tried")
@@ -69,6 +62,32 @@ TEST_CASE("SHIQIUREN_PKCS11_MODULE is used when the settings name none, and yiel
         [&] { Pkcs11Token::open(CountingModule::certificate(), missing + ".configured"); });
     CHECK(error.code() == CardErrc::ModuleNotFound);
     CHECK(mentions(error, missing));
+}
+
+TEST_CASE("A module that refuses OS locking is initialised again with NULL, and works")
+{
+    const char* refusal = GENERATE("0x7", "0xA", "0x9"); // ARGUMENTS_BAD, CANT_LOCK, NEED_TO_...
+    CAPTURE(refusal);
+    CountingModule module;
+    module.set("refuseInitArgs", refusal);
+    auto token = module.open();
+    CHECK(module.number("initialises") == 2);
+    CHECK(module.number("initialisesWithoutArgs") == 1);
+    const Bytes digest = p11test::sha256("single-threaded module");
+    const Bytes signature = token->verifyAndSign(
+        p11test::bytesOf(CountingModule::pin), digest, SignatureAlgorithm::RsaPkcs1Sha256, false);
+    CHECK(p11test::verifiesRs256(token->certificate(), digest, signature));
+}
+
+TEST_CASE("Any other C_Initialize failure is ModuleFailure, without a second try")
+{
+    CountingModule module;
+    module.set("refuseInitArgs", "0x5"); // CKR_GENERAL_ERROR
+    const auto error = failureOf([&] { module.open(); });
+    CHECK(error.code() == CardErrc::ModuleFailure);
+    CHECK(mentions(error, "C_Initialize failed with CKR_GENERAL_ERROR"));
+    CHECK(module.number("initialises") == 1);
+    CHECK(module.number("initialisesWithoutArgs") == 0);
 }
 
 TEST_CASE("A library that is not a PKCS#11 module is ModuleFailure, not a crash")

@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 #include <functional>
+#include <stdexcept>
 
 namespace cardchecks {
 
@@ -19,6 +20,18 @@ inline smartcard::CardErrc errcOf(const std::function<void()>& body)
     }
     FAIL("no CardError thrown");
     return smartcard::CardErrc::PcscFailure;
+}
+
+/// The CardError `body` throws; fails the test when it throws nothing.
+inline smartcard::CardError failureOf(const std::function<void()>& body)
+{
+    try {
+        body();
+    } catch (const smartcard::CardError& error) {
+        return error;
+    }
+    FAIL("no CardError thrown");
+    throw std::logic_error("unreachable");
 }
 
 /// Runs `body`; it may succeed or throw CardError(MalformedData), nothing else.

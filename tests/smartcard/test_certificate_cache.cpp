@@ -4,8 +4,11 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <random>
+
+#if !defined(_WIN32)
 #include <sys/stat.h>
-#include <unistd.h>
+#endif
 
 using namespace smartcard;
 namespace fs = std::filesystem;
@@ -16,8 +19,11 @@ struct TempDir {
     fs::path path;
     TempDir()
     {
-        std::string pattern = (fs::temp_directory_path() / "certcache-XXXXXX").string();
-        path = ::mkdtemp(pattern.data());
+        // A fresh name (create_directory says whether it was), on every platform.
+        std::random_device random;
+        do
+            path = fs::temp_directory_path() / ("certcache-" + std::to_string(random()));
+        while (!fs::create_directory(path));
     }
     ~TempDir() { fs::remove_all(path); }
 };
@@ -55,15 +61,25 @@ TEST_CASE("the directory cache round-trips and keeps its files private", "[cache
     CHECK((*found)[0] == first);
     CHECK((*found)[1] == second);
 
+#if !defined(_WIN32) // Windows has no mode bits: the profile directory's ACL does this there
     struct stat info { };
     REQUIRE(::stat((dir.path / "cards" / "k.der").c_str(), &info) == 0);
     CHECK((info.st_mode & 0777) == 0600);
     REQUIRE(::stat((dir.path / "cards").c_str(), &info) == 0);
     CHECK((info.st_mode & 0777) == 0700);
+#endif
 
     // A second instance (a second run of the program) sees the same entry.
     DirectoryCertificateCache again(dir.path / "cards");
     CHECK(again.find("k").has_value());
+
+    // Storing again replaces the entry (renamed over the old file, which Windows refuses unless
+    // asked to replace).
+    again.store("k", { second });
+    const auto replaced = cache.find("k");
+    REQUIRE(replaced);
+    CHECK(*replaced == std::vector<Bytes> { second });
+    CHECK(std::distance(fs::directory_iterator(dir.path / "cards"), fs::directory_iterator()) == 1);
 }
 
 TEST_CASE("a damaged cache file is a miss, not an error", "[cache]")

@@ -53,7 +53,13 @@ TEST_CASE("HKSCS characters in a name decode", "[nhi]")
 {
     const auto data = parseNhiBasicData(
         record("000012345678", fromHex("A4FD FB69"), "A123456789", "0700101", 'M', "1100315"));
+#if defined(_WIN32)
+    // Code page 950 has no HKSCS: the character keeps the private-use code point Windows gives
+    // the user-defined area (0xFA40 on → U+E000 on), which an installed EUDC font draws.
+    CHECK(data.name == "王\uE0C6");
+#else
     CHECK(data.name == "王堃");
+#endif
 }
 
 TEST_CASE("a malformed NHI record is MalformedData", "[nhi]")

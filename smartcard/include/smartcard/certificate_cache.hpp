@@ -33,8 +33,9 @@ private:
     std::map<std::string, std::vector<Bytes>> entries_;
 };
 
-/// One file per card in a private directory (0700, files 0600), written atomically. Only public
-/// certificates are kept. A damaged file is a miss, never an error.
+/// One file per card in a private directory (0700, files 0600; on Windows the profile's ACL),
+/// written atomically. Only public certificates are kept. A damaged file is a miss, never an
+/// error.
 class DirectoryCertificateCache final : public CertificateCache {
 public:
     explicit DirectoryCertificateCache(std::filesystem::path directory);

@@ -17,6 +17,14 @@ const SCARD_IO_REQUEST g_rgSCardT0Pci { SCARD_PROTOCOL_T0, sizeof(SCARD_IO_REQUE
 const SCARD_IO_REQUEST g_rgSCardT1Pci { SCARD_PROTOCOL_T1, sizeof(SCARD_IO_REQUEST) };
 const SCARD_IO_REQUEST g_rgSCardRawPci { SCARD_PROTOCOL_RAW, sizeof(SCARD_IO_REQUEST) };
 
+#if defined(_WIN32)
+// winscard.h declares the three as data of winscard.dll, so code built against it reads them
+// through the import slots an import library provides; the fake provides those slots too.
+const SCARD_IO_REQUEST* __imp_g_rgSCardT0Pci = &g_rgSCardT0Pci;
+const SCARD_IO_REQUEST* __imp_g_rgSCardT1Pci = &g_rgSCardT1Pci;
+const SCARD_IO_REQUEST* __imp_g_rgSCardRawPci = &g_rgSCardRawPci;
+#endif
+
 LONG SCardConnect(SCARDCONTEXT hContext, LPCSTR szReader, DWORD dwShareMode,
     DWORD dwPreferredProtocols, LPSCARDHANDLE phCard, LPDWORD pdwActiveProtocol)
 {
@@ -170,8 +178,13 @@ LONG SCardStatus(SCARDHANDLE hCard, LPSTR mszReaderName, LPDWORD pcchReaderLen, 
         }
         *pcchReaderLen = needed;
     }
-    if (pdwState)
+    if (pdwState) {
+#if defined(_WIN32)
+        *pdwState = SCARD_SPECIFIC; // the top rung of Windows' ladder
+#else
         *pdwState = SCARD_PRESENT | SCARD_POWERED | SCARD_NEGOTIABLE | SCARD_SPECIFIC;
+#endif
+    }
     if (pdwProtocol)
         *pdwProtocol = card.protocol;
     if (pcbAtrLen) {

@@ -3,8 +3,9 @@
 #include "world.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
-#include <strings.h>
+#include <string_view>
 
 using pcscfake::detail::Reader;
 using pcscfake::detail::World;
@@ -17,9 +18,20 @@ constexpr DWORD counterShift = 16;
 constexpr DWORD watchedBits = SCARD_STATE_UNKNOWN | SCARD_STATE_UNAVAILABLE | SCARD_STATE_EMPTY
     | SCARD_STATE_PRESENT | SCARD_STATE_EXCLUSIVE | SCARD_STATE_INUSE | SCARD_STATE_MUTE;
 
+#if defined(_WIN32)
+constexpr std::size_t statesPerCall = MAXIMUM_SMARTCARD_READERS;
+#else
+constexpr std::size_t statesPerCall = PCSCLITE_MAX_READERS_CONTEXTS;
+#endif
+
 bool isPnp(const char* name)
 {
-    return strcasecmp(name, "\\\\?PnP?\\Notification") == 0;
+    const std::string_view pnp = "\\\\?PnP?\\Notification";
+    const std::string_view given = name;
+    return std::equal(given.begin(), given.end(), pnp.begin(), pnp.end(), [](char a, char b) {
+        return std::tolower(static_cast<unsigned char>(a))
+            == std::tolower(static_cast<unsigned char>(b));
+    });
 }
 
 DWORD readerState(const World& w, const Reader& reader)
@@ -37,7 +49,8 @@ DWORD readerState(const World& w, const Reader& reader)
 }
 
 // Fills dwEventState/ATR of every entry as pcsc-lite does; true when any entry changed.
-bool evaluate(World& w, SCARD_READERSTATE* states, DWORD count, DWORD pnpEventsAtStart)
+bool evaluate(
+    World& w, SCARD_READERSTATE* states, DWORD count, [[maybe_unused]] DWORD pnpEventsAtStart)
 {
     bool anyChanged = false;
     for (DWORD i = 0; i < count; ++i) {
@@ -47,11 +60,19 @@ bool evaluate(World& w, SCARD_READERSTATE* states, DWORD count, DWORD pnpEventsA
             continue;
         bool changed = false;
         if (isPnp(entry.szReader)) {
+#if defined(_WIN32)
+            // Windows: the number of readers in the high word, and any other number than the
+            // caller's is a change (UNAWARE included: with no readers, a wait waits).
+            const DWORD readers = static_cast<DWORD>(w.readers.size());
+            entry.dwEventState = (readers & 0xFFFF) << counterShift;
+            changed = (current >> counterShift) != (readers & 0xFFFF);
+#else
             // Newer pcsc-lite: reader events in the high word; 1.9.9: a change during the wait.
             entry.dwEventState = (w.readerEvents & 0xFFFF) << counterShift;
             const DWORD previous = current >> counterShift;
             changed = (previous != 0 && previous != (w.readerEvents & 0xFFFF))
                 || w.readerEvents != pnpEventsAtStart;
+#endif
         } else if (const Reader* reader = w.findReader(entry.szReader)) {
             const DWORD now = readerState(w, *reader);
             entry.dwEventState = now;
@@ -62,9 +83,15 @@ bool evaluate(World& w, SCARD_READERSTATE* states, DWORD count, DWORD pnpEventsA
             changed = current == SCARD_STATE_UNAWARE || counterMoved
                 || ((current ^ now) & watchedBits) != 0;
         } else {
+#if defined(_WIN32)
+            // An unknown name: "SCARD_STATE_CHANGED and SCARD_STATE_IGNORE will also be set".
+            entry.dwEventState = SCARD_STATE_UNKNOWN | SCARD_STATE_IGNORE;
+            changed = true;
+#else
             entry.dwEventState = SCARD_STATE_UNKNOWN | SCARD_STATE_UNAVAILABLE;
-            entry.cbAtr = 0;
             changed = !(current & SCARD_STATE_UNKNOWN);
+#endif
+            entry.cbAtr = 0;
         }
         if (changed)
             entry.dwEventState |= SCARD_STATE_CHANGED;
@@ -168,7 +195,7 @@ LONG SCardGetStatusChange(
     std::unique_lock lock(w.mutex);
     if (const LONG rv = w.takeInjected("SCardGetStatusChange"); rv != SCARD_S_SUCCESS)
         return rv;
-    if ((!rgReaderStates && cReaders > 0) || cReaders > PCSCLITE_MAX_READERS_CONTEXTS)
+    if ((!rgReaderStates && cReaders > 0) || cReaders > statesPerCall)
         return SCARD_E_INVALID_PARAMETER;
     if (cReaders == 0)
         return SCARD_S_SUCCESS; // pcsc-lite returns at once for an empty list
@@ -177,9 +204,12 @@ LONG SCardGetStatusChange(
     for (DWORD i = 0; i < cReaders; ++i) {
         if (!rgReaderStates[i].szReader)
             return SCARD_E_INVALID_VALUE;
-        // pcsc-lite refuses the whole call when a named reader is unknown up front.
+#if !defined(_WIN32)
+        // pcsc-lite refuses the whole call when a named reader is unknown up front (Windows
+        // marks the entry instead, in evaluate()).
         if (!isPnp(rgReaderStates[i].szReader) && !w.findReader(rgReaderStates[i].szReader))
             return SCARD_E_UNKNOWN_READER;
+#endif
     }
     for (DWORD i = 0; i < cReaders; ++i)
         rgReaderStates[i].dwEventState = 0;

@@ -79,7 +79,7 @@ using detail::world;
 
 void requireAtrFits(const Bytes& atr)
 {
-    if (atr.size() > MAX_ATR_SIZE)
+    if (atr.size() > 33) // ISO/IEC 7816-3
         throw std::invalid_argument("pcscfake: an ATR has at most 33 bytes");
 }
 

@@ -35,13 +35,26 @@ void pad(unsigned char* field, std::size_t size, const char* text)
 
 using namespace countingmodule;
 
-CK_RV C_Initialize(void* /*args*/)
+CK_RV C_Initialize(void* args)
 {
     std::lock_guard guard(module().lock);
-    if (module().initialised)
-        return CKR_CRYPTOKI_ALREADY_INITIALIZED;
-    module().initialised = true;
-    return CKR_OK;
+    // Counted in the state file (when there is one), and refused with `refuseInitArgs` when the
+    // caller passes arguments, as modules that only take NULL do.
+    const char* path = std::getenv("SHIQIUREN_TEST_P11_STATE");
+    StateFile state = path ? StateFile::load(path) : StateFile();
+    state.set("initialises", state.number("initialises") + 1);
+    if (!args)
+        state.set("initialisesWithoutArgs", state.number("initialisesWithoutArgs") + 1);
+    CK_RV rv = CKR_OK;
+    if (args && !state.text("refuseInitArgs").empty())
+        rv = static_cast<CK_RV>(state.number("refuseInitArgs"));
+    else if (module().initialised)
+        rv = CKR_CRYPTOKI_ALREADY_INITIALIZED;
+    if (path && !state.save(path))
+        return CKR_DEVICE_ERROR;
+    if (rv == CKR_OK)
+        module().initialised = true;
+    return rv;
 }
 
 CK_RV C_Finalize(void* /*reserved*/)

@@ -7,7 +7,9 @@
 //   cert (DER path), key (PKCS#8 PEM path), keySign (1/0), keys (public | private: private keys
 //   visible only after login), lengths (reported: token info says 6/8 | hidden: says nothing;
 //   6 to 8 is enforced either way), failLogin / failSign (a CK_RV in hex to return instead),
-//   and the module's counters: logins, logouts, signs, openSessions, loggedIn, countLow.
+//   refuseInitArgs (a CK_RV in hex for a C_Initialize given arguments), and the module's
+//   counters: logins, logouts, signs, openSessions, loggedIn, countLow, initialises,
+//   initialisesWithoutArgs.
 
 #include <fstream>
 #include <map>

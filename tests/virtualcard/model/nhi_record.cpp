@@ -2,18 +2,28 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cerrno>
-#include <iconv.h>
 #include <memory>
 #include <stdexcept>
+
+#if defined(_WIN32)
+#ifndef NOMINMAX
+#define NOMINMAX
+#endif
+#include <windows.h>
+#else
+#include <cerrno>
+#include <iconv.h>
+#endif
 
 namespace virtualcard::nhi {
 
 namespace {
 
+#if !defined(_WIN32)
 struct IconvClose {
     void operator()(void* cd) const { iconv_close(static_cast<iconv_t>(cd)); }
 };
+#endif
 
 bool allDigits(std::string_view s)
 {
@@ -34,6 +44,28 @@ void put(Bytes& out, std::size_t offset, std::string_view text)
 
 } // namespace
 
+#if defined(_WIN32)
+// Windows has no iconv: UTF-8 → UTF-16 → code page 950 (its Big5), refusing substitutes.
+Bytes toBig5(std::string_view utf8)
+{
+    const std::string text(utf8);
+    const int length = static_cast<int>(text.size());
+    std::wstring wide(text.size(), L'\0');
+    const int wideLength = MultiByteToWideChar(
+        CP_UTF8, MB_ERR_INVALID_CHARS, text.data(), length, wide.data(), length);
+    if (wideLength == 0 && length != 0)
+        throw std::invalid_argument("\"" + text + "\" cannot be encoded in Big5 (invalid UTF-8)");
+    Bytes out(text.size() * 2 + 4);
+    BOOL substituted = FALSE;
+    const int size = WideCharToMultiByte(950, WC_NO_BEST_FIT_CHARS, wide.data(), wideLength,
+        reinterpret_cast<char*>(out.data()), static_cast<int>(out.size()), nullptr, &substituted);
+    if ((size == 0 && wideLength != 0) || substituted)
+        throw std::invalid_argument(
+            "\"" + text + "\" cannot be encoded in Big5 (a character has no Big5 code)");
+    out.resize(static_cast<std::size_t>(size));
+    return out;
+}
+#else
 Bytes toBig5(std::string_view utf8)
 {
     iconv_t raw = iconv_open("BIG5", "UTF-8");
@@ -52,6 +84,7 @@ Bytes toBig5(std::string_view utf8)
     out.resize(out.size() - outLeft);
     return out;
 }
+#endif
 
 Bytes record(const Holder& h)
 {

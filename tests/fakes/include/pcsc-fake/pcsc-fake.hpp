@@ -9,14 +9,24 @@
 // only interrupts a wait in progress; the event counter in the upper 16 bits of dwEventState;
 // the "\\?PnP?\Notification" pseudo-reader. Simplification: a transaction held by another
 // handle makes SCardBeginTransaction fail with SCARD_E_SHARING_VIOLATION instead of blocking.
+//
+// Built for Windows, it models winscard where it differs: the PnP reader's upper 16 bits hold
+// the number of readers; an unknown reader in SCardGetStatusChange marks its entry
+// (SCARD_STATE_UNKNOWN | SCARD_STATE_IGNORE) instead of failing the call; 10 entries per call;
+// SCardStatus's dwState is one value (SCARD_SPECIFIC), not bits.
 
 #include "smartcard/bytes.hpp"
 
 #include <chrono>
 #include <cstddef>
-#include <pcsclite.h>
 #include <string>
 #include <vector>
+
+#if defined(_WIN32)
+#include <winscard.h>
+#else
+#include <pcsclite.h>
+#endif
 
 namespace pcscfake {
 
