@@ -24,6 +24,8 @@ SHIQIUREN_PACKAGES=(
     # std::thread) and run under Wine; libcrypto for it is built from Debian's openssl source
     # (scripts/lib/mingw-openssl.sh: apt-get source needs dpkg-dev, the build make and perl)
     g++-mingw-w64-x86-64-posix wine64 make perl
+    # fuzzing (tests/fuzz): clang with libFuzzer and the sanitizers' runtime
+    clang libclang-rt-14-dev
 )
 
 # Installs whatever is missing; quiet when everything is there already.
