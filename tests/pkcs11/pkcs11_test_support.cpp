@@ -92,15 +92,4 @@ bool verifiesRs256(const smartcard::Bytes& certificateDer, const smartcard::Byte
     return ok;
 }
 
-smartcard::CardError failureOf(const std::function<void()>& body)
-{
-    try {
-        body();
-    } catch (const smartcard::CardError& error) {
-        return error;
-    }
-    FAIL("no CardError thrown");
-    throw std::logic_error("unreachable");
-}
-
 } // namespace p11test

@@ -4,6 +4,7 @@
 // PKI's files, signature checks with OpenSSL, a typed-failure catcher, and a wrapper around a
 // loaded module that counts what reaches it.
 
+#include "../smartcard/card_error_checks.hpp"
 #include "pkcs11_api.hpp"
 #include "smartcard/bytes.hpp"
 #include "smartcard/errors.hpp"
@@ -53,8 +54,7 @@ smartcard::Bytes sha256(const std::string& message);
 bool verifiesRs256(const smartcard::Bytes& certificateDer, const smartcard::Bytes& digest,
     const smartcard::Bytes& signature);
 
-/// The CardError `body` throws; fails the test when it throws none.
-smartcard::CardError failureOf(const std::function<void()>& body);
+using cardchecks::failureOf;
 
 /// Forwards to a loaded module and counts the calls that matter to the PIN rules.
 class CountingApi final : public smartcard::pkcs11::Api {
