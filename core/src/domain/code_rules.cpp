@@ -80,16 +80,16 @@ void checkValue(const CodeLists& codes, CodeListKind kind, const Wording& wordin
         out.append(FieldMessage { QString::fromLatin1(field), message });
     };
     std::optional<Code> entry = codes.find(kind, value);
-    const bool byName = !entry && wording.byName;
-    if (byName)
+    const bool foundByName = !entry && wording.byName;
+    if (foundByName)
         entry = codes.findByName(kind, seriesName(value));
     if (!entry) {
         add(QCoreApplication::translate("VacancyRules", wording.unknown).arg(value));
         return;
     }
-    if (!entry->retired && !byName)
+    if (!entry->retired && !foundByName)
         return;
-    const QString written = byName ? value : shown(kind, *entry);
+    const QString written = foundByName ? value : shown(kind, *entry);
     if (!entry->retired) {
         add(QCoreApplication::translate("VacancyRules", wording.byName)
                 .arg(written, shown(kind, *entry)));
