@@ -860,16 +860,8 @@ Reason: according to the certificate authority, this ID number and the citizen c
         <translation>Enter how to apply or get in touch</translation>
     </message>
     <message>
-        <source>須具任用資格之職缺請選擇官職等</source>
-        <translation>A post requiring civil service appointment eligibility needs a rank and grade</translation>
-    </message>
-    <message>
         <source>須具任用資格之職缺請選擇職系</source>
         <translation>A post requiring civil service appointment eligibility needs a job series</translation>
-    </message>
-    <message>
-        <source>請填寫官職等或薪點</source>
-        <translation>Enter the rank and grade or the pay points</translation>
     </message>
     <message>
         <source>名額至少須為1名</source>
@@ -954,6 +946,22 @@ Reason: according to the certificate authority, this ID number and the citizen c
     <message>
         <source>內容不得超過%1字（目前%2字）</source>
         <translation>At most %1 characters (now %2)</translation>
+    </message>
+    <message>
+        <source>人員區分「%1」已停用，請改選「%2」</source>
+        <translation>Personnel category “%1” is no longer in use; choose “%2” instead</translation>
+    </message>
+    <message>
+        <source>職系「%1」已停用，請改選「%2」</source>
+        <translation>Job series “%1” is no longer in use; choose “%2” instead</translation>
+    </message>
+    <message>
+        <source>職系「%1」請改以代碼選擇「%2」</source>
+        <translation>Choose job series “%1” by its code: “%2”</translation>
+    </message>
+    <message>
+        <source>須具任用資格之職缺請選擇官職等，或填寫其他官職等</source>
+        <translation>A post requiring civil service appointment eligibility needs a rank and grade: pick one, or enter it under Other rank or grade</translation>
     </message>
 </context>
 <context>
@@ -2512,10 +2520,6 @@ Send this PIN?</translation>
         <translation>Other rank or grade</translation>
     </message>
     <message>
-        <source>非任用人員適用，例如：約僱5等280薪點、師(三)級</source>
-        <translation>For non-appointed staff, e.g. 約僱5等280薪點, 師(三)級</translation>
-    </message>
-    <message>
         <source>職稱</source>
         <translation>Job title</translation>
     </message>
@@ -2536,10 +2540,6 @@ Send this PIN?</translation>
         <translation>Reserve list</translation>
     </message>
     <message>
-        <source>候補名額至多為名額的2倍（公務人員陞遷法施行細則第3條）</source>
-        <translation>The reserve list may be at most twice the openings (Article 3, Enforcement Rules of the Civil Service Promotion Act)</translation>
-    </message>
-    <message>
         <source>性別</source>
         <translation>Gender</translation>
     </message>
@@ -2558,6 +2558,14 @@ Send this PIN?</translation>
     <message>
         <source>有效期間迄日</source>
         <translation>Last day of validity</translation>
+    </message>
+    <message>
+        <source>委任、薦任、簡任以外的官職等，例如：約僱5等280薪點、師(三)級、委派第五職等、警正二階</source>
+        <translation>A grade outside 委任, 薦任 and 簡任, e.g. 約僱5等280薪點, 師(三)級, 委派第五職等, 警正二階</translation>
+    </message>
+    <message>
+        <source>任用職缺之候補名額至多為名額的2倍（公務人員陞遷法施行細則第3條）</source>
+        <translation>On an appointed post the reserve list may be at most twice the openings (Article 3, Enforcement Rules of the Civil Service Promotion Act)</translation>
     </message>
 </context>
 <context>

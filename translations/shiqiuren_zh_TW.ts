@@ -827,15 +827,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>須具任用資格之職缺請選擇官職等</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>須具任用資格之職缺請選擇職系</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>請填寫官職等或薪點</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -920,6 +912,22 @@
     </message>
     <message>
         <source>內容不得超過%1字（目前%2字）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人員區分「%1」已停用，請改選「%2」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>職系「%1」已停用，請改選「%2」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>職系「%1」請改以代碼選擇「%2」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>須具任用資格之職缺請選擇官職等，或填寫其他官職等</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2475,10 +2483,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>非任用人員適用，例如：約僱5等280薪點、師(三)級</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>職稱</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2499,10 +2503,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>候補名額至多為名額的2倍（公務人員陞遷法施行細則第3條）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>性別</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2520,6 +2520,14 @@
     </message>
     <message>
         <source>有效期間迄日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>委任、薦任、簡任以外的官職等，例如：約僱5等280薪點、師(三)級、委派第五職等、警正二階</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>任用職缺之候補名額至多為名額的2倍（公務人員陞遷法施行細則第3條）</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

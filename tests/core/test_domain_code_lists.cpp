@@ -32,8 +32,32 @@ TEST_CASE("the built-in lists come from the shipped reference files", "[domain][
 {
     const CodeLists& lists = CodeLists::builtin();
     CHECK(lists.etag().isEmpty());
-    CHECK(lists.items(CodeListKind::PersonKind).size() == 28);
-    CHECK(lists.items(CodeListKind::Series).size() == 58); // 57 職系 + 0100 無
+    CHECK(lists.items(CodeListKind::PersonKind).size() == 30);
+    // The 人員區分 agencies use: the 2016 feed's 代理教師 and 駐衛警, and the 2022 filter's 駐警衛.
+    for (const char* kind : { "代理教師", "駐衛警", "駐警衛" }) {
+        INFO(kind);
+        CHECK(lists.contains(CodeListKind::PersonKind, QString::fromUtf8(kind)));
+        CHECK_FALSE(lists.isRetired(CodeListKind::PersonKind, QString::fromUtf8(kind)));
+    }
+    qsizetype current = 0;
+    for (const Code& c : lists.items(CodeListKind::Series))
+        current += c.retired ? 0 : 1;
+    CHECK(current == 58); // 57 職系 + 0100 無
+    // Old names stay readable, retired, each naming the 職系 that took it over.
+    const auto old = lists.find(CodeListKind::Series, QStringLiteral("一般行政"));
+    REQUIRE(old);
+    CHECK(old->retired);
+    CHECK(old->replacedBy == QStringLiteral("A101"));
+    for (const Code& c : lists.items(CodeListKind::Series)) {
+        INFO(c.code.toStdString());
+        if (!c.retired)
+            continue;
+        CHECK(lists.contains(CodeListKind::Series, c.replacedBy));
+        CHECK_FALSE(lists.isRetired(CodeListKind::Series, c.replacedBy));
+    }
+    CHECK(lists.findByName(CodeListKind::Series, QStringLiteral("資訊處理"))->code
+        == QStringLiteral("B702"));
+    CHECK_FALSE(lists.findByName(CodeListKind::Series, QStringLiteral("B702")));
     CHECK(lists.find(CodeListKind::Series, QStringLiteral("B702"))->name
         == QStringLiteral("資訊處理"));
     CHECK(lists.find(CodeListKind::Workplace, QStringLiteral("33"))->name

@@ -190,6 +190,14 @@ std::optional<Code> CodeLists::find(CodeListKind kind, const QString& code) cons
     return std::nullopt;
 }
 
+std::optional<Code> CodeLists::findByName(CodeListKind kind, const QString& name) const
+{
+    for (const Code& c : items(kind))
+        if (c.name == name)
+            return c;
+    return std::nullopt;
+}
+
 bool CodeLists::isRetired(CodeListKind kind, const QString& code) const
 {
     const auto found = find(kind, code);

@@ -1,5 +1,8 @@
 #include "core/domain/vacancy_rules.hpp"
 
+#include "code_rules.hpp"
+#include "core/domain/post_kind.hpp"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QUrl>
@@ -29,56 +32,72 @@ bool isEmail(const QString& text)
     return pattern.match(text).hasMatch();
 }
 
-bool isAgencyCode(const QString& text)
+/// One field a post must fill: when it applies (nullptr: always), when it counts as missing,
+/// and what the clerk is told.
+struct Requirement {
+    const char* field;
+    bool (*applies)(const Vacancy&);
+    bool (*missing)(const Vacancy&);
+    const char* message;
+};
+
+// The seed's starred fields (人員區分, 職稱, 名額, 性別, 工作地 and the 機關基本資料 ones), the
+// content that protects applicants where the seed shows nothing (有效期間, 資格條件, 工作項目,
+// 工作地址, 聯絡方式), and what only some kinds of post need.
+const Requirement requirements[] = {
+    { "agencyCode", nullptr,
+        [](const Vacancy& v) { return blank(v.agencyCode) || blank(v.agencyName); },
+        QT_TRANSLATE_NOOP("VacancyRules", "請選擇徵才機關") },
+    { "agencyAddress", nullptr, [](const Vacancy& v) { return blank(v.agencyAddress); },
+        QT_TRANSLATE_NOOP("VacancyRules", "請填寫機關地址") },
+    { "fillerName", nullptr, [](const Vacancy& v) { return blank(v.fillerName); },
+        QT_TRANSLATE_NOOP("VacancyRules", "請填寫填寫人姓名") },
+    { "fillerPhone", nullptr, [](const Vacancy& v) { return blank(v.fillerPhone); },
+        QT_TRANSLATE_NOOP("VacancyRules", "請填寫填寫人電話") },
+    { "personKind", nullptr, [](const Vacancy& v) { return blank(v.personKind); },
+        QT_TRANSLATE_NOOP("VacancyRules", "請選擇人員區分") },
+    { "rankClasses", nullptr, [](const Vacancy& v) { return v.rankClasses.isEmpty(); },
+        QT_TRANSLATE_NOOP("VacancyRules", "請選擇官等類別") },
+    { "title", nullptr, [](const Vacancy& v) { return blank(v.title); },
+        QT_TRANSLATE_NOOP("VacancyRules", "請填寫職稱") },
+    { "workplaceCodes", nullptr, [](const Vacancy& v) { return v.workplaceCodes.isEmpty(); },
+        QT_TRANSLATE_NOOP("VacancyRules", "請選擇工作地點") },
+    { "validFrom", nullptr, [](const Vacancy& v) { return !v.validFrom.isValid(); },
+        QT_TRANSLATE_NOOP("VacancyRules", "請填寫有效期間起日") },
+    { "validTo", nullptr, [](const Vacancy& v) { return !v.validTo.isValid(); },
+        QT_TRANSLATE_NOOP("VacancyRules", "請填寫有效期間迄日") },
+    { "qualifications", nullptr, [](const Vacancy& v) { return blank(v.qualifications); },
+        QT_TRANSLATE_NOOP("VacancyRules", "請填寫資格條件") },
+    { "duties", nullptr, [](const Vacancy& v) { return blank(v.duties); },
+        QT_TRANSLATE_NOOP("VacancyRules", "請填寫工作項目") },
+    { "workAddress", nullptr, [](const Vacancy& v) { return blank(v.workAddress); },
+        QT_TRANSLATE_NOOP("VacancyRules", "請填寫工作地址") },
+    { "contactMethod", nullptr, [](const Vacancy& v) { return blank(v.contactMethod); },
+        QT_TRANSLATE_NOOP("VacancyRules", "請填寫聯絡方式") },
+    // 任用 posts are filled by their 官職等; one the pickers cannot express is written as text.
+    { "gradeRanges", gradeRequired,
+        [](const Vacancy& v) { return v.gradeRanges.isEmpty() && blank(v.gradeText); },
+        QT_TRANSLATE_NOOP("VacancyRules", "須具任用資格之職缺請選擇官職等，或填寫其他官職等") },
+    { "seriesCodes", seriesRequired, [](const Vacancy& v) { return v.seriesCodes.isEmpty(); },
+        QT_TRANSLATE_NOOP("VacancyRules", "須具任用資格之職缺請選擇職系") },
+    // 性別平等工作法 §7: a gender limit is lawful only when the work suits one gender alone, and
+    // the agency has to say why.
+    { "genderReason", [](const Vacancy& v) { return v.gender != Gender::Any; },
+        [](const Vacancy& v) { return blank(v.genderReason); },
+        QT_TRANSLATE_NOOP(
+            "VacancyRules", "限制性別須說明工作性質僅適合特定性別之理由（性別平等工作法第7條）") },
+};
+
+bool applies(const Requirement& r, const Vacancy& v)
 {
-    // The reference only guesses this shape (§3.5); the check character is not known, so no
-    // checksum is computed.
-    static const QRegularExpression pattern(QStringLiteral(R"(^[0-9A-Z]{9}[A-Z]$)"));
-    return pattern.match(text).hasMatch();
+    return !r.applies || r.applies(v);
 }
 
-void requiredFields(const Vacancy& v, Messages& m)
+void missingFields(const Vacancy& v, Messages& m)
 {
-    // The starred fields of the 機關徵才登錄 form, plus the content the public notice must carry.
-    if (blank(v.agencyCode) || blank(v.agencyName))
-        m.add("agencyCode", QCoreApplication::translate("VacancyRules", "請選擇徵才機關"));
-    if (blank(v.agencyAddress))
-        m.add("agencyAddress", QCoreApplication::translate("VacancyRules", "請填寫機關地址"));
-    if (blank(v.fillerName))
-        m.add("fillerName", QCoreApplication::translate("VacancyRules", "請填寫填寫人姓名"));
-    if (blank(v.fillerPhone))
-        m.add("fillerPhone", QCoreApplication::translate("VacancyRules", "請填寫填寫人電話"));
-    if (blank(v.personKind))
-        m.add("personKind", QCoreApplication::translate("VacancyRules", "請選擇人員區分"));
-    if (v.rankClasses.isEmpty())
-        m.add("rankClasses", QCoreApplication::translate("VacancyRules", "請選擇官等類別"));
-    if (blank(v.title))
-        m.add("title", QCoreApplication::translate("VacancyRules", "請填寫職稱"));
-    if (v.workplaceCodes.isEmpty())
-        m.add("workplaceCodes", QCoreApplication::translate("VacancyRules", "請選擇工作地點"));
-    if (!v.validFrom.isValid())
-        m.add("validFrom", QCoreApplication::translate("VacancyRules", "請填寫有效期間起日"));
-    if (!v.validTo.isValid())
-        m.add("validTo", QCoreApplication::translate("VacancyRules", "請填寫有效期間迄日"));
-    if (blank(v.qualifications))
-        m.add("qualifications", QCoreApplication::translate("VacancyRules", "請填寫資格條件"));
-    if (blank(v.duties))
-        m.add("duties", QCoreApplication::translate("VacancyRules", "請填寫工作項目"));
-    if (blank(v.workAddress))
-        m.add("workAddress", QCoreApplication::translate("VacancyRules", "請填寫工作地址"));
-    if (blank(v.contactMethod))
-        m.add("contactMethod", QCoreApplication::translate("VacancyRules", "請填寫聯絡方式"));
-    // 任用 posts are announced with their 職等 and 職系 (陞遷法施行細則 §3); others use free text.
-    if (v.vacancyClass == VacancyClass::CivilService) {
-        if (v.gradeRanges.isEmpty())
-            m.add("gradeRanges",
-                QCoreApplication::translate("VacancyRules", "須具任用資格之職缺請選擇官職等"));
-        if (v.seriesCodes.isEmpty())
-            m.add("seriesCodes",
-                QCoreApplication::translate("VacancyRules", "須具任用資格之職缺請選擇職系"));
-    } else if (v.gradeRanges.isEmpty() && blank(v.gradeText)) {
-        m.add("gradeText", QCoreApplication::translate("VacancyRules", "請填寫官職等或薪點"));
-    }
+    for (const Requirement& r : requirements)
+        if (applies(r, v) && r.missing(v))
+            m.add(r.field, QCoreApplication::translate("VacancyRules", r.message));
 }
 
 void headcount(const Vacancy& v, Messages& m)
@@ -87,8 +106,8 @@ void headcount(const Vacancy& v, Messages& m)
         m.add("openings", QCoreApplication::translate("VacancyRules", "名額至少須為1名"));
     if (v.reserveOpenings < 0)
         m.add("reserveOpenings", QCoreApplication::translate("VacancyRules", "候補名額不得為負數"));
-    else if (v.openings >= 1 && v.reserveOpenings > 2 * v.openings)
-        // 陞遷法施行細則 §3 caps 候補 at twice the vacancies.
+    else if (reserveCapApplies(v) && v.openings >= 1 && v.reserveOpenings > 2 * v.openings)
+        // 陞遷法施行細則 §3 caps 候補 at twice the vacancies; it covers 任用 posts only.
         m.add("reserveOpenings",
             QCoreApplication::translate("VacancyRules", "候補名額不得超過名額的2倍（最多%1名）")
                 .arg(2 * v.openings));
@@ -107,68 +126,6 @@ void period(const Vacancy& v, const QDate& today, Messages& m)
     // start date lies in the past by design.
     if (!v.status && v.validFrom < today)
         m.add("validFrom", QCoreApplication::translate("VacancyRules", "有效期間起日不得早於今日"));
-}
-
-/// Unknown codes and retired ones get different messages: a retired code names its successor.
-template <typename Unknown, typename Retired>
-void checkCode(const CodeLists& codes, CodeListKind kind, const QString& code, const char* field,
-    Unknown unknown, Retired retired, Messages& m)
-{
-    const auto found = codes.find(kind, code);
-    if (!found)
-        m.add(field, unknown(code));
-    else if (found->retired)
-        m.add(field, retired(*found));
-}
-
-void codeLists(const Vacancy& v, const CodeLists& codes, Messages& m)
-{
-    if (!blank(v.agencyCode) && !isAgencyCode(v.agencyCode))
-        m.add("agencyCode",
-            QCoreApplication::translate("VacancyRules", "機關代碼格式不正確（應為10碼英數字）"));
-    if (!blank(v.personKind))
-        checkCode(
-            codes, CodeListKind::PersonKind, v.personKind, "personKind",
-            [](const QString& c) {
-                return QCoreApplication::translate("VacancyRules", "人員區分「%1」不在代碼表中")
-                    .arg(c);
-            },
-            [](const Code& c) {
-                return QCoreApplication::translate("VacancyRules", "人員區分「%1」已停用")
-                    .arg(c.name);
-            },
-            m);
-    for (const QString& code : v.seriesCodes)
-        checkCode(
-            codes, CodeListKind::Series, code, "seriesCodes",
-            [](const QString& c) {
-                return QCoreApplication::translate("VacancyRules", "職系代碼「%1」不在代碼表中")
-                    .arg(c);
-            },
-            [](const Code& c) {
-                return QCoreApplication::translate("VacancyRules", "職系「%1」已停用").arg(c.name);
-            },
-            m);
-    if (v.seriesCodes.size() > 1 && v.seriesCodes.contains(QStringLiteral("0100")))
-        m.add("seriesCodes",
-            QCoreApplication::translate("VacancyRules", "職系「無」不得與其他職系同時選擇"));
-    for (const QString& code : v.workplaceCodes)
-        checkCode(
-            codes, CodeListKind::Workplace, code, "workplaceCodes",
-            [](const QString& c) {
-                return QCoreApplication::translate("VacancyRules", "工作地點代碼「%1」不在代碼表中")
-                    .arg(c);
-            },
-            [&codes](const Code& c) {
-                const auto successor = codes.find(CodeListKind::Workplace, c.replacedBy);
-                if (!successor)
-                    return QCoreApplication::translate("VacancyRules", "工作地點「%1」已停用")
-                        .arg(c.name);
-                return QCoreApplication::translate(
-                    "VacancyRules", "工作地點「%1」已停用，請改選「%2」")
-                    .arg(c.name, successor->name);
-            },
-            m);
 }
 
 void gradeRanges(const Vacancy& v, const CodeLists& codes, Messages& m)
@@ -199,16 +156,6 @@ void contacts(const Vacancy& v, Messages& m)
     }
 }
 
-void gender(const Vacancy& v, Messages& m)
-{
-    // 性別平等工作法 §7: a gender limit is lawful only when the work suits one gender alone, and
-    // the agency has to say why.
-    if (v.gender != Gender::Any && blank(v.genderReason))
-        m.add("genderReason",
-            QCoreApplication::translate("VacancyRules",
-                "限制性別須說明工作性質僅適合特定性別之理由（性別平等工作法第7條）"));
-}
-
 void lengths(const Vacancy& v, Messages& m)
 {
     const auto tooLong = [&m](const char* field, const QString& text) {
@@ -228,15 +175,24 @@ void lengths(const Vacancy& v, Messages& m)
 QList<FieldMessage> validate(const Vacancy& vacancy, const CodeLists& codes, const QDate& today)
 {
     Messages m;
-    requiredFields(vacancy, m);
+    missingFields(vacancy, m);
     headcount(vacancy, m);
     period(vacancy, today, m);
-    codeLists(vacancy, codes, m);
+    m.list += detail::codeMessages(vacancy, codes);
     gradeRanges(vacancy, codes, m);
     contacts(vacancy, m);
-    gender(vacancy, m);
     lengths(vacancy, m);
     return m.list;
+}
+
+QSet<QString> requiredFields(const Vacancy& vacancy)
+{
+    // 名額 and 性別 are starred in the seed; the form always holds a value for them.
+    QSet<QString> fields { QStringLiteral("openings"), QStringLiteral("gender") };
+    for (const Requirement& r : requirements)
+        if (applies(r, vacancy))
+            fields.insert(QString::fromLatin1(r.field));
+    return fields;
 }
 
 } // namespace core::domain

@@ -4,6 +4,7 @@
 
 #include "card_login.hpp"
 #include "core/domain/roc_date.hpp"
+#include "open_data_feed.hpp"
 #include "test_server.hpp"
 #include "vacancy_test_support.hpp"
 
@@ -13,51 +14,14 @@
 #include <QJsonArray>
 #include <QSet>
 #include <QTemporaryDir>
-#include <QUrlQuery>
-#include <QXmlStreamReader>
 #include <catch2/catch.hpp>
 
 using namespace servertest;
+using opendatatest::Feed;
+using opendatatest::feedPath;
+using opendatatest::parseFeed;
 
 namespace {
-
-const QString feedPath = QStringLiteral("/api/v1/opendata/vacancies.xml");
-
-struct Feed {
-    QString announceDate;
-    QList<QHash<QString, QString>> rows;
-
-    QSet<QString> workIds() const
-    {
-        QSet<QString> ids;
-        for (const auto& row : rows)
-            ids.insert(QUrlQuery(QUrl(row.value("VIEW_URL")).query()).queryItemValue("work_id"));
-        return ids;
-    }
-};
-
-/// Parses the feed strictly: well-formed, one <ROOT>, <ANNOUNCE_DATE> then <ROW>s of elements.
-Feed parseFeed(const QByteArray& xml)
-{
-    Feed feed;
-    QXmlStreamReader reader(xml);
-    REQUIRE(reader.readNextStartElement());
-    REQUIRE(reader.name() == QLatin1String("ROOT"));
-    while (reader.readNextStartElement()) {
-        if (reader.name() == QLatin1String("ANNOUNCE_DATE")) {
-            feed.announceDate = reader.readElementText();
-            continue;
-        }
-        REQUIRE(reader.name() == QLatin1String("ROW"));
-        QHash<QString, QString> row;
-        while (reader.readNextStartElement())
-            row.insert(reader.name().toString(), reader.readElementText());
-        feed.rows.append(row);
-    }
-    INFO(reader.errorString().toStdString());
-    REQUIRE_FALSE(reader.hasError());
-    return feed;
-}
 
 QString rocToday()
 {

@@ -3,7 +3,7 @@
 // Shared by the vacancy suites (test_vacancies*.cpp): a valid body with dates relative to today
 // in Taipei, the seed's vacancies (tests/server/seed/test.json), and request shorthands.
 
-#include "../../core/vacancy_fixture.hpp"
+#include "../../core/vacancy_kinds_fixture.hpp"
 #include "card_login.hpp"
 #include "core/domain/vacancy_json.hpp"
 #include "http_client.hpp"
@@ -34,10 +34,10 @@ inline QDate today()
     return QDateTime::currentDateTimeUtc().toTimeZone(QTimeZone(8 * 3600)).date();
 }
 
-/// A body the rules accept, starting `startInDays` from today and running `days` days.
-inline QJsonObject vacancyBody(int startInDays = 0, int days = 10)
+/// `v` as the clerk of ownAgency sends it, starting `startInDays` from today and running `days`
+/// days.
+inline QJsonObject bodyOf(core::domain::Vacancy v, int startInDays = 0, int days = 10)
 {
-    core::domain::Vacancy v = domaintest::validVacancy();
     v.agencyCode = ownAgency;
     v.agencyName.clear(); // the server fills it in
     v.validFrom = today().addDays(startInDays);
@@ -45,6 +45,12 @@ inline QJsonObject vacancyBody(int startInDays = 0, int days = 10)
     QJsonObject body = core::domain::toJson(v);
     body.remove(QStringLiteral("vacancyId"));
     return body;
+}
+
+/// A body the rules accept, starting `startInDays` from today and running `days` days.
+inline QJsonObject vacancyBody(int startInDays = 0, int days = 10)
+{
+    return bodyOf(domaintest::validVacancy(), startInDays, days);
 }
 
 inline QByteArray newKey()

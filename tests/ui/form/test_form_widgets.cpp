@@ -133,9 +133,16 @@ TEST_CASE("CodePicker offers 人員區分 and 職系 with their codes", "[form][
     CHECK(kind.code() == QStringLiteral("一般人員"));
     CHECK(kind.comboBox()->currentText() == QStringLiteral("一般人員"));
     // A value the list no longer has stays visible for the record that holds it.
-    kind.setCode(QStringLiteral("駐衛警"));
-    CHECK(kind.code() == QStringLiteral("駐衛警"));
-    CHECK(kind.comboBox()->currentText().contains(QStringLiteral("駐衛警")));
+    kind.setCode(QStringLiteral("雇員"));
+    CHECK(kind.code() == QStringLiteral("雇員"));
+    CHECK(kind.comboBox()->currentText().contains(QStringLiteral("雇員")));
+    // The 人員區分 agencies publish as are offered: the 2016 feed's 代理教師 and 駐衛警.
+    CHECK(kind.comboBox()->findText(QStringLiteral("代理教師")) >= 0);
+    CHECK(kind.comboBox()->findText(QStringLiteral("駐衛警")) >= 0);
+    // An old 職系 name is not offered for a new record, only shown for one that holds it.
+    CHECK(series.comboBox()->findText(QStringLiteral("一般行政")) < 0);
+    series.setCodes({ QStringLiteral("一般行政") });
+    CHECK(series.chosenList()->item(0)->text() == QStringLiteral("一般行政（已停用）"));
 }
 
 TEST_CASE("GradeRangePicker builds 官職等 ranges within each 官等's band", "[form][widgets]")

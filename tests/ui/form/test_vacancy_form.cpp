@@ -87,11 +87,11 @@ TEST_CASE("Required fields carry the mark the rule set gives them", "[form]")
     }
     CHECK(dialog.fieldCaption(QStringLiteral("title")) == QStringLiteral("* 職稱"));
 
-    // Not a 任用 post: 官職等 may then be free text, and 職系 is no longer required.
+    // Not a 任用 post: neither 官職等 nor 職系 is required.
     Vacancy other = dialog.vacancy();
     other.vacancyClass = core::domain::VacancyClass::NonCivilService;
     dialog.setVacancy(other);
-    CHECK(dialog.isMarkedRequired(QStringLiteral("gradeText")));
+    CHECK_FALSE(dialog.isMarkedRequired(QStringLiteral("gradeText")));
     CHECK_FALSE(dialog.isMarkedRequired(QStringLiteral("gradeRanges")));
     CHECK_FALSE(dialog.isMarkedRequired(QStringLiteral("seriesCodes")));
 }

@@ -1,7 +1,6 @@
 #include "ui/form/form_support.hpp"
 
 #include "core/domain/domain_json_error.hpp"
-#include "core/domain/vacancy_rules.hpp"
 #include "core/session/session_state.hpp"
 #include "core/store/local_store.hpp"
 
@@ -81,18 +80,6 @@ bool agencyFromLogin(const Vacancy& v, const core::session::SessionState* sessio
         return false;
     const QString code = session->agency().value(QLatin1String("code")).toString();
     return v.agencyCode.compare(code, Qt::CaseInsensitive) == 0;
-}
-
-QSet<QString> requiredFields(const Vacancy& vacancy, const CodeLists& codes)
-{
-    Vacancy empty;
-    empty.openings = 0;
-    empty.vacancyClass = vacancy.vacancyClass;
-    empty.gender = vacancy.gender;
-    QSet<QString> result { QStringLiteral("gender") };
-    for (const auto& message : core::domain::validate(empty, codes, QDate()))
-        result.insert(message.field);
-    return result;
 }
 
 } // namespace ui::form

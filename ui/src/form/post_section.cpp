@@ -113,7 +113,11 @@ void PostSection::connectEdits()
     for (QCheckBox* box : rankBoxes_)
         connect(box, &QCheckBox::clicked, this, relay("rankClasses"));
     connect(grades_, &GradeRangePicker::edited, this, relay("gradeRanges"));
-    connect(gradeText_, &QLineEdit::textEdited, this, relay("gradeText"));
+    // The text is the other way to give a 任用 post its 官職等: typing it answers the ranges' rule.
+    connect(gradeText_, &QLineEdit::textEdited, this, [this] {
+        emit edited(QStringLiteral("gradeText"));
+        emit edited(QStringLiteral("gradeRanges"));
+    });
     connect(title_, &QComboBox::editTextChanged, this, relay("title"));
     connect(series_, &CodePicker::edited, this, relay("seriesCodes"));
     connect(openings_, &QSpinBox::valueChanged, this, relay("openings"));
@@ -182,14 +186,15 @@ void PostSection::retranslate()
         it.value()->setText(vacancytext::rankName(it.key()));
     setCaption(QStringLiteral("gradeRanges"), tr("官等職等"));
     setCaption(QStringLiteral("gradeText"), tr("其他官職等"));
-    gradeText_->setPlaceholderText(tr("非任用人員適用，例如：約僱5等280薪點、師(三)級"));
+    gradeText_->setPlaceholderText(
+        tr("委任、薦任、簡任以外的官職等，例如：約僱5等280薪點、師(三)級、委派第五職等、警正二階"));
     setCaption(QStringLiteral("title"), tr("職稱"));
     title_->setItemText(0, QString());
     title_->lineEdit()->setPlaceholderText(tr("請輸入或選取職稱"));
     setCaption(QStringLiteral("seriesCodes"), tr("職系"));
     setCaption(QStringLiteral("openings"), tr("名額"));
     setCaption(QStringLiteral("reserveOpenings"), tr("候補名額"));
-    reserve_->setToolTip(tr("候補名額至多為名額的2倍（公務人員陞遷法施行細則第3條）"));
+    reserve_->setToolTip(tr("任用職缺之候補名額至多為名額的2倍（公務人員陞遷法施行細則第3條）"));
     setCaption(QStringLiteral("gender"), tr("性別"));
     setCaption(QStringLiteral("workplaceCodes"), tr("工作地"));
     setCaption(QStringLiteral("validFrom"), tr("有效期間"));

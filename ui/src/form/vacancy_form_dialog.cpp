@@ -224,7 +224,8 @@ void VacancyFormDialog::refresh()
     for (auto it = shown.cbegin(); it != shown.cend(); ++it)
         if (!sectionOf(it.key()))
             general.append(it.value());
-    const QSet<QString> required = form::requiredFields(v, codes_);
+    // The marks follow the post as it stands: 人員區分, 職缺類別 and 官職等 move them.
+    const QSet<QString> required = core::domain::requiredFields(v);
     for (FormSection* section : sections()) {
         section->setMessages(shown);
         section->setRequired(required);

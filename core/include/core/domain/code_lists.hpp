@@ -41,6 +41,8 @@ public:
     const QString& etag() const { return etag_; }
     const QList<Code>& items(CodeListKind kind) const;
     std::optional<Code> find(CodeListKind kind, const QString& code) const;
+    /// The entry named `name` (old data may hold a name where a code belongs).
+    std::optional<Code> findByName(CodeListKind kind, const QString& name) const;
     bool contains(CodeListKind kind, const QString& code) const
     {
         return find(kind, code).has_value();

@@ -3,7 +3,6 @@
 #include "core/domain/code_lists.hpp"
 #include "core/domain/vacancy.hpp"
 
-#include <QSet>
 #include <QString>
 
 namespace core::store {
@@ -34,10 +33,5 @@ bool agencyFromLogin(
 
 /// The agency's e-mail domain from the login, without the 「@」; empty when unknown.
 QString emailDomain(const core::session::SessionState& session);
-
-/// The fields the rules require for `vacancy` as it stands (the mark 「*」): those the rule set
-/// reports on an empty vacancy of the same 職缺類別 and 性別. 性別 is always chosen, so marked too.
-QSet<QString> requiredFields(
-    const core::domain::Vacancy& vacancy, const core::domain::CodeLists& codes);
 
 } // namespace ui::form
