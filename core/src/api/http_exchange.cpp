@@ -147,6 +147,12 @@ Result<HttpAnswer> HttpExchange::send(const HttpRequest& request)
         return fail(
             ErrorKind::Network, QStringLiteral("the service address is not an http(s) URL"));
     const bool https = scheme == QLatin1String("https");
+    // Passwords, tokens and ID numbers cross this connection: in clear only on this computer,
+    // whatever a hand-edited settings file or --server says.
+    if (!https && !isLoopbackHost(base.host()))
+        return fail(ErrorKind::Tls,
+            QStringLiteral("plain http:// is refused for a service that is not on this computer; "
+                           "its address must start with https://"));
     if (tls_.pinned() && !https)
         return fail(ErrorKind::Tls,
             QStringLiteral("a certificate pin is configured but the service address is not https"));

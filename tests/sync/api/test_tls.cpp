@@ -113,3 +113,26 @@ TEST_CASE("TLS: the pin decides, extra CAs trust, anything else is a Tls failure
         CHECK(ServiceClient(malformed).health().failure.kind == ErrorKind::Tls);
     }
 }
+
+TEST_CASE("plain http goes to this computer only, whatever the settings say", "[api][tls]")
+{
+    CHECK(core::api::isLoopbackHost(QStringLiteral("127.0.0.1")));
+    CHECK(core::api::isLoopbackHost(QStringLiteral("127.1.2.3")));
+    CHECK(core::api::isLoopbackHost(QStringLiteral("::1")));
+    CHECK(core::api::isLoopbackHost(QStringLiteral("LocalHost")));
+    CHECK_FALSE(core::api::isLoopbackHost(QStringLiteral("127.0.0.1.example.gov.tw")));
+    CHECK_FALSE(core::api::isLoopbackHost(QStringLiteral("10.0.0.1")));
+    CHECK_FALSE(core::api::isLoopbackHost(QStringLiteral("recruit.example.gov.tw")));
+
+    // TEST-NET-1: nothing answers there, so a client that tried would time out or fail to
+    // connect; the refusal comes first, as a Tls failure that names the reason.
+    ServiceClient client(
+        configFor(QStringLiteral("http://192.0.2.1:8443"), std::chrono::seconds(20)));
+    const auto health = client.health();
+    REQUIRE_FALSE(health.ok());
+    CHECK(health.failure.kind == ErrorKind::Tls);
+    CHECK(health.failure.detail.contains(QStringLiteral("http://")));
+    const auto login = client.passwordLogin(QStringLiteral("wang01"), QStringLiteral("Passw0rd!"));
+    REQUIRE_FALSE(login.ok());
+    CHECK(login.failure.kind == ErrorKind::Tls);
+}

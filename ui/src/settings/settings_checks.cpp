@@ -1,22 +1,11 @@
 #include "ui/settings/settings_checks.hpp"
 
+#include "core/api/service_config.hpp"
+
 #include <QCoreApplication>
-#include <QHostAddress>
 #include <QRegularExpression>
 
 namespace ui {
-
-namespace {
-
-bool isLoopbackHost(const QString& host)
-{
-    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
-        return true;
-    const QHostAddress address(host);
-    return !address.isNull() && address.isLoopback();
-}
-
-} // namespace
 
 ServerUrlProblem checkServerUrl(const QString& text)
 {
@@ -31,7 +20,7 @@ ServerUrlProblem checkServerUrl(const QString& text)
     const QString scheme = url.scheme().toLower();
     if (scheme == QLatin1String("https"))
         return ServerUrlProblem::None;
-    if (scheme == QLatin1String("http") && isLoopbackHost(url.host()))
+    if (scheme == QLatin1String("http") && core::api::isLoopbackHost(url.host()))
         return ServerUrlProblem::None;
     return ServerUrlProblem::NotHttps;
 }

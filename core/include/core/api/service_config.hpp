@@ -31,4 +31,8 @@ struct ServiceConfig {
 /// The pin of a certificate for ServiceConfig::pinnedCertificateSha256: SHA-256 of its DER, raw.
 QByteArray certificatePin(const QSslCertificate& certificate);
 
+/// `localhost` or a loopback address (127.0.0.0/8, ::1): the only hosts the client talks plain
+/// `http` to, since nothing but this computer can read that traffic.
+bool isLoopbackHost(const QString& host);
+
 } // namespace core::api
