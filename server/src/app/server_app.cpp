@@ -24,13 +24,16 @@ QSslConfiguration tlsConfiguration(const ServerConfig& config)
     if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))
         throw StartupError("cannot read --tls-cert or --tls-key");
     const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll());
-    const QSslKey key(keyFile.readAll(), QSsl::Rsa);
-    const QSslKey ecKey = key.isNull() ? QSslKey(keyFile.readAll(), QSsl::Ec) : key;
-    if (chain.isEmpty() || ecKey.isNull())
+    // Read once: the RSA attempt must not use up the file an EC key is then parsed from.
+    const QByteArray pem = keyFile.readAll();
+    QSslKey key(pem, QSsl::Rsa);
+    if (key.isNull())
+        key = QSslKey(pem, QSsl::Ec);
+    if (chain.isEmpty() || key.isNull())
         throw StartupError("--tls-cert or --tls-key does not hold a PEM certificate/key");
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
     tls.setLocalCertificateChain(chain);
-    tls.setPrivateKey(ecKey);
+    tls.setPrivateKey(key);
     tls.setPeerVerifyMode(QSslSocket::VerifyNone);
     return tls;
 }

@@ -10,14 +10,17 @@ using namespace apitest;
 
 namespace {
 
-/// A self-signed certificate for 127.0.0.1 and its key, made with the openssl CLI.
-void makeCertificate(const QTemporaryDir& dir, const QString& name)
+/// A self-signed certificate for 127.0.0.1 and its key (`rsa:2048`, or e.g. `ec` with
+/// `-pkeyopt ec_paramgen_curve:P-256`), made with the openssl CLI.
+void makeCertificate(const QTemporaryDir& dir, const QString& name,
+    const QStringList& keyArguments = { "-newkey", "rsa:2048" })
 {
     QProcess openssl;
     openssl.start("openssl",
-        { "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", dir.filePath(name + ".key"),
-            "-out", dir.filePath(name + ".pem"), "-days", "2", "-subj", "/CN=127.0.0.1", "-addext",
-            "subjectAltName=IP:127.0.0.1" });
+        QStringList { "req", "-x509" } + keyArguments
+            + QStringList { "-nodes", "-keyout", dir.filePath(name + ".key"), "-out",
+                dir.filePath(name + ".pem"), "-days", "2", "-subj", "/CN=127.0.0.1", "-addext",
+                "subjectAltName=IP:127.0.0.1" });
     REQUIRE(openssl.waitForFinished(30000));
     REQUIRE(openssl.exitCode() == 0);
 }
@@ -135,4 +138,19 @@ TEST_CASE("plain http goes to this computer only, whatever the settings say", "[
     const auto login = client.passwordLogin(QStringLiteral("wang01"), QStringLiteral("Passw0rd!"));
     REQUIRE_FALSE(login.ok());
     CHECK(login.failure.kind == ErrorKind::Tls);
+}
+
+TEST_CASE("the server serves TLS with an EC key too", "[api][tls]")
+{
+    QTemporaryDir dir;
+    makeCertificate(dir, "ec", { "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256" });
+    servertest::TestServer server({ .extraArguments
+        = { "--tls-cert", dir.filePath("ec.pem"), "--tls-key", dir.filePath("ec.key") } });
+    REQUIRE(server.baseUrl().startsWith("https://"));
+    ServiceConfig config = configFor(server);
+    config.pinnedCertificateSha256 = core::api::certificatePin(certificate(dir, "ec"));
+    ServiceClient client(config);
+    const auto health = client.health();
+    INFO(health.failure.summary().toStdString());
+    CHECK(health.ok());
 }
