@@ -27,6 +27,10 @@ SHIQIUREN_PACKAGES=(
     # fuzzing (tests/fuzz): clang with libFuzzer and the sanitizers' runtime
     clang libclang-rt-14-dev
 )
+# Not listed: Node.js for the contract tools (tests/server/contract, pinned npm packages). They need
+# node >= 20.19 with npm >= 10, newer than Debian 12's nodejs 18; and Debian's `npm` package
+# conflicts with NodeSource's nodejs, so asking apt for it could swap a working Node for an old one.
+# tests/server/contract/install-tools.sh says what is missing.
 
 # Installs whatever is missing; quiet when everything is there already.
 ensure_packages() {
