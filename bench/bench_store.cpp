@@ -1,13 +1,13 @@
 // bench-store: the list view's queries over a local store of N vacancies (100,000 by default),
 // each timed through our API (core::store::queryVacancies on QtSql) and, in the same run, as the
-// very same SQL on the sqlite3 C API, so the ratio is our overhead. Issue 5's "Benchmark"; the
-// figures and the machine are in docs/performance.md.
+// very same SQL on the sqlite3 C API, so the ratio is our overhead. The figures and the machine
+// are in docs/performance.md.
 //
 //   build/bin/bench-store [--rows N] [--reps R] [--cpu-time] [--file PATH] [--plans]
 //   build/bin/bench-store --push [N] [--pki DIR] [--server BIN] [--seed FILE]
 //
-// `--push` measures issue 5's second figure instead: N queued creates (10,000 by default) pushed
-// through the sync engine to the real server on loopback, per record.
+// `--push` measures sync instead: N queued creates (10,000 by default) pushed through the sync
+// engine to the real server on loopback, per record.
 #include "core/auth/auth_token.hpp"
 #include "core/domain/vacancy_json.hpp"
 #include "core/store/local_store.hpp"
@@ -386,7 +386,7 @@ QString loadAverage()
     return QString::fromLatin1(file.readAll()).section(u' ', 0, 2);
 }
 
-// --- The second benchmark of issue 5 ---------------------------------------------------------
+// --- Sync: queued creates pushed to the real server -------------------------------------------
 
 /// The server process while it runs: die() stops it (by its PID) before exiting.
 QProcess* runningServer = nullptr;
