@@ -147,7 +147,6 @@ CheckResult EnvironmentProbes::cards()
             // No trace and no on-disk cache: nothing of the card is kept.
             const cards::CardReport report = inspector.inspect(reader.name);
             found << reader.name + u'\t' + report.kind + u'\t' + report.signingPathReason;
-            hicosCardPresent_ = hicosCardPresent_ || isHicosKind(report.kind);
             hicosNeedsModule_ = hicosNeedsModule_
                 || (isHicosKind(report.kind) && report.signingPath == QLatin1String("module")
                     && report.signingPathReason == QLatin1String("hicos-variant-unknown"));

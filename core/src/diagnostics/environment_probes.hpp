@@ -34,7 +34,6 @@ private:
     EnvironmentCheckOptions options_;
     bool pcscRunning_ = false;
     QList<Reader> readers_;
-    bool hicosCardPresent_ = false;
     bool hicosNeedsModule_ = false; // a HiCOS card of a version only the vendor's module knows
     bool serviceAnswered_ = false;
     std::optional<QDateTime> serverTime_;
