@@ -26,9 +26,4 @@ enum class HicosGeneration {
 std::string_view cardKindName(CardKind kind) noexcept;
 std::optional<CardKind> cardKindFromName(std::string_view name) noexcept;
 
-inline bool isHicos(CardKind kind)
-{
-    return kind == CardKind::MoicaGen1 || kind == CardKind::MoicaGen2 || kind == CardKind::Gca;
-}
-
 } // namespace smartcard
