@@ -560,7 +560,7 @@ core::domain::Vacancy pushedVacancy(int i)
     return v;
 }
 
-/// Issue 5's second figure: push `records` queued creates to the local server (the real
+/// The sync figure: push `records` queued creates to the local server (the real
 /// shiqiuren-server on loopback, a fresh SQLite database, the test seed) through the sync
 /// engine, and report the time per record.
 void benchPushQueuedCreates(const PushOptions& options)

@@ -1,4 +1,4 @@
-// Issue 6's start-up figure: from starting the process to the first painted main window, for
+// The start-up figure: from starting the process to the first painted main window, for
 // shiqiuren and, side by side in the same run, for a minimal Qt Widgets program that opens one
 // window. Runs alternate (A B A B …) so a change in the machine's load hits both alike.
 //

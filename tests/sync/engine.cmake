@@ -1,4 +1,4 @@
-# The sync engine against the real shiqiuren-server on loopback (issue #5): offline work, two
+# The sync engine against the real shiqiuren-server on loopback: offline work, two
 # clients, 422/401, the feed, tombstones, and a database fault at every statement of a sync.
 file(GLOB sync_engine_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/engine/*.cpp)
 shiqiuren_catch_test(test_sync_engine

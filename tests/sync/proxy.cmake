@@ -1,4 +1,4 @@
-# The fault proxy (issue #5): a real TCP proxy between the sync client and shiqiuren-server that
+# The fault proxy: a real TCP proxy between the sync client and shiqiuren-server that
 # drops, delays, cuts and answers 500/429 per request. A library for the sync tests, a program
 # for manual runs (build/tests/fault-proxy --upstream HOST:PORT), and its own tests.
 add_library(fault_proxy STATIC

@@ -1,4 +1,4 @@
-# core::sync::SyncService (issue #6): the engine on its own thread for the GUI, against the real
+# core::sync::SyncService: the engine on its own thread for the GUI, against the real
 # shiqiuren-server on loopback: offline and back, a password session, conflicts, stopping.
 file(GLOB sync_service_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/service/*.cpp)
 shiqiuren_catch_test(test_sync_service

@@ -1,4 +1,4 @@
-# 我的專區, 調閱履歷, 設定, 環境檢測 and the language switch (issue 6) against the real
+# 我的專區, 調閱履歷, 設定, 環境檢測 and the language switch against the real
 # shiqiuren-server on loopback, with no smart card service on purpose (PCSCLITE_CSOCK_NAME names a
 # socket that does not exist). The headless 環境檢測 suites are tests/core/diagnostics.
 file(GLOB ui_account_test_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/account/*.cpp)

@@ -1,4 +1,4 @@
-# The vacancy form, its pickers and the preview (issue 6), offscreen against a real LocalStore in a
+# The vacancy form, its pickers and the preview, offscreen against a real LocalStore in a
 # temporary folder and a SessionState begun as a card or a password login. The form's classes keep
 # their moc code in their own objects, so this links the form alone (no login pages, no card layer).
 file(GLOB ui_form_test_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/form/*.cpp)

@@ -1,4 +1,4 @@
-# The login dialog (issue 6) offscreen, end to end: the real pcscd with the iso-eid (and nhi)
+# The login dialog offscreen, end to end: the real pcscd with the iso-eid (and nhi)
 # virtual card, core's card service on its worker thread, and the real shiqiuren-server on
 # loopback with the test seed. Shares the one pcscd: RESOURCE_LOCK pcscd.
 file(GLOB ui_login_test_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/login/*.cpp)

@@ -1,4 +1,4 @@
-# The main window, its status area and the conflict resolver (issue 6), offscreen against the real
+# The main window, its status area and the conflict resolver, offscreen against the real
 # shiqiuren-server on loopback, a real LocalStore and the SyncService: offline work that syncs
 # once the server is back, a conflict settled from the badge, paging, search and the history.
 file(GLOB ui_main_test_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/main/*.cpp)

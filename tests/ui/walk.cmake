@@ -1,4 +1,4 @@
-# The newcomer's walk (issue 6's "done when"), in one piece: the demo seed on the real server,
+# The newcomer's whole walk, in one piece: the demo seed on the real server,
 # the real pcscd with the demo card, and the program's own parts from login to publication.
 file(GLOB ui_walk_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/walk/*.cpp)
 shiqiuren_catch_test(test_ui_walk

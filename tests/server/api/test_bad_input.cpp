@@ -1,4 +1,4 @@
-// The bad-input matrix of issue #4, against every route the server serves (its own route table,
+// The bad-input matrix, against every route the server serves (its own route table,
 // `--print-routes`): malformed JSON, wrong content type, wrong types, unknown and missing fields,
 // deep nesting, oversize bodies, broken UTF-8, odd path segments. Always 4xx, never 5xx, and the
 // stored records are byte for byte the same afterwards.

@@ -1,5 +1,5 @@
 // Card login over real HTTP: the contract's validation order, every refusal code it names, and
-// the forged tokens of issue #4 (real OCSP responder, real CRLs, real server process).
+// the forged tokens (real OCSP responder, real CRLs, real server process).
 
 #include "card_login.hpp"
 #include "core/auth/auth_token.hpp"

@@ -1,4 +1,4 @@
-// Crash safety (issue #5): a sync in a child process is killed with SIGKILL at a random instant,
+// Crash safety: a sync in a child process is killed with SIGKILL at a random instant,
 // run after run (seeded: SHIQIUREN_CRASH_SEED fixes the edits and the draws, SHIQIUREN_CRASH_RUNS
 // the count; the kill window follows this machine's speed). After every
 // kill an ordinary sync must leave every vacancy on the server exactly once and every local

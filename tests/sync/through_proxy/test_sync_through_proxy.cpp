@@ -1,4 +1,4 @@
-// The sync engine behind the project's fault proxy (issue #5): requests dropped before and after
+// The sync engine behind the project's fault proxy: requests dropped before and after
 // the server saw them, answers cut mid-way, 500/502/503, 429 with Retry-After, answers slower
 // than the client's timeout. No loss, no duplicates, the same key on every resend, and the
 // backoff honoured.
