@@ -6,6 +6,7 @@ add_library(server_test_support STATIC
     ${CMAKE_CURRENT_SOURCE_DIR}/support/test_server.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/support/card_login.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/support/ocsp_responder.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/support/slow_peers.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/support/applications_seed.cpp)
 target_include_directories(server_test_support PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/support)
 target_link_libraries(server_test_support PUBLIC server core Qt6::Core Qt6::Network Catch2::Catch2

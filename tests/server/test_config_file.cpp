@@ -191,3 +191,41 @@ TEST_CASE("readConfigFile keeps the line numbers", "[config]")
     CHECK(entries[1].key == QStringLiteral("seed"));
     CHECK(entries[1].line == 5);
 }
+
+TEST_CASE("the service limits: defaults, file keys, flags and bounds", "[config]")
+{
+    const ConfigFixture fixture(kComplete);
+    const ServerConfig defaults = fixture.parse();
+    CHECK(defaults.service.workers == 4);
+    CHECK(defaults.service.queue == 64);
+    CHECK(defaults.service.maxConnections == 256);
+    CHECK(defaults.service.requestTimeoutSeconds == 20);
+    CHECK(defaults.service.passwordClientPerMinute == 20);
+    CHECK(defaults.service.passwordGlobalPerMinute == 240);
+    CHECK_FALSE(defaults.service.behindProxy);
+
+    const ConfigFixture limits(kComplete
+        + "workers = 0\nqueue = 2\nmax-connections = 9\nrequest-timeout = 5\n"
+          "password-client-limit = 3\npassword-global-limit = 30\nbehind-proxy = yes\n");
+    const ServerConfig set = limits.parse();
+    CHECK(set.service.workers == 0); // 0: every handler on the event loop
+    CHECK(set.service.queue == 2);
+    CHECK(set.service.maxConnections == 9);
+    CHECK(set.service.requestTimeoutSeconds == 5);
+    CHECK(set.service.passwordClientPerMinute == 3);
+    CHECK(set.service.passwordGlobalPerMinute == 30);
+    CHECK(set.service.behindProxy);
+    CHECK(limits.parse({ "--workers", "8" }).service.workers == 8);
+
+    // On the command line --behind-proxy is a flag: it takes no value.
+    const ServerConfig flagged = fixture.parse({ "--behind-proxy", "--workers", "2" });
+    CHECK(flagged.service.behindProxy);
+    CHECK(flagged.service.workers == 2);
+
+    CHECK_THAT(fixture.error({ "--workers", "-1" }), Catch::Contains("--workers"));
+    CHECK_THAT(fixture.error({ "--queue", "0" }), Catch::Contains("--queue"));
+    CHECK_THAT(
+        fixture.error({ "--request-timeout", "soon" }), Catch::Contains("--request-timeout"));
+    const ConfigFixture maybe(kComplete + "behind-proxy = maybe\n");
+    CHECK_THAT(maybe.error(), Catch::Contains("yes or no"));
+}

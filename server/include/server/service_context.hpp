@@ -2,8 +2,8 @@
 
 #include "core/domain/code_lists.hpp"
 #include "server/app/server_config.hpp"
+#include "server/storage/thread_database.hpp"
 
-#include <QSqlDatabase>
 #include <memory>
 
 namespace server::login {
@@ -11,13 +11,21 @@ class TrustStore;
 class RevocationChecker;
 } // namespace server::login
 
+namespace server::accounts {
+class PasswordGate;
+} // namespace server::accounts
+
 namespace server {
 
-/// What every route handler shares: the configuration, the open database, the PKI and the
-/// code lists. Built once in main() (or a test) and outlives the HTTP server.
+/// What every route handler shares: the configuration, the database, the PKI and the code lists.
+/// Built once in main() (or a test) and outlives the HTTP server. Handlers run on several worker
+/// threads at once: everything here is read-only after start-up except `db` (one connection per
+/// thread) and `passwordGate` (locks inside).
 struct ServiceContext {
     app::ServerConfig config;
-    QSqlDatabase db;
+    storage::ThreadDatabase db;
+    /// The per-client and global limits in front of password hashing; null: no limits.
+    std::shared_ptr<accounts::PasswordGate> passwordGate;
     std::shared_ptr<const login::TrustStore> trust;
     std::shared_ptr<const login::RevocationChecker> revocation;
     core::domain::CodeLists codes = core::domain::CodeLists::builtin();

@@ -2,6 +2,7 @@
 
 #include "core/auth/password_policy.hpp"
 #include "server/accounts/login_throttle.hpp"
+#include "server/accounts/password_gate.hpp"
 #include "server/accounts/password_hash.hpp"
 #include "server/accounts/persons.hpp"
 #include "server/accounts/session_store.hpp"
@@ -38,6 +39,13 @@ QString throttleKey(const std::optional<Person>& person, const QString& identifi
     return QStringLiteral("unknown:") + QString::fromLatin1(secretHash(identifier.toLower()));
 }
 
+/// Before any scrypt work: the per-client and global limits (PasswordGate).
+void gatePasswordWork(const ServiceContext& context, const HttpRequest& request)
+{
+    if (context.passwordGate)
+        context.passwordGate->admit(request);
+}
+
 HttpResponse passwordLogin(const ServiceContext& context, HttpRequest& request)
 {
     const QJsonObject body = http::readJsonObject(request, context.config.limits);
@@ -45,6 +53,7 @@ HttpResponse passwordLogin(const ServiceContext& context, HttpRequest& request)
     const QString identifier = fields.requiredString("account", context.config.limits.maxShortText);
     QString password = fields.requiredString("password", maxPasswordLength);
     fields.finish();
+    gatePasswordWork(context, request);
 
     const std::optional<Person> person = findPersonByLogin(context, identifier);
     const LoginThrottle throttle(context, throttleKey(person, identifier));
@@ -117,6 +126,7 @@ HttpResponse setUpAccount(const ServiceContext& context, HttpRequest& request)
     checkNewPassword(password, QStringLiteral("password"));
     if (findPersonByLogin(context, account))
         throw ApiError(409, QStringLiteral("account-taken"));
+    gatePasswordWork(context, request);
     const QString hash = hashPassword(password);
     password.fill(u'\0');
     storage::run(context.db,
@@ -141,6 +151,8 @@ HttpResponse changeAccount(const ServiceContext& context, HttpRequest& request)
     fields.finish();
 
     Person person = callerPerson(context, request.caller);
+    if (current || newPassword)
+        gatePasswordWork(context, request);
     // A card proves the person; a password session proves only the password, so it must be
     // typed again. A current password sent anyway is checked either way.
     if (!request.caller.certificate || current) {

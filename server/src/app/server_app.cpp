@@ -1,5 +1,6 @@
 #include "server/app/server_app.hpp"
 
+#include "server/accounts/password_gate.hpp"
 #include "server/accounts/session_store.hpp"
 #include "server/app/routes.hpp"
 #include "server/login/revocation_checker.hpp"
@@ -38,15 +39,32 @@ QSslConfiguration tlsConfiguration(const ServerConfig& config)
     return tls;
 }
 
+/// Passwords and session tokens must not cross a network in clear: plain HTTP is served on
+/// loopback only, unless a TLS-terminating reverse proxy in front is declared.
+void refusePlainHttpOffLoopback(const ServerConfig& config)
+{
+    if (!config.tlsCertFile.isEmpty() || config.host.isLoopback() || config.service.behindProxy)
+        return;
+    throw StartupError("plain HTTP on " + config.host.toString().toStdString()
+        + " would send passwords and session tokens in clear: give --tls-cert and --tls-key, "
+          "listen on loopback, or give --behind-proxy when a TLS-terminating reverse proxy "
+          "forwards to this address");
+}
+
 } // namespace
 
 ServerApp::ServerApp(const ServerConfig& config)
     : connectionName_(QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
+    refusePlainHttpOffLoopback(config);
     context_.config = config;
     try {
-        context_.db
-            = storage::openDatabase(storage::parseDatabaseTarget(config.database), connectionName_);
+        context_.db.open(storage::parseDatabaseTarget(config.database), connectionName_);
+        if (!context_.db.sharedAcrossThreads() && context_.config.service.workers > 0) {
+            qInfo("an SQLite :memory: database lives in one connection: handling requests on the "
+                  "event loop (--workers 0)");
+            context_.config.service.workers = 0;
+        }
         storage::migrate(context_.db);
         if (!config.seedFile.isEmpty())
             seed::loadSeed(context_, config.seedFile);
@@ -56,6 +74,8 @@ ServerApp::ServerApp(const ServerConfig& config)
         revocation.ocspUrl = config.ocspUrl;
         revocation.ocspTimeout = std::chrono::milliseconds(config.ocspTimeoutMs);
         context_.revocation = std::make_shared<login::RevocationChecker>(revocation);
+        context_.passwordGate = std::make_shared<accounts::PasswordGate>(
+            config.service.passwordClientPerMinute, config.service.passwordGlobalPerMinute);
     } catch (const StartupError&) {
         throw;
     } catch (const std::exception& error) {
@@ -68,7 +88,7 @@ ServerApp::ServerApp(const ServerConfig& config)
         [&context](const http::HttpRequest& request, http::Access access) {
             return accounts::admit(context, request, access);
         },
-        config.limits);
+        config.limits, context_.config.service);
     std::optional<QSslConfiguration> tls;
     if (!config.tlsCertFile.isEmpty())
         tls = tlsConfiguration(config);
@@ -80,10 +100,8 @@ ServerApp::ServerApp(const ServerConfig& config)
 
 ServerApp::~ServerApp()
 {
-    server_.reset();
+    server_.reset(); // joins the workers, which close their own connections
     context_.db.close();
-    context_.db = QSqlDatabase();
-    QSqlDatabase::removeDatabase(connectionName_);
 }
 
 QString ServerApp::baseUrl() const

@@ -24,6 +24,32 @@ int positiveNumber(const QString& option, const QString& text, int max)
     return value;
 }
 
+int wholeNumber(const QString& option, const QString& text, int min, int max)
+{
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < min || value > max)
+        throw ConfigError(QStringLiteral("%1 needs a whole number from %2 to %3, not \"%4\"")
+                              .arg(option)
+                              .arg(min)
+                              .arg(max)
+                              .arg(text)
+                              .toStdString());
+    return value;
+}
+
+bool yesNo(const QString& option, const QString& text)
+{
+    const QString value = text.toLower();
+    if (value == u"true" || value == u"yes")
+        return true;
+    if (value == u"false" || value == u"no")
+        return false;
+    throw ConfigError(QStringLiteral("%1 is yes or no (true or false), not \"%2\"")
+                          .arg(option, text)
+                          .toStdString());
+}
+
 void parseListen(ServerConfig& config, const QString& text)
 {
     const qsizetype colon = text.lastIndexOf(u':');
@@ -47,11 +73,13 @@ void parseListen(ServerConfig& config, const QString& text)
 }
 
 /// One long option: its name without "--", whether it may be given more than once, and what it
-/// sets. The command line and the configuration file both go through this table.
+/// sets. The command line and the configuration file both go through this table. A flag takes no
+/// value on the command line (it means "yes") and yes/no in the file.
 struct OptionSpec {
     const char* name;
     bool repeatable;
     void (*apply)(ServerConfig&, const QString& option, const QString& value);
+    bool flag = false;
 };
 
 const std::vector<OptionSpec>& optionTable()
@@ -97,6 +125,35 @@ const std::vector<OptionSpec>& optionTable()
             [](ServerConfig& c, const QString& o, const QString& v) {
                 c.limits.maxBodyBytes = positiveNumber(o, v, 64 * 1024 * 1024);
             } },
+        { "workers", false,
+            [](ServerConfig& c, const QString& o, const QString& v) {
+                c.service.workers = wholeNumber(o, v, 0, 256);
+            } },
+        { "queue", false,
+            [](ServerConfig& c, const QString& o, const QString& v) {
+                c.service.queue = positiveNumber(o, v, 100000);
+            } },
+        { "max-connections", false,
+            [](ServerConfig& c, const QString& o, const QString& v) {
+                c.service.maxConnections = positiveNumber(o, v, 100000);
+            } },
+        { "request-timeout", false,
+            [](ServerConfig& c, const QString& o, const QString& v) {
+                c.service.requestTimeoutSeconds = positiveNumber(o, v, 3600);
+            } },
+        { "password-client-limit", false,
+            [](ServerConfig& c, const QString& o, const QString& v) {
+                c.service.passwordClientPerMinute = positiveNumber(o, v, 100000);
+            } },
+        { "password-global-limit", false,
+            [](ServerConfig& c, const QString& o, const QString& v) {
+                c.service.passwordGlobalPerMinute = positiveNumber(o, v, 1000000);
+            } },
+        { "behind-proxy", false,
+            [](ServerConfig& c, const QString& o, const QString& v) {
+                c.service.behindProxy = yesNo(o, v);
+            },
+            true },
     };
     return table;
 }
@@ -178,6 +235,11 @@ ServerConfig parseServerConfig(const QStringList& arguments)
         const OptionSpec* spec = findOption(name);
         if (spec == nullptr && name != QLatin1String("config"))
             throw ConfigError(("unknown option " + option + " (see --help)").toStdString());
+        if (spec != nullptr && spec->flag) {
+            given.emplace_back(spec, QStringLiteral("yes"));
+            givenNames.append(name);
+            continue;
+        }
         if (i + 1 >= arguments.size())
             throw ConfigError((option + " needs a value").toStdString());
         const QString value = arguments[++i];
@@ -226,6 +288,16 @@ QString serverUsage()
         "  --session-absolute S   absolute session expiry (default 28800)\n"
         "  --password-lockout S   lockout after repeated password failures (default 900)\n"
         "  --max-body BYTES       largest request body (default 262144)\n"
+        "  --workers N            handler threads (default 4; 0 = all on the event loop)\n"
+        "  --queue N              requests waiting for a worker before 503 (default 64)\n"
+        "  --max-connections N    open connections before 503 (default 256)\n"
+        "  --request-timeout S    a connection's time to send a whole request, also the idle\n"
+        "                         keep-alive limit (default 20)\n"
+        "  --password-client-limit N   password checks a minute per client address (default 20)\n"
+        "  --password-global-limit N   password checks a minute in all (default 240)\n"
+        "  --behind-proxy         a TLS-terminating reverse proxy forwards to us: plain HTTP off\n"
+        "                         loopback is allowed and X-Forwarded-For names the client\n"
+        "                         (in the file: behind-proxy = yes)\n"
         "\n"
         "       shiqiuren-server --hash-password   reads a password on stdin, prints its scrypt "
         "hash\n"

@@ -1,14 +1,16 @@
 #include "server/http/api_server.hpp"
 
+#include "connection.hpp"
+#include "response_writer.hpp"
 #include "server/http/api_error.hpp"
 #include "server/http/request_log.hpp"
 #include "server/storage/sql.hpp"
 #include "size_guard.hpp"
+#include "worker_pool.hpp"
 
 #include <QElapsedTimer>
 #include <QHttpServerRequest>
-#include <QHttpServerResponder>
-#include <QMetaEnum>
+#include <QPointer>
 #include <QTcpSocket>
 #include <algorithm>
 
@@ -40,7 +42,21 @@ QByteArray methodName(QHttpServerRequest::Method method)
     }
 }
 
-HttpRequest convert(const QHttpServerRequest& source)
+/// The client's address: the socket's peer, or behind a reverse proxy the last
+/// X-Forwarded-For entry — the one our proxy added; earlier ones come from the client itself.
+QHostAddress clientAddress(
+    const QHttpServerRequest& source, const HttpRequest& request, bool behindProxy)
+{
+    if (behindProxy) {
+        const QList<QByteArray> hops = request.header("x-forwarded-for").split(',');
+        QHostAddress forwarded;
+        if (forwarded.setAddress(QString::fromLatin1(hops.last().trimmed())))
+            return forwarded;
+    }
+    return source.remoteAddress();
+}
+
+HttpRequest convert(const QHttpServerRequest& source, bool behindProxy)
 {
     HttpRequest request;
     request.method = methodName(source.method());
@@ -49,18 +65,39 @@ HttpRequest convert(const QHttpServerRequest& source)
     for (const auto& [name, value] : source.headers())
         request.headers.insert(name.toLower(), value);
     request.body = source.body();
-    request.remote = source.remoteAddress();
+    request.remote = clientAddress(source, request, behindProxy);
     return request;
 }
 
+/// What travels with a request to a worker and back.
+struct Exchange {
+    HttpRequest request;
+    HttpResponse response;
+    QElapsedTimer timer;
+    bool head = false;
+    quint64 ticket = 0;
+    AfterAnswer after = AfterAnswer::KeepOpen;
+};
+
 } // namespace
 
-ApiServer::ApiServer(Router router, Gatekeeper gatekeeper, RequestLimits limits, QObject* parent)
+ApiServer::ApiServer(Router router, Gatekeeper gatekeeper, RequestLimits limits,
+    ServiceLimits serviceLimits, QObject* parent)
     : QAbstractHttpServer(parent)
     , router_(std::move(router))
     , gatekeeper_(std::move(gatekeeper))
     , limits_(limits)
-{ }
+    , serviceLimits_(serviceLimits)
+{
+    if (serviceLimits_.workers > 0)
+        pool_ = std::make_unique<WorkerPool>(serviceLimits_.workers, serviceLimits_.queue);
+}
+
+ApiServer::~ApiServer()
+{
+    // Joined first: a running handler must not post its answer to a half-destroyed server.
+    pool_.reset();
+}
 
 quint16 ApiServer::listenOn(
     const QHostAddress& address, quint16 port, const std::optional<QSslConfiguration>& tls)
@@ -68,11 +105,11 @@ quint16 ApiServer::listenOn(
     const qint64 cap = limits_.maxBodyBytes + headerAllowance;
     QTcpServer* server = nullptr;
     if (tls) {
-        auto* ssl = new GuardedServer<QSslServer>(cap, this);
+        auto* ssl = new GuardedServer<QSslServer>(cap, serviceLimits_, this);
         ssl->setSslConfiguration(*tls);
         server = ssl;
     } else {
-        server = new GuardedServer<QTcpServer>(cap, this);
+        server = new GuardedServer<QTcpServer>(cap, serviceLimits_, this);
     }
     if (!server->listen(address, port)) {
         delete server;
@@ -118,31 +155,43 @@ HttpResponse ApiServer::dispatch(HttpRequest& request) const
 
 bool ApiServer::handleRequest(const QHttpServerRequest& source, QTcpSocket* socket)
 {
-    QElapsedTimer timer;
-    timer.start();
-    HttpRequest request = convert(source);
-    // HEAD is GET without the body (RFC 9110): same status and headers, nothing after them.
-    const bool head = request.method == "HEAD";
-    if (head)
-        request.method = "GET";
-    HttpResponse response = dispatch(request);
-    if (head)
-        request.method = "HEAD";
+    Exchange exchange;
+    exchange.timer.start();
+    exchange.request = convert(source, serviceLimits_.behindProxy);
+    // HEAD is GET without the body: the same handler, the body dropped when written.
+    exchange.head = exchange.request.method == "HEAD";
+    if (exchange.head)
+        exchange.request.method = "GET";
+    Connection* connection = Connection::of(socket, serviceLimits_.requestTimeoutSeconds);
+    exchange.ticket = connection->begin();
+    exchange.after = afterAnswerFor(exchange.request.header("connection"), connection->http10());
 
-    QHttpServerResponder responder = makeResponder(source, socket);
-    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
-    if (!response.contentType.isEmpty())
-        responder.writeHeader("Content-Type", response.contentType);
-    for (const auto& [name, value] : response.headers)
-        responder.writeHeader(name, value);
-    const bool cacheSet = std::any_of(response.headers.begin(), response.headers.end(),
-        [](const auto& header) { return header.first.toLower() == "cache-control"; });
-    if (!cacheSet)
-        responder.writeHeader("Cache-Control", "no-store");
-    responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
-    // writeBody also ends the header block, so HEAD writes an empty one.
-    responder.writeBody(head ? QByteArray() : response.body);
-    logRequest(request, response, timer.elapsed());
+    const auto deliver = [](QPointer<Connection> target, Exchange& done) {
+        if (done.head)
+            done.request.method = "HEAD";
+        logRequest(done.request, done.response, done.timer.elapsed());
+        if (target) // null: the client went away meanwhile
+            target->finish(
+                done.ticket, serializeResponse(done.response, done.head, done.after), done.after);
+    };
+    if (!pool_) {
+        exchange.response = dispatch(exchange.request);
+        deliver(connection, exchange);
+        return true;
+    }
+    const QPointer<Connection> target(connection);
+    auto shared = std::make_shared<Exchange>(std::move(exchange));
+    const bool queued = pool_->trySubmit([this, target, shared, deliver] {
+        shared->response = dispatch(shared->request);
+        QMetaObject::invokeMethod(
+            this, [target, shared, deliver] { deliver(target, *shared); }, Qt::QueuedConnection);
+    });
+    if (!queued) {
+        shared->response = ApiError(503, QStringLiteral("server-busy"))
+                               .withHeader("Retry-After", "1")
+                               .toResponse();
+        deliver(target, *shared);
+    }
     return true;
 }
 

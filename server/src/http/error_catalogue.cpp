@@ -54,6 +54,7 @@ const QList<QPair<QString, QString>>& catalogue()
         { "vacancy-closed", "此職缺已截止或已撤銷，不能再異動。" },
         { "cursor-invalid", "同步游標無效，請重新同步。" },
         { "resume-access-disabled", "本職缺未啟用應徵人員調閱履歷功能，無法調閱履歷。" },
+        { "server-busy", "伺服器忙碌中，請稍後再試。" },
         { "database-unavailable", "資料庫暫時無法使用，請稍後再試。" },
         { "internal-error", "系統發生錯誤，請稍後再試。" },
     };

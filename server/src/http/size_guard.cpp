@@ -1,5 +1,8 @@
 #include "size_guard.hpp"
 
+#include "response_writer.hpp"
+#include "server/http/api_error.hpp"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <memory>
@@ -41,6 +44,17 @@ void refuse(QTcpSocket* socket)
 }
 
 } // namespace
+
+void refuseOverCap(QTcpSocket* socket)
+{
+    const HttpResponse busy
+        = ApiError(503, QStringLiteral("server-busy")).withHeader("Retry-After", "1").toResponse();
+    QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    socket->write(serializeResponse(busy, false, AfterAnswer::Close));
+    socket->disconnectFromHost();
+    if (socket->state() == QAbstractSocket::UnconnectedState)
+        socket->deleteLater();
+}
 
 void guardRequestSize(QTcpSocket* socket, qint64 maxRequestBytes)
 {

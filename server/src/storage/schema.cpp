@@ -54,6 +54,10 @@ const QList<QStringList>& steps()
             "actor TEXT NOT NULL, agency_code TEXT NOT NULL, action TEXT NOT NULL, "
             "target TEXT NOT NULL, detail TEXT NOT NULL)",
         },
+        // 2: when a login key last failed, so the rows of unknown names can be forgotten.
+        {
+            "ALTER TABLE login_throttle ADD COLUMN last_failure_at BIGINT NOT NULL DEFAULT 0",
+        },
     };
     return all;
 }

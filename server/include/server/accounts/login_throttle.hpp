@@ -9,7 +9,8 @@ namespace server::accounts {
 /// Password guessing protection, per login key (a person, or the hash of an unknown name):
 /// from the third consecutive failure each try must wait 1, 2, 4 … s (at most 60), and after
 /// `passwordLockoutAfter` failures the key is locked for `passwordLockoutSeconds`. A try that is
-/// refused for waiting does not count. Success clears the record.
+/// refused for waiting does not count. Success clears the record. The record of a name that
+/// belongs to nobody is dropped once it has been quiet for `passwordLockoutSeconds`.
 class LoginThrottle {
 public:
     LoginThrottle(const ServiceContext& context, QString key);

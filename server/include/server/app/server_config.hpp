@@ -1,6 +1,7 @@
 #pragma once
 
 #include "server/http/json_body.hpp"
+#include "server/http/service_limits.hpp"
 
 #include <QHostAddress>
 #include <QString>
@@ -32,6 +33,7 @@ struct ServerConfig {
     int passwordLockoutAfter = 5; ///< consecutive failures
     int idempotencyKeepHours = 48;
     http::RequestLimits limits;
+    http::ServiceLimits service;
 };
 
 class ConfigError : public std::runtime_error {
