@@ -111,7 +111,7 @@ TEST_CASE(
 {
     ServerOptions options;
     options.extraArguments
-        = { "--behind-proxy", "--password-client-limit", "2", "--password-global-limit", "6" };
+        = { "--behind-proxy", "--password-client-limit", "2", "--password-global-limit", "3" };
     TestServer server(options);
     const HttpClient client = server.client();
 
