@@ -10,7 +10,7 @@ namespace {
 
 using Entry = std::pair<ServiceError, QLatin1String>;
 
-constexpr std::array<Entry, 43> codes { {
+constexpr std::array<Entry, 44> codes { {
     { ServiceError::RequestInvalid, QLatin1String("request-invalid") },
     { ServiceError::JsonMalformed, QLatin1String("json-malformed") },
     { ServiceError::JsonTooDeep, QLatin1String("json-too-deep") },
@@ -52,6 +52,7 @@ constexpr std::array<Entry, 43> codes { {
     { ServiceError::VacancyClosed, QLatin1String("vacancy-closed") },
     { ServiceError::CursorInvalid, QLatin1String("cursor-invalid") },
     { ServiceError::ResumeAccessDisabled, QLatin1String("resume-access-disabled") },
+    { ServiceError::ServerBusy, QLatin1String("server-busy") },
     { ServiceError::DatabaseUnavailable, QLatin1String("database-unavailable") },
     { ServiceError::InternalError, QLatin1String("internal-error") },
 } };

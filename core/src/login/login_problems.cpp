@@ -89,6 +89,7 @@ LoginProblem forHttp(const api::Failure& failure)
         return make(LoginProblemText::tr("輸入的資料不正確，請檢查後再送出。"), true,
             LoginStep::AccountSetup);
     case ServiceError::DatabaseUnavailable:
+    case ServiceError::ServerBusy:
     case ServiceError::InternalError:
         return make(LoginProblemText::tr("中央服務暫時無法處理，請稍後再試一次。"), true);
     default:

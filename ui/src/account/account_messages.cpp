@@ -63,6 +63,7 @@ QString commonServiceFailureText(const core::api::Failure& failure)
         return QCoreApplication::translate("ui::AccountDialog",
             "為增進個人資料之安全性，請先設定自訂帳號後才能使用本系統其他服務。");
     case ServiceError::DatabaseUnavailable:
+    case ServiceError::ServerBusy:
     case ServiceError::InternalError:
         return QCoreApplication::translate(
             "ui::AccountDialog", "人事服務網暫時無法處理，請稍後再試一次。");

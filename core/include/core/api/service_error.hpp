@@ -48,6 +48,7 @@ enum class ServiceError {
     VacancyClosed,
     CursorInvalid,
     ResumeAccessDisabled,
+    ServerBusy,
     DatabaseUnavailable,
     InternalError,
     /// No error body, or a code this client does not know (a newer server).
