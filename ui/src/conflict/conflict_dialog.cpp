@@ -107,8 +107,8 @@ void ConflictDialog::build()
             const QString theirs = conflictfields::value(conflict_->server, key, lists);
             const QString label = conflictfields::label(key);
             // Each value is named for a screen reader: the field and whose version it is.
-            grid_->addWidget(valueLabel(before.toHtmlEscaped().replace(QLatin1Char('\n'),
-                                            QStringLiteral("<br>")),
+            grid_->addWidget(valueLabel(before.toHtmlEscaped().replace(
+                                            QLatin1Char('\n'), QStringLiteral("<br>")),
                                  tr("%1：修改前").arg(label), table),
                 row, BaseColumn);
             grid_->addWidget(valueLabel(conflictfields::changesHtml(before, edited),
@@ -245,10 +245,11 @@ void ConflictDialog::retranslate()
     if (!conflict_)
         intro_->setText(tr("這筆職缺目前沒有待處理的衝突。"));
     else
-        intro_->setText(tr("您修改職缺「%1」的期間，有人在徵才系統上也修改了它，下列欄位兩邊都改過。"
-                           "請逐欄選擇要留下哪一個版本，或全部保留您的修改、全部採用徵才系統上的"
-                           "版本。黃底是各自改動的部分。")
-                            .arg(title));
+        intro_->setText(
+            tr("您修改職缺「%1」的期間，有人在徵才系統上也修改了它，下列欄位兩邊都改過。"
+               "請逐欄選擇要留下哪一個版本，或全部保留您的修改、全部採用徵才系統上的"
+               "版本。黃底是各自改動的部分。")
+                .arg(title));
     changedBy_->setText(changedByText());
     changedBy_->setVisible(!changedBy_->text().isEmpty());
     const QStringList headers { tr("欄位"), tr("修改前"), tr("我的修改"), tr("徵才系統上的版本"),
@@ -262,7 +263,8 @@ void ConflictDialog::retranslate()
         it.value()->button(int(Side::Server))->setText(tr("徵才系統上的"));
         const QString label = conflictfields::label(it.key());
         it.value()->button(int(Side::Mine))->setAccessibleName(tr("%1：採用我的修改").arg(label));
-        it.value()->button(int(Side::Server))
+        it.value()
+            ->button(int(Side::Server))
             ->setAccessibleName(tr("%1：採用徵才系統上的版本").arg(label));
     }
     keepMine_->setText(tr("全部保留我的修改"));

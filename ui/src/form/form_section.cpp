@@ -1,6 +1,9 @@
 #include "ui/form/form_section.hpp"
 
 #include <QAbstractButton>
+#include <QAbstractScrollArea>
+#include <QAbstractSpinBox>
+#include <QComboBox>
 #include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
@@ -146,6 +149,40 @@ void FormSection::setCaptionWidth(int width)
 {
     if (grid_)
         grid_->setColumnMinimumWidth(0, width);
+}
+
+QList<QWidget*> FormSection::tabStops() const
+{
+    const auto insideControl = [](const QWidget* w, const QWidget* top) {
+        // A combo box's line edit, a spin box's, a text view's viewport: the outer one counts.
+        if (w == top)
+            return false;
+        for (const QWidget* p = w->parentWidget(); p && p != top; p = p->parentWidget())
+            if (qobject_cast<const QComboBox*>(p) || qobject_cast<const QAbstractSpinBox*>(p)
+                || qobject_cast<const QAbstractScrollArea*>(p))
+                return true;
+        return false;
+    };
+    QList<QWidget*> stops;
+    for (const QString& field : order_) {
+        const Row& row = rows_[field];
+        if (!row.caption)
+            continue; // a field inside another row's editor (有效期間's end, 性別's reason)
+        QList<QWidget*> controls = row.editor->findChildren<QWidget*>();
+        controls.prepend(row.editor);
+        QList<QWidget*> own;
+        for (QWidget* w : controls)
+            if ((w->focusPolicy() & Qt::TabFocus) && !w->focusProxy() && w->window() == window()
+                && !insideControl(w, row.editor))
+                own.append(w);
+        // Inside one field, the order its widget built them in.
+        for (QWidget* w = row.editor->nextInFocusChain(); !own.isEmpty() && w != row.editor;
+             w = w->nextInFocusChain())
+            if (own.removeOne(w))
+                stops.append(w);
+        stops.append(own); // the editor itself, when it is the control
+    }
+    return stops;
 }
 
 QString FormSection::firstFieldWithMessage() const

@@ -235,18 +235,19 @@ void PostSection::showPostKind(const core::domain::Vacancy& v)
     // sight while it holds something, so nothing entered is hidden.
     setFieldVisible(QStringLiteral("gradeRanges"),
         core::domain::isAppointmentPost(v) || !v.gradeRanges.isEmpty());
-    setFieldVisible(QStringLiteral("gradeText"),
-        v.gradeRanges.isEmpty() || !v.gradeText.trimmed().isEmpty());
+    setFieldVisible(
+        QStringLiteral("gradeText"), v.gradeRanges.isEmpty() || !v.gradeText.trimmed().isEmpty());
     setFieldVisible(QStringLiteral("rankClasses"), v.gradeRanges.isEmpty());
-    reserveCap_ = core::domain::reserveCapApplies(v) ? std::optional<int>(2 * v.openings)
-                                                     : std::nullopt;
+    reserveCap_
+        = core::domain::reserveCapApplies(v) ? std::optional<int>(2 * v.openings) : std::nullopt;
     showHints();
 }
 
 void PostSection::showHints()
 {
-    reserveHint_->setText(
-        reserveCap_ ? tr("任用職缺至多為名額的2倍（目前至多%n名）", nullptr, *reserveCap_) : QString());
+    reserveHint_->setText(reserveCap_
+            ? tr("任用職缺至多為名額的2倍（目前至多%n名）", nullptr, *reserveCap_)
+            : QString());
     reserveHint_->setVisible(reserveCap_.has_value());
     periodHint_->setText(tr("至少公告3天"));
 }

@@ -18,8 +18,9 @@
 #include <QMetaMethod>
 #include <QPushButton>
 #include <QScrollBar>
-#include <algorithm>
+#include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace ui {
 
@@ -133,10 +134,25 @@ void VacancyFormDialog::build()
     layout->addLayout(buttons);
     resize(980, 760);
 
+    scroll->setFocusPolicy(Qt::NoFocus); // Tab goes to the fields, not to the page around them
+    orderTabs();
+
     connect(saveButton_, &QPushButton::clicked, this, [this] { saveDraft(); });
     connect(submitButton_, &QPushButton::clicked, this, [this] { submit(); });
     connect(previewButton_, &QPushButton::clicked, this, &VacancyFormDialog::showPreview);
     connect(cancelButton_, &QPushButton::clicked, this, &VacancyFormDialog::reject);
+}
+
+void VacancyFormDialog::orderTabs()
+{
+    // Tab follows what the clerk reads: the bar, the notice, each group row by row, the buttons.
+    QList<QWidget*> chain(sectionJumps_.cbegin(), sectionJumps_.cend());
+    chain.append(notice_->toggle());
+    for (const FormSection* section : sections())
+        chain.append(section->tabStops());
+    chain.append({ previewButton_, saveButton_, submitButton_, cancelButton_ });
+    for (qsizetype i = 1; i < chain.size(); ++i)
+        QWidget::setTabOrder(chain.at(i - 1), chain.at(i));
 }
 
 QList<FormSection*> VacancyFormDialog::sections() const

@@ -184,7 +184,7 @@ void MainWindow::fitColumns()
         const int width = textsWanted <= room
             ? wanted(column)
             : std::max(header->sectionSizeHint(column) * 3 / 4,
-                  int(qint64(wanted(column)) * room / std::max(textsWanted, 1)));
+                int(qint64(wanted(column)) * room / std::max(textsWanted, 1)));
         header->resizeSection(column, width);
         used += width;
     }

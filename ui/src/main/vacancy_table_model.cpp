@@ -128,8 +128,9 @@ QString VacancyTableModel::verdictText(
     // The service's verdict only. A record it has not seen has none; how far the record got on
     // its way there is 同步狀態's business.
     if (row.state == RecordState::Rejected) {
-        const QString reason
-            = record && !record->rejection.isEmpty() ? record->rejection.first().message : QString();
+        const QString reason = record && !record->rejection.isEmpty()
+            ? record->rejection.first().message
+            : QString();
         return reason.isEmpty() ? tr("退回") : tr("退回：%1").arg(reason);
     }
     if (!row.serverStatus)

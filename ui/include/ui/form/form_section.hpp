@@ -48,6 +48,9 @@ public:
     /// group the same, so the captions of all groups line up.
     int captionWidth() const;
     void setCaptionWidth(int width);
+    /// The controls Tab stops at, in the order the rows show them (each field's own controls
+    /// in their focus order).
+    QList<QWidget*> tabStops() const;
 
 signals:
     /// The clerk changed `field`.

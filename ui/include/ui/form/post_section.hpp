@@ -20,9 +20,9 @@ class RocDateEdit;
 class WorkplacePicker;
 
 /// 機關徵才資料, in the seed's order: 人員區分, 官等職等 (one picker; 官等類別 follows from its
-/// ranges) or 其他官職等 where the post is outside 委任/薦任/簡任, 職稱, 職系 (with codes), 名額 and
-/// 候補名額 (its cap beside it on 任用 posts), 性別 (with the §7 notice and reason), 工作地 (the
-/// grid of coded checkboxes), and 有效期間 (ROC dates, the 3-day minimum beside them).
+/// ranges) or 其他官職等 where the post is outside 委任/薦任/簡任, 職稱, 職系 (with codes), 名額
+/// and 候補名額 (its cap beside it on 任用 posts), 性別 (with the §7 notice and reason), 工作地
+/// (the grid of coded checkboxes), and 有效期間 (ROC dates, the 3-day minimum beside them).
 class PostSection : public FormSection {
     Q_OBJECT
 public:
@@ -79,7 +79,6 @@ private:
     QLabel* reserveHint_ = nullptr;
     QLabel* periodHint_ = nullptr;
     std::optional<int> reserveCap_; ///< 2 × 名額 on a 任用 post
-
 };
 
 } // namespace ui

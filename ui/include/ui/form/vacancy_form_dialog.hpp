@@ -105,6 +105,7 @@ protected:
 
 private:
     void build();
+    void orderTabs();
     void load();
     void retranslate();
     void onEdited(const QString& field);

@@ -63,8 +63,8 @@ public:
         int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     /// 審核結果: the service's verdict (a refusal with its reason); empty when it has none.
-    static QString verdictText(const core::store::ListRow& row,
-        const std::optional<core::store::LocalVacancy>& record);
+    static QString verdictText(
+        const core::store::ListRow& row, const std::optional<core::store::LocalVacancy>& record);
     static QString syncStateText(const core::store::ListRow& row);
 
 private:
