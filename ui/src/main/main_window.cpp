@@ -254,7 +254,7 @@ void MainWindow::setPageSize(int pageSize)
 
 QString MainWindow::resultText() const
 {
-    return tr("查詢結果%1筆").arg(model_->page().total);
+    return tr("查詢結果%n筆", nullptr, model_->page().total);
 }
 
 void MainWindow::updateSummary()
