@@ -123,7 +123,7 @@
     </message>
     <message>
         <source>有效期間：</source>
-        <translation>Valid: </translation>
+        <translation>Validity period: </translation>
     </message>
     <message>
         <source>%1 至 %2</source>
@@ -665,7 +665,7 @@ Exit codes: 0 ok, 1 other error, 2 usage error, 3 no reader, 4 no card,
     </message>
     <message>
         <source>調閱履歷</source>
-        <translation>Applicants&apos; résumés</translation>
+        <translation>Applicant résumés</translation>
     </message>
 </context>
 <context>
@@ -1560,12 +1560,24 @@ Set a custom account, an email address and a login password; enter the new passw
         <source>填寫人Email</source>
         <translation>E-mail</translation>
     </message>
+    <message>
+        <source>徵才機關代碼</source>
+        <translation>Hiring agency code</translation>
+    </message>
+    <message>
+        <source>徵才機關名稱</source>
+        <translation>Hiring agency name</translation>
+    </message>
+    <message>
+        <source>填寫人電話分機</source>
+        <translation>Contact person&apos;s extension</translation>
+    </message>
 </context>
 <context>
     <name>ui::ApplicantsDialog</name>
     <message>
         <source>調閱履歷</source>
-        <translation>Applicants&apos; résumés</translation>
+        <translation>Applicant résumés</translation>
     </message>
     <message>
         <source>職缺編號：%1</source>
@@ -1616,7 +1628,7 @@ Set a custom account, an email address and a login password; enter the new passw
     </message>
     <message>
         <source>這個職缺沒有啟用應徵人員調閱履歷，無法調閱。</source>
-        <translation>This vacancy does not use résumé access, so its applicants&apos; résumés cannot be read.</translation>
+        <translation>This vacancy does not use applicant résumés, so none can be read.</translation>
     </message>
     <message>
         <source>找不到這個職缺（可能已刪除，或不是貴機關的職缺）。</source>
@@ -1624,7 +1636,7 @@ Set a custom account, an email address and a login password; enter the new passw
     </message>
     <message>
         <source>無法調閱履歷（%1）。</source>
-        <translation>The résumés could not be read (%1).</translation>
+        <translation>The applicant résumés could not be read (%1).</translation>
     </message>
     <message>
         <source>身分證字號</source>
@@ -1920,32 +1932,16 @@ Set a custom account, an email address and a login password; enter the new passw
         <translation>This conflict can no longer be settled here (it may have been settled elsewhere). Close this window and refresh the list.</translation>
     </message>
     <message>
-        <source>資料衝突處理</source>
-        <translation>Settle a conflict</translation>
-    </message>
-    <message>
         <source>這筆職缺目前沒有待處理的衝突。</source>
         <translation>This vacancy has no conflict to settle.</translation>
-    </message>
-    <message>
-        <source>職缺「%1」在您修改期間已被他人更新，下列欄位雙方都改過。請逐欄選擇要保留的內容，或全部保留您的修改、全部採用伺服器的資料。</source>
-        <translation>Someone else updated the vacancy “%1” while you were editing it, and both of you changed the fields below. Choose what to keep field by field, or keep all your changes, or take the server&apos;s version.</translation>
     </message>
     <message>
         <source>欄位</source>
         <translation>Field</translation>
     </message>
     <message>
-        <source>原始資料</source>
-        <translation>Original</translation>
-    </message>
-    <message>
         <source>我的修改</source>
         <translation>Mine</translation>
-    </message>
-    <message>
-        <source>伺服器資料</source>
-        <translation>Server</translation>
     </message>
     <message>
         <source>採用</source>
@@ -1956,16 +1952,8 @@ Set a custom account, an email address and a login password; enter the new passw
         <translation>Mine</translation>
     </message>
     <message>
-        <source>伺服器</source>
-        <translation>Server&apos;s</translation>
-    </message>
-    <message>
         <source>全部保留我的修改</source>
         <translation>Keep all mine</translation>
-    </message>
-    <message>
-        <source>全部採用伺服器資料</source>
-        <translation>Keep the server&apos;s</translation>
     </message>
     <message>
         <source>依所選套用</source>
@@ -1974,6 +1962,54 @@ Set a custom account, an email address and a login password; enter the new passw
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>%1：修改前</source>
+        <translation>%1: before the changes</translation>
+    </message>
+    <message>
+        <source>%1：我的修改</source>
+        <translation>%1: my change</translation>
+    </message>
+    <message>
+        <source>%1：徵才系統上的版本</source>
+        <translation>%1: the version in the recruitment system</translation>
+    </message>
+    <message>
+        <source>兩處修改了同一筆職缺</source>
+        <translation>The same vacancy was changed in two places</translation>
+    </message>
+    <message>
+        <source>您修改職缺「%1」的期間，有人在徵才系統上也修改了它，下列欄位兩邊都改過。請逐欄選擇要留下哪一個版本，或全部保留您的修改、全部採用徵才系統上的版本。黃底是各自改動的部分。</source>
+        <translation>While you were editing the vacancy “%1”, someone changed it in the recruitment system too, and both of you changed the fields below. For each field choose which version to keep, or keep all your changes, or take the recruitment system&apos;s version. What each side changed is marked in yellow.</translation>
+    </message>
+    <message>
+        <source>修改前</source>
+        <translation>Before the changes</translation>
+    </message>
+    <message>
+        <source>徵才系統上的版本</source>
+        <translation>In the recruitment system</translation>
+    </message>
+    <message>
+        <source>徵才系統上的</source>
+        <translation>The system&apos;s</translation>
+    </message>
+    <message>
+        <source>%1：採用我的修改</source>
+        <translation>%1: keep my change</translation>
+    </message>
+    <message>
+        <source>%1：採用徵才系統上的版本</source>
+        <translation>%1: take the recruitment system&apos;s version</translation>
+    </message>
+    <message>
+        <source>全部採用徵才系統上的版本</source>
+        <translation>Take the system&apos;s version for all</translation>
+    </message>
+    <message>
+        <source>徵才系統上的版本最後修改於 %1。</source>
+        <translation>The version in the recruitment system was last changed on %1.</translation>
     </message>
 </context>
 <context>
@@ -2087,11 +2123,18 @@ Send this PIN?</translation>
     </message>
     <message>
         <source>確定送出</source>
-        <translation>Send it</translation>
+        <translation>Submit</translation>
     </message>
     <message>
         <source>取消，重新輸入</source>
         <translation>Cancel and re-enter</translation>
+    </message>
+</context>
+<context>
+    <name>ui::FormSection</name>
+    <message>
+        <source>%1（必填）</source>
+        <translation>%1 (required)</translation>
     </message>
 </context>
 <context>
@@ -2116,25 +2159,20 @@ Send this PIN?</translation>
         <source>工作性質僅適合特定性別之理由：</source>
         <translation>Why the work suits this gender only:</translation>
     </message>
+    <message>
+        <source>工作性質僅適合特定性別之理由</source>
+        <translation>Why the work suits only one gender</translation>
+    </message>
 </context>
 <context>
     <name>ui::GradeRangePicker</name>
     <message>
-        <source>第%1職等</source>
-        <extracomment>A 職等 in a spin box: 第 5 職等.</extracomment>
-        <translation>Grade %1</translation>
+        <source>請選取常用官職等，或輸入</source>
+        <translation>Pick a common rank and grade, or type one</translation>
     </message>
     <message>
-        <source>加入</source>
-        <translation>Add</translation>
-    </message>
-    <message>
-        <source>移除</source>
-        <translation>Remove</translation>
-    </message>
-    <message>
-        <source>常用官職等…</source>
-        <translation>Common ranks and grades…</translation>
+        <source>請從清單選取，或照「委任第5職等或薦任第6職等至薦任第7職等」的寫法輸入。</source>
+        <translation>Pick from the list, or type it as the feed writes it, e.g. 委任第5職等或薦任第6職等至薦任第7職等.</translation>
     </message>
 </context>
 <context>
@@ -2178,20 +2216,12 @@ Send this PIN?</translation>
 <context>
     <name>ui::MainWindow</name>
     <message>
-        <source>查詢結果%1筆</source>
-        <translation>%1 results</translation>
-    </message>
-    <message>
         <source>%1（職缺編號 %2）</source>
         <translation>%1 (vacancy no. %2)</translation>
     </message>
     <message>
         <source>確定要刪除草稿「%1」嗎？</source>
         <translation>Delete the draft “%1”?</translation>
-    </message>
-    <message>
-        <source>確定要刪除職缺「%1」嗎？刪除會在下次同步時送到伺服器；已刊登的職缺將改為撤銷。</source>
-        <translation>Delete the vacancy %1? The deletion goes to the server with the next sync; a published vacancy is withdrawn.</translation>
     </message>
     <message>
         <source>刪除</source>
@@ -2329,13 +2359,28 @@ Send this PIN?</translation>
         <source>事求人機關徵才系統 %1</source>
         <translation>Shiqiuren Agency Recruitment %1</translation>
     </message>
+    <message>
+        <source>確定要刪除職缺「%1」嗎？刪除會在下次同步時送到徵才系統；已刊登的職缺將改為撤銷。</source>
+        <translation>Delete the vacancy “%1”? The deletion goes to the recruitment system with the next sync; a published vacancy is withdrawn.</translation>
+    </message>
+    <message>
+        <source>職缺清單</source>
+        <translation>Vacancy list</translation>
+    </message>
+    <message>
+        <source>方向鍵移動，Enter 執行所在的修改、刪除、預覽或調閱履歷</source>
+        <translation>Arrow keys move; Enter runs the Edit, Delete, Preview or Applicant résumés cell you are on</translation>
+    </message>
+    <message numerus="yes">
+        <source>查詢結果%n筆</source>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ui::NoticeBox</name>
-    <message>
-        <source>注意事項：</source>
-        <translation>Please note:</translation>
-    </message>
     <message>
         <source>自102年1月15日起本系統僅得以自然人憑證或機關憑證方式登錄職缺資料，系統將自動於職缺有效期間內公告。</source>
         <translation>Since 15 January 2013 (ROC 102), vacancies can only be entered with a citizen digital certificate or an agency certificate; the system publishes each vacancy during its validity period.</translation>
@@ -2356,12 +2401,20 @@ Send this PIN?</translation>
         <source>本系統之聯絡人資料僅供作必要聯絡之用，台端利用本系統之聯絡人資料時，請留意遵守個人資料保護法等相關規定。</source>
         <translation>Contact details in this system are for necessary contact only; when you use them, observe the Personal Data Protection Act and related rules.</translation>
     </message>
+    <message>
+        <source>注意事項</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>按此收合或展開注意事項</source>
+        <translation>Click to fold or unfold the notes</translation>
+    </message>
 </context>
 <context>
     <name>ui::PagingBar</name>
     <message>
         <source>(共%1筆 / 計%2頁)</source>
-        <translation>(%1 records / %2 pages)</translation>
+        <translation>(records: %1 / pages: %2)</translation>
     </message>
     <message>
         <source>第一頁</source>
@@ -2458,7 +2511,7 @@ Send this PIN?</translation>
     <name>ui::PinPage</name>
     <message>
         <source>請輸入憑證密碼（Pin Code）後按【登入】。</source>
-        <translation>Enter the certificate PIN, then click [Log in].</translation>
+        <translation>Enter the certificate PIN, then click Log in.</translation>
     </message>
     <message>
         <source>登入</source>
@@ -2537,7 +2590,7 @@ Send this PIN?</translation>
     </message>
     <message>
         <source>候補名額</source>
-        <translation>Reserve list</translation>
+        <translation>Reserve openings</translation>
     </message>
     <message>
         <source>性別</source>
@@ -2549,7 +2602,7 @@ Send this PIN?</translation>
     </message>
     <message>
         <source>有效期間</source>
-        <translation>Valid</translation>
+        <translation>Validity period</translation>
     </message>
     <message>
         <source>有效期間起日</source>
@@ -2565,7 +2618,26 @@ Send this PIN?</translation>
     </message>
     <message>
         <source>任用職缺之候補名額至多為名額的2倍（公務人員陞遷法施行細則第3條）</source>
-        <translation>On an appointed post the reserve list may be at most twice the openings (Article 3, Enforcement Rules of the Civil Service Promotion Act)</translation>
+        <translation>On an appointed post the reserve openings may be at most twice the openings (Article 3, Enforcement Rules of the Civil Service Promotion Act)</translation>
+    </message>
+    <message numerus="yes">
+        <source>任用職缺至多為名額的2倍（目前至多%n名）</source>
+        <translation>
+            <numerusform>On an appointed post, at most twice the openings (now at most %n)</numerusform>
+            <numerusform>On an appointed post, at most twice the openings (now at most %n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>至少公告3天</source>
+        <translation>Published for at least 3 days</translation>
+    </message>
+    <message>
+        <source>有官等職等時依官等職等自動勾選</source>
+        <translation>Ticked from the rank and grade when one is picked</translation>
+    </message>
+    <message>
+        <source>外補職缺至少公告3天（公務人員陞遷法施行細則第3條）</source>
+        <translation>A vacancy filled from outside is published for at least 3 days (Article 3, Enforcement Rules of the Civil Service Promotion Act)</translation>
     </message>
 </context>
 <context>
@@ -2607,15 +2679,15 @@ Send this PIN?</translation>
     <name>ui::ResumeSection</name>
     <message>
         <source>履歷調閱資料</source>
-        <translation>Résumé access</translation>
+        <translation>Applicant résumés</translation>
     </message>
     <message>
         <source>調閱履歷</source>
-        <translation>Résumé access</translation>
+        <translation>Applicant résumés</translation>
     </message>
     <message>
         <source>本職缺啟用應徵人員調閱履歷功能（應徵者需同意開放履歷給徵才機關調閱）</source>
-        <translation>Use applicants&apos; résumés for this vacancy (applicants must agree to let the agency read them)</translation>
+        <translation>Use applicant résumés for this vacancy (applicants must agree to let the agency read them)</translation>
     </message>
     <message>
         <source>訓練日期區間：</source>
@@ -2637,6 +2709,30 @@ Send this PIN?</translation>
     <message>
         <source>不限</source>
         <translation>Any</translation>
+    </message>
+    <message>
+        <source>訓練日期區間起日</source>
+        <translation>Training period from</translation>
+    </message>
+    <message>
+        <source>訓練日期區間迄日</source>
+        <translation>Training period to</translation>
+    </message>
+    <message>
+        <source>獎懲日期區間起日</source>
+        <translation>Rewards and penalties period from</translation>
+    </message>
+    <message>
+        <source>獎懲日期區間迄日</source>
+        <translation>Rewards and penalties period to</translation>
+    </message>
+    <message>
+        <source>考績起始年度</source>
+        <translation>Performance ratings from year</translation>
+    </message>
+    <message>
+        <source>考績結束年度</source>
+        <translation>Performance ratings to year</translation>
     </message>
 </context>
 <context>
@@ -2810,10 +2906,6 @@ Send this PIN?</translation>
         <translation>○ Connecting…</translation>
     </message>
     <message>
-        <source>待上傳 %1 筆</source>
-        <translation>%1 queued</translation>
-    </message>
-    <message>
         <source>尚未同步</source>
         <translation>Not synced yet</translation>
     </message>
@@ -2842,20 +2934,30 @@ Send this PIN?</translation>
         <translation>Your login has expired; please log in again</translation>
     </message>
     <message>
-        <source>退回 %1 筆</source>
-        <translation>%1 returned</translation>
-    </message>
-    <message>
         <source>衝突 %1</source>
         <translation>Conflicts %1</translation>
     </message>
     <message>
         <source>有資料與伺服器衝突，按此處理</source>
-        <translation>Some records conflict with the server; click to settle them</translation>
+        <translation>Some records were changed in two places; click to settle them</translation>
     </message>
     <message>
         <source>立即同步</source>
         <translation>Sync now</translation>
+    </message>
+    <message numerus="yes">
+        <source>待上傳 %n 筆</source>
+        <translation>
+            <numerusform>%n queued</numerusform>
+            <numerusform>%n queued</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>退回 %n 筆</source>
+        <translation>
+            <numerusform>%n returned</numerusform>
+            <numerusform>%n returned</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2951,12 +3053,16 @@ Send this PIN?</translation>
         <source>此職缺已由他人修改，刪除未執行；請檢視最新內容後再決定是否刪除。</source>
         <translation>Someone else changed this vacancy, so it was not deleted. Look at the latest version before deciding again whether to delete it.</translation>
     </message>
+    <message>
+        <source>跳到「%1」</source>
+        <translation>Go to “%1”</translation>
+    </message>
 </context>
 <context>
     <name>ui::VacancyHtml</name>
     <message>
         <source>履歷調閱資料</source>
-        <translation>Résumé access</translation>
+        <translation>Applicant résumés</translation>
     </message>
     <message>
         <source>訓練日期區間</source>
@@ -2995,10 +3101,6 @@ Send this PIN?</translation>
         <translation>Job series</translation>
     </message>
     <message>
-        <source>正取%1名，候補%2名</source>
-        <translation>%1 openings, reserve list of %2</translation>
-    </message>
-    <message>
         <source>名額</source>
         <translation>Openings</translation>
     </message>
@@ -3016,7 +3118,7 @@ Send this PIN?</translation>
     </message>
     <message>
         <source>有效期間</source>
-        <translation>Valid</translation>
+        <translation>Validity period</translation>
     </message>
     <message>
         <source>資格條件</source>
@@ -3064,7 +3166,7 @@ Send this PIN?</translation>
     </message>
     <message>
         <source>* 請注意：本職缺啟用應徵人員調閱履歷功能，應徵者需同意開放履歷給徵才機關調閱</source>
-        <translation>* Please note: this vacancy uses applicants&apos; résumés; applicants must agree to let the agency read them</translation>
+        <translation>* Please note: this vacancy uses applicant résumés; applicants must agree to let the agency read them</translation>
     </message>
     <message>
         <source>行政院人事行政總處-事求人-機關徵才項目明細</source>
@@ -3085,6 +3187,20 @@ Send this PIN?</translation>
     <message>
         <source>、</source>
         <translation>, </translation>
+    </message>
+    <message numerus="yes">
+        <source>正取%n名</source>
+        <translation>
+            <numerusform>%n opening</numerusform>
+            <numerusform>%n openings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>，候補%n名</source>
+        <translation>
+            <numerusform>, %n reserve opening</numerusform>
+            <numerusform>, %n reserve openings</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3110,16 +3226,8 @@ Send this PIN?</translation>
         <translation>Not approved</translation>
     </message>
     <message>
-        <source>草稿</source>
-        <translation>Draft</translation>
-    </message>
-    <message>
         <source>待上傳</source>
         <translation>Queued</translation>
-    </message>
-    <message>
-        <source>衝突</source>
-        <translation>Conflict</translation>
     </message>
     <message>
         <source>退回</source>
@@ -3128,10 +3236,6 @@ Send this PIN?</translation>
     <message>
         <source>待刪除</source>
         <translation>Delete queued</translation>
-    </message>
-    <message>
-        <source>伺服器已刪除</source>
-        <translation>Deleted on the server</translation>
     </message>
     <message>
         <source>草稿（未送出）</source>
@@ -3163,7 +3267,7 @@ Send this PIN?</translation>
     </message>
     <message>
         <source>調閱履歷</source>
-        <translation>Résumés</translation>
+        <translation>Applicant résumés</translation>
     </message>
     <message>
         <source>序號</source>
@@ -3199,7 +3303,7 @@ Send this PIN?</translation>
     </message>
     <message>
         <source>有效期間</source>
-        <translation>Valid period</translation>
+        <translation>Validity period</translation>
     </message>
     <message>
         <source>審核結果</source>
@@ -3208,6 +3312,14 @@ Send this PIN?</translation>
     <message>
         <source>同步狀態</source>
         <translation>Sync state</translation>
+    </message>
+    <message>
+        <source>退回：%1</source>
+        <translation>Returned: %1</translation>
+    </message>
+    <message>
+        <source>徵才系統上已刪除</source>
+        <translation>Deleted in the recruitment system</translation>
     </message>
 </context>
 <context>
@@ -3218,15 +3330,15 @@ Send this PIN?</translation>
     </message>
     <message>
         <source>委任</source>
-        <translation>Junior</translation>
+        <translation>Elementary rank</translation>
     </message>
     <message>
         <source>薦任</source>
-        <translation>Intermediate</translation>
+        <translation>Junior rank</translation>
     </message>
     <message>
         <source>簡任</source>
-        <translation>Senior</translation>
+        <translation>Senior rank</translation>
     </message>
     <message>
         <source>其他</source>
@@ -3269,7 +3381,7 @@ Send this PIN?</translation>
     </message>
     <message>
         <source>不使用應徵者履歷調閱</source>
-        <translation>Applicants&apos; résumés not used</translation>
+        <translation>Applicant résumés not used</translation>
     </message>
     <message>
         <source>個人全部資料</source>

@@ -1525,6 +1525,18 @@
         <source>填寫人Email</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>徵才機關代碼</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>徵才機關名稱</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>填寫人電話分機</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ui::ApplicantsDialog</name>
@@ -1884,15 +1896,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>資料衝突處理</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>這筆職缺目前沒有待處理的衝突。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>職缺「%1」在您修改期間已被他人更新，下列欄位雙方都改過。請逐欄選擇要保留的內容，或全部保留您的修改、全部採用伺服器的資料。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1900,15 +1904,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>原始資料</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>我的修改</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>伺服器資料</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1920,15 +1916,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>伺服器</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>全部保留我的修改</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>全部採用伺服器資料</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1937,6 +1925,54 @@
     </message>
     <message>
         <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1：修改前</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1：我的修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1：徵才系統上的版本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>兩處修改了同一筆職缺</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>您修改職缺「%1」的期間，有人在徵才系統上也修改了它，下列欄位兩邊都改過。請逐欄選擇要留下哪一個版本，或全部保留您的修改、全部採用徵才系統上的版本。黃底是各自改動的部分。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>修改前</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>徵才系統上的版本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>徵才系統上的</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1：採用我的修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1：採用徵才系統上的版本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部採用徵才系統上的版本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>徵才系統上的版本最後修改於 %1。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2058,6 +2094,13 @@
     </message>
 </context>
 <context>
+    <name>ui::FormSection</name>
+    <message>
+        <source>%1（必填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ui::GenderField</name>
     <message>
         <source>男</source>
@@ -2079,24 +2122,19 @@
         <source>工作性質僅適合特定性別之理由：</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>工作性質僅適合特定性別之理由</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ui::GradeRangePicker</name>
     <message>
-        <source>第%1職等</source>
-        <extracomment>A 職等 in a spin box: 第 5 職等.</extracomment>
+        <source>請選取常用官職等，或輸入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>加入</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>移除</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>常用官職等…</source>
+        <source>請從清單選取，或照「委任第5職等或薦任第6職等至薦任第7職等」的寫法輸入。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2141,19 +2179,11 @@
 <context>
     <name>ui::MainWindow</name>
     <message>
-        <source>查詢結果%1筆</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1（職缺編號 %2）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>確定要刪除草稿「%1」嗎？</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>確定要刪除職缺「%1」嗎？刪除會在下次同步時送到伺服器；已刊登的職缺將改為撤銷。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2292,13 +2322,27 @@
         <source>事求人機關徵才系統 %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>確定要刪除職缺「%1」嗎？刪除會在下次同步時送到徵才系統；已刊登的職缺將改為撤銷。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>職缺清單</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>方向鍵移動，Enter 執行所在的修改、刪除、預覽或調閱履歷</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>查詢結果%n筆</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ui::NoticeBox</name>
-    <message>
-        <source>注意事項：</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>自102年1月15日起本系統僅得以自然人憑證或機關憑證方式登錄職缺資料，系統將自動於職缺有效期間內公告。</source>
         <translation type="unfinished"></translation>
@@ -2317,6 +2361,14 @@
     </message>
     <message>
         <source>本系統之聯絡人資料僅供作必要聯絡之用，台端利用本系統之聯絡人資料時，請留意遵守個人資料保護法等相關規定。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>注意事項</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>按此收合或展開注意事項</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2530,6 +2582,24 @@
         <source>任用職缺之候補名額至多為名額的2倍（公務人員陞遷法施行細則第3條）</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>任用職缺至多為名額的2倍（目前至多%n名）</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>至少公告3天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>有官等職等時依官等職等自動勾選</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>外補職缺至少公告3天（公務人員陞遷法施行細則第3條）</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ui::PreviewDialog</name>
@@ -2599,6 +2669,30 @@
     </message>
     <message>
         <source>不限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>訓練日期區間起日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>訓練日期區間迄日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>獎懲日期區間起日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>獎懲日期區間迄日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>考績起始年度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>考績結束年度</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2773,10 +2867,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>待上傳 %1 筆</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>尚未同步</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2805,10 +2895,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>退回 %1 筆</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>衝突 %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2819,6 +2905,18 @@
     <message>
         <source>立即同步</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>待上傳 %n 筆</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>退回 %n 筆</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2913,6 +3011,10 @@
         <source>此職缺已由他人修改，刪除未執行；請檢視最新內容後再決定是否刪除。</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>跳到「%1」</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ui::VacancyHtml</name>
@@ -2954,10 +3056,6 @@
     </message>
     <message>
         <source>職系</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>正取%1名，候補%2名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3048,6 +3146,18 @@
         <source>、</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>正取%n名</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>，候補%n名</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ui::VacancyTableModel</name>
@@ -3072,15 +3182,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>草稿</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>待上傳</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>衝突</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3089,10 +3191,6 @@
     </message>
     <message>
         <source>待刪除</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>伺服器已刪除</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3169,6 +3267,14 @@
     </message>
     <message>
         <source>同步狀態</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>退回：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>徵才系統上已刪除</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

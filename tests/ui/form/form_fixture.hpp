@@ -78,7 +78,8 @@ inline core::domain::Vacancy everyField()
 {
     using namespace core::domain;
     Vacancy v = validVacancy();
-    v.rankClasses = { RankClass::Intermediate, RankClass::Junior, RankClass::Other };
+    // 官等類別 is what the ranges give (the form derives it from them).
+    v.rankClasses = { RankClass::Junior, RankClass::Intermediate };
     v.gradeText = QStringLiteral("約僱5等280薪點");
     v.seriesCodes = { QStringLiteral("B702"), QStringLiteral("A101") };
     v.openings = 3;

@@ -155,21 +155,64 @@ TEST_CASE("GradeRangePicker builds 官職等 ranges within each 官等's band", 
     CHECK_FALSE(ui::parseGradeRanges(QStringLiteral("約僱5等280薪點")));
 
     ui::GradeRangePicker picker(CodeLists::builtin());
-    picker.rankCombo()->setCurrentIndex(1); // 薦任
-    CHECK(picker.fromSpin()->minimum() == 6);
-    CHECK(picker.fromSpin()->maximum() == 9);
-    picker.fromSpin()->setValue(8);
-    picker.toSpin()->setValue(9);
-    picker.addButton()->click();
-    CHECK(picker.ranges() == QList<GradeRange> { { RankClass::Intermediate, 8, 9 } });
-    CHECK(picker.rangeList()->item(0)->text() == QStringLiteral("薦任第8職等至薦任第9職等"));
-
-    const int common
-        = picker.commonCombo()->findText(QStringLiteral("委任第5職等或薦任第6職等至薦任第7職等"));
+    QComboBox* combo = picker.comboBox();
+    // The common ranges come first, right after the empty entry.
+    REQUIRE(picker.commonCount() > 0);
+    const int common = combo->findText(QStringLiteral("委任第5職等或薦任第6職等至薦任第7職等"));
     REQUIRE(common > 0);
-    picker.commonCombo()->setCurrentIndex(common);
-    emit picker.commonCombo()->activated(common);
+    CHECK(common <= picker.commonCount());
+    // Then every range within one 官等's band, and nothing across a band.
+    CHECK(combo->findText(QStringLiteral("薦任第6職等至薦任第9職等")) > picker.commonCount());
+    CHECK(combo->findText(QStringLiteral("簡任第10職等至簡任第14職等")) > picker.commonCount());
+    CHECK(combo->findText(QStringLiteral("委任第5職等至委任第6職等")) < 0);
+
+    QSignalSpy edited(&picker, &ui::GradeRangePicker::edited);
+    combo->setCurrentIndex(common);
+    emit combo->activated(common);
     CHECK(picker.ranges() == *parsed);
+    CHECK(edited.count() == 1);
+
+    // Typed in the feed's wording: read as ranges.
+    combo->lineEdit()->clear();
+    formtest::typeInto(combo->lineEdit(), QStringLiteral("薦任第8職等至薦任第9職等或簡任第10職等"));
+    CHECK(picker.ranges()
+        == QList<GradeRange> { { RankClass::Intermediate, 8, 9 }, { RankClass::Senior, 10, 10 } });
+    CHECK_FALSE(picker.hasUnreadableText());
+    // Anything else: no ranges, and the hint says how to write them.
+    combo->lineEdit()->clear();
+    formtest::typeInto(combo->lineEdit(), QStringLiteral("約僱5等"));
+    CHECK(picker.ranges().isEmpty());
+    CHECK(picker.hasUnreadableText());
+}
+
+TEST_CASE("官等類別 follows the ranges; 其他官職等 shows only where it applies", "[form][widgets]")
+{
+    formtest::Fixture f;
+    ui::VacancyFormDialog dialog(f.context, QString());
+    ui::PostSection* post = dialog.postSection();
+    core::domain::Vacancy v = dialog.vacancy();
+    v.personKind = QStringLiteral("一般人員");
+    v.vacancyClass = core::domain::VacancyClass::CivilService;
+    v.gradeRanges = { { RankClass::Junior, 5, 5 }, { RankClass::Intermediate, 6, 7 } };
+    v.gradeText.clear();
+    v.rankClasses = { RankClass::Other }; // what the ranges contradict
+    dialog.setVacancy(v);
+    CHECK(dialog.vacancy().rankClasses
+        == QList<RankClass> { RankClass::Junior, RankClass::Intermediate });
+    CHECK_FALSE(post->isFieldVisible(QStringLiteral("gradeText")));
+    CHECK_FALSE(post->isFieldVisible(QStringLiteral("rankClasses")));
+    CHECK(post->isFieldVisible(QStringLiteral("gradeRanges")));
+
+    // A 約僱 post: no ranges to pick, its grade is text, its 官等類別 the clerk's.
+    v.personKind = QStringLiteral("約僱人員");
+    v.gradeRanges.clear();
+    v.gradeText = QStringLiteral("約僱5等280薪點");
+    v.rankClasses = { RankClass::Other };
+    dialog.setVacancy(v);
+    CHECK_FALSE(post->isFieldVisible(QStringLiteral("gradeRanges")));
+    CHECK(post->isFieldVisible(QStringLiteral("gradeText")));
+    CHECK(post->isFieldVisible(QStringLiteral("rankClasses")));
+    CHECK(dialog.vacancy().rankClasses == QList<RankClass> { RankClass::Other });
 }
 
 TEST_CASE("The form offers the code lists cached from the server", "[form][widgets]")

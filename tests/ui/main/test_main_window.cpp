@@ -7,6 +7,7 @@
 #include "ui/main/sync_status_widget.hpp"
 
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTableView>
@@ -34,9 +35,9 @@ TEST_CASE(
 
     int row = desk.rowOf(QStringLiteral("離線新增的職缺"));
     REQUIRE(row >= 0);
-    CHECK(desk.cell(row, Column::ServerId) == "草稿");
+    CHECK(desk.cell(row, Column::ServerId).isEmpty()); // the service has not numbered it yet
     CHECK(desk.cell(row, Column::SyncState) == "待上傳");
-    CHECK(desk.cell(row, Column::Status) == "待上傳");
+    CHECK(desk.cell(row, Column::Status).isEmpty()); // no verdict before the service saw it
     CHECK(desk.cell(row, Column::Applicants).isEmpty()); // nothing to read before the server has it
     const ui::SyncStatusWidget* status = desk.window->statusArea();
     CHECK(status->connectionText() == "○ 離線");
@@ -56,7 +57,8 @@ TEST_CASE(
     CHECK(desk.cell(row, Column::ServerId) == serverId);
     CHECK(desk.cell(row, Column::SyncState) == "已同步");
     CHECK(desk.cell(row, Column::Status) == "待刊登"); // starts tomorrow
-    CHECK(desk.cell(row, Column::Applicants) == "調閱履歷");
+    // Nobody can have applied before it is published.
+    CHECK(desk.cell(row, Column::Applicants).isEmpty());
     CHECK(status->connectionText() == "● 已連線");
     CHECK(status->queuedText() == "待上傳 0 筆");
     CHECK(status->lastSyncText().startsWith("上次同步："));
@@ -93,6 +95,9 @@ TEST_CASE("main window: a conflict opens from the badge and each choice settles 
     CHECK(dialog->isVisible());
     CHECK(dialog->localId() == mine);
     CHECK(dialog->fields() == QStringList { QStringLiteral("title") });
+    // Neither side is chosen for the clerk; applying waits for a choice on every field.
+    CHECK_FALSE(dialog->choice(QStringLiteral("title")).has_value());
+    CHECK_FALSE(dialog->applyButton()->isEnabled());
 
     QString expectedTitle;
     QString expectedQualifications = QStringLiteral("B 改的資格");
@@ -222,7 +227,7 @@ TEST_CASE("main window: the row actions ask for the other windows; 刪除 asks f
     w.refresh();
     REQUIRE(w.model()->rowCount() == 1);
     CHECK(desk.cell(0, Column::SyncState) == "草稿（未送出）");
-    CHECK(desk.cell(0, Column::Status) == "草稿");
+    CHECK(desk.cell(0, Column::Status).isEmpty()); // the service has given no verdict
 
     QStringList asked;
     QObject::connect(
@@ -235,6 +240,25 @@ TEST_CASE("main window: the row actions ask for the other windows; 刪除 asks f
     w.triggerAction(0, Column::Preview);
     QTest::mouseClick(w.newButton(), Qt::LeftButton);
     CHECK(asked == QStringList { "edit:" + id, "preview:" + id, "new" });
+
+    // From the keyboard: Enter on an action cell acts, on any other cell opens 修改.
+    asked.clear();
+    w.table()->setCurrentIndex(w.model()->index(0, Column::Preview));
+    QTest::keyClick(w.table(), Qt::Key_Return);
+    w.table()->setCurrentIndex(w.model()->index(0, Column::Title));
+    QTest::keyClick(w.table(), Qt::Key_Enter);
+    CHECK(asked == QStringList { "preview:" + id, "edit:" + id });
+
+    // At 1280 px every column fits, the actions whole and in sight.
+    w.resize(1280, 720);
+    QTRY_VERIFY(w.table()->horizontalHeader()->length() <= w.table()->viewport()->width());
+    for (const int column :
+        { int(Column::Edit), int(Column::Delete), int(Column::Preview), int(Column::Applicants) }) {
+        const QHeaderView* header = w.table()->horizontalHeader();
+        CHECK(header->sectionViewportPosition(column) + header->sectionSize(column)
+            <= w.table()->viewport()->width());
+        CHECK(header->sectionSize(column) >= header->sectionSizeHint(column));
+    }
 
     QString question;
     bool answer = false;

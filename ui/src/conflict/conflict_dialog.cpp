@@ -3,6 +3,7 @@
 #include "core/domain/code_lists.hpp"
 #include "core/sync/sync_service.hpp"
 #include "ui/conflict/conflict_fields.hpp"
+#include "ui/widgets/roc_date_edit.hpp"
 
 #include <QButtonGroup>
 #include <QDialogButtonBox>
@@ -37,12 +38,15 @@ core::domain::CodeLists codeLists(core::store::LocalStore& store)
     return core::domain::CodeLists::builtin();
 }
 
-QLabel* valueLabel(const QString& text, QWidget* parent)
+/// A value as the clerk reads it; `html` marks what changed against the text before.
+QLabel* valueLabel(const QString& html, const QString& name, QWidget* parent)
 {
-    auto* label = new QLabel(text, parent);
+    auto* label = new QLabel(html, parent);
     label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    label->setTextFormat(Qt::PlainText);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    label->setFocusPolicy(Qt::StrongFocus); // long texts are read from the keyboard too
+    label->setTextFormat(Qt::RichText);
+    label->setAccessibleName(name);
     label->setFrameShape(QFrame::StyledPanel);
     label->setMinimumWidth(160);
     label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
@@ -74,6 +78,10 @@ void ConflictDialog::build()
     intro_ = new QLabel(this);
     intro_->setWordWrap(true);
     layout->addWidget(intro_);
+    changedBy_ = new QLabel(this);
+    changedBy_->setObjectName(QStringLiteral("changedBy"));
+    changedBy_->setWordWrap(true);
+    layout->addWidget(changedBy_);
 
     auto* scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
@@ -94,13 +102,21 @@ void ConflictDialog::build()
             auto* name = new QLabel(table);
             fieldLabels_.insert(key, name);
             grid_->addWidget(name, row, FieldColumn, Qt::AlignTop);
-            grid_->addWidget(valueLabel(conflictfields::value(conflict_->base, key, lists), table),
+            const QString before = conflictfields::value(conflict_->base, key, lists);
+            const QString edited = conflictfields::value(conflict_->mine, key, lists);
+            const QString theirs = conflictfields::value(conflict_->server, key, lists);
+            const QString label = conflictfields::label(key);
+            // Each value is named for a screen reader: the field and whose version it is.
+            grid_->addWidget(valueLabel(before.toHtmlEscaped().replace(
+                                            QLatin1Char('\n'), QStringLiteral("<br>")),
+                                 tr("%1：修改前").arg(label), table),
                 row, BaseColumn);
-            grid_->addWidget(valueLabel(conflictfields::value(conflict_->mine, key, lists), table),
+            grid_->addWidget(valueLabel(conflictfields::changesHtml(before, edited),
+                                 tr("%1：我的修改").arg(label), table),
                 row, MineColumn);
-            grid_->addWidget(
-                valueLabel(conflictfields::value(conflict_->server, key, lists), table), row,
-                ServerColumn);
+            grid_->addWidget(valueLabel(conflictfields::changesHtml(before, theirs),
+                                 tr("%1：徵才系統上的版本").arg(label), table),
+                row, ServerColumn);
             auto* choice = new QWidget(table);
             auto* choiceLayout = new QVBoxLayout(choice);
             choiceLayout->setContentsMargins(0, 0, 0, 0);
@@ -111,11 +127,11 @@ void ConflictDialog::build()
             server->setObjectName(key + QStringLiteral("-server"));
             group->addButton(mine, int(Side::Mine));
             group->addButton(server, int(Side::Server));
-            mine->setChecked(true);
             choiceLayout->addWidget(mine);
             choiceLayout->addWidget(server);
             grid_->addWidget(choice, row, ChoiceColumn, Qt::AlignTop);
             choices_.insert(key, group);
+            connect(group, &QButtonGroup::idClicked, this, &ConflictDialog::updateApply);
             ++row;
         }
         grid_->setRowStretch(row, 1);
@@ -144,8 +160,8 @@ void ConflictDialog::build()
     const bool usable = conflict_.has_value() && context_.sync;
     keepMine_->setEnabled(usable);
     keepServer_->setEnabled(usable);
-    apply_->setEnabled(usable);
     apply_->setDefault(false);
+    updateApply();
     connect(keepMine_, &QPushButton::clicked, this, &ConflictDialog::keepMine);
     connect(keepServer_, &QPushButton::clicked, this, &ConflictDialog::keepServer);
     connect(apply_, &QPushButton::clicked, this, &ConflictDialog::applyChoices);
@@ -157,16 +173,27 @@ QStringList ConflictDialog::fields() const
     return conflict_ ? conflict_->fields : QStringList();
 }
 
-Side ConflictDialog::choice(const QString& key) const
+std::optional<Side> ConflictDialog::choice(const QString& key) const
 {
     const QButtonGroup* group = choices_.value(key);
-    return group && group->checkedId() == int(Side::Server) ? Side::Server : Side::Mine;
+    if (!group || group->checkedId() == -1)
+        return std::nullopt;
+    return group->checkedId() == int(Side::Server) ? Side::Server : Side::Mine;
 }
 
 void ConflictDialog::setChoice(const QString& key, Side side)
 {
     if (QButtonGroup* group = choices_.value(key))
         group->button(int(side))->setChecked(true);
+    updateApply();
+}
+
+void ConflictDialog::updateApply()
+{
+    bool allChosen = conflict_.has_value() && context_.sync;
+    for (const QString& key : choices_.keys())
+        allChosen = allChosen && choice(key).has_value();
+    apply_->setEnabled(allChosen);
 }
 
 void ConflictDialog::keepMine()
@@ -182,8 +209,12 @@ void ConflictDialog::keepServer()
 void ConflictDialog::applyChoices()
 {
     QHash<QString, Side> chosen;
-    for (auto it = choices_.cbegin(); it != choices_.cend(); ++it)
-        chosen.insert(it.key(), choice(it.key()));
+    for (auto it = choices_.cbegin(); it != choices_.cend(); ++it) {
+        const auto side = choice(it.key());
+        if (!side)
+            return; // every field is decided by the clerk, none by default
+        chosen.insert(it.key(), *side);
+    }
     settle([this, chosen] { context_.sync->resolvePerField(localId_, chosen); });
 }
 
@@ -209,15 +240,19 @@ void ConflictDialog::settle(const std::function<void()>& work)
 
 void ConflictDialog::retranslate()
 {
-    setWindowTitle(tr("資料衝突處理"));
+    setWindowTitle(tr("兩處修改了同一筆職缺"));
     const QString title = conflict_ ? conflict_->mine.title : QString();
     if (!conflict_)
         intro_->setText(tr("這筆職缺目前沒有待處理的衝突。"));
     else
-        intro_->setText(tr("職缺「%1」在您修改期間已被他人更新，下列欄位雙方都改過。請逐欄選擇"
-                           "要保留的內容，或全部保留您的修改、全部採用伺服器的資料。")
-                            .arg(title));
-    const QStringList headers { tr("欄位"), tr("原始資料"), tr("我的修改"), tr("伺服器資料"),
+        intro_->setText(
+            tr("您修改職缺「%1」的期間，有人在徵才系統上也修改了它，下列欄位兩邊都改過。"
+               "請逐欄選擇要留下哪一個版本，或全部保留您的修改、全部採用徵才系統上的"
+               "版本。黃底是各自改動的部分。")
+                .arg(title));
+    changedBy_->setText(changedByText());
+    changedBy_->setVisible(!changedBy_->text().isEmpty());
+    const QStringList headers { tr("欄位"), tr("修改前"), tr("我的修改"), tr("徵才系統上的版本"),
         tr("採用") };
     for (int i = 0; i < headers_.size(); ++i)
         headers_[i]->setText(headers.at(i));
@@ -225,12 +260,28 @@ void ConflictDialog::retranslate()
         it.value()->setText(conflictfields::label(it.key()));
     for (auto it = choices_.cbegin(); it != choices_.cend(); ++it) {
         it.value()->button(int(Side::Mine))->setText(tr("我的"));
-        it.value()->button(int(Side::Server))->setText(tr("伺服器"));
+        it.value()->button(int(Side::Server))->setText(tr("徵才系統上的"));
+        const QString label = conflictfields::label(it.key());
+        it.value()->button(int(Side::Mine))->setAccessibleName(tr("%1：採用我的修改").arg(label));
+        it.value()
+            ->button(int(Side::Server))
+            ->setAccessibleName(tr("%1：採用徵才系統上的版本").arg(label));
     }
     keepMine_->setText(tr("全部保留我的修改"));
-    keepServer_->setText(tr("全部採用伺服器資料"));
+    keepServer_->setText(tr("全部採用徵才系統上的版本"));
     apply_->setText(tr("依所選套用"));
     cancel_->setText(tr("取消"));
+}
+
+QString ConflictDialog::changedByText() const
+{
+    if (!conflict_)
+        return {};
+    // The service says when; it names nobody, so neither does this line.
+    const QDate on = conflict_->server.updatedOn;
+    if (!on.isValid())
+        return {};
+    return tr("徵才系統上的版本最後修改於 %1。").arg(rocDateText(on));
 }
 
 void ConflictDialog::changeEvent(QEvent* event)

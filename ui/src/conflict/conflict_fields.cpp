@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <algorithm>
 
 /// The translation context of these texts (outside any namespace, so lupdate and the runtime
 /// agree on its name).
@@ -173,6 +174,28 @@ QString value(
     if (key == QLatin1String("resumeAccess"))
         return resume(v.resumeAccess);
     return {};
+}
+
+QString changesHtml(const QString& before, const QString& after)
+{
+    const auto html = [](const QString& text) {
+        return text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+    };
+    if (before == after)
+        return html(after);
+    qsizetype head = 0;
+    const qsizetype shorter = std::min(before.size(), after.size());
+    while (head < shorter && before.at(head) == after.at(head))
+        ++head;
+    qsizetype tail = 0;
+    while (tail < shorter - head
+        && before.at(before.size() - 1 - tail) == after.at(after.size() - 1 - tail))
+        ++tail;
+    const QString changed = after.mid(head, after.size() - head - tail);
+    const QString mark = changed.isEmpty()
+        ? QStringLiteral("<span style=\"background:#ffe066\">&#x2038;</span>") // a deletion
+        : QStringLiteral("<span style=\"background:#ffe066\">%1</span>").arg(html(changed));
+    return html(after.left(head)) + mark + html(after.right(tail));
 }
 
 } // namespace ui::conflictfields

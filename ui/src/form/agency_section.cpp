@@ -129,14 +129,17 @@ void AgencySection::retranslate()
     setTitle(tr("機關基本資料"));
     setCaption(QStringLiteral("vacancyId"), tr("職缺編號"));
     vacancyId_->setText(vacancyIdValue_.isEmpty() ? tr("系統自動產生") : vacancyIdValue_);
-    setCaption(QStringLiteral("agencyCode"), tr("徵才機關"));
     code_->setPlaceholderText(tr("機關代碼"));
     name_->setPlaceholderText(tr("機關名稱"));
+    nameControl(code_, tr("徵才機關代碼"));
+    nameControl(name_, tr("徵才機關名稱"));
+    setCaption(QStringLiteral("agencyCode"), tr("徵才機關"));
     setCaption(QStringLiteral("agencyAddress"), tr("機關地址"));
     setCaption(QStringLiteral("fillerName"), tr("填寫人姓名"));
     setCaption(QStringLiteral("fillerPhone"), tr("填寫人電話"));
     phone_->setPlaceholderText(tr("例如 02-28227101"));
     extensionLabel_->setText(tr("分機"));
+    nameControl(extension_, tr("填寫人電話分機"));
     setCaption(QStringLiteral("fillerEmail"), tr("填寫人Email"));
 }
 

@@ -128,6 +128,7 @@ void GenderField::retranslate()
            "考績或陞遷等，不得因性別或性傾向而有差別待遇。但工作性質僅適合特定性別者，"
            "不在此限（該法施行細則第2條及第3條）。限制性別須說明理由。"));
     reasonCaption_->setText(tr("工作性質僅適合特定性別之理由："));
+    reason_->setAccessibleName(tr("工作性質僅適合特定性別之理由"));
 }
 
 } // namespace ui

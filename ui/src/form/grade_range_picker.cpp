@@ -3,15 +3,13 @@
 #include "ui/preview/vacancy_text.hpp"
 
 #include <QComboBox>
+#include <QCompleter>
 #include <QEvent>
-#include <QGridLayout>
-#include <QHBoxLayout>
 #include <QLabel>
-#include <QListWidget>
-#include <QPushButton>
+#include <QLineEdit>
 #include <QRegularExpression>
 #include <QSignalBlocker>
-#include <QSpinBox>
+#include <QVBoxLayout>
 
 namespace ui {
 
@@ -33,6 +31,32 @@ std::optional<RankClass> rankFromName(const QString& name)
     if (name == QStringLiteral("簡任"))
         return RankClass::Senior;
     return std::nullopt;
+}
+
+QString feedRankName(RankClass rank)
+{
+    switch (rank) {
+    case RankClass::Junior:
+        return QStringLiteral("委任"); // i18n-ok: the feed's wording (data)
+    case RankClass::Intermediate:
+        return QStringLiteral("薦任"); // i18n-ok: the feed's wording (data)
+    case RankClass::Senior:
+        return QStringLiteral("簡任"); // i18n-ok: the feed's wording (data)
+    case RankClass::Other:
+        break;
+    }
+    return {};
+}
+
+/// One range in the feed's wording, whatever the screen's language (the entries' data).
+QString feedText(const GradeRange& range)
+{
+    // i18n-ok: the feed's wording (data)
+    const QString from = QStringLiteral("%1第%2職等").arg(feedRankName(range.rank)).arg(range.from);
+    if (range.from == range.to)
+        return from;
+    // i18n-ok: the feed's wording (data)
+    return from + QStringLiteral("至%1第%2職等").arg(feedRankName(range.rank)).arg(range.to);
 }
 
 constexpr RankClass rankedClasses[]
@@ -63,100 +87,83 @@ std::optional<QList<GradeRange>> parseGradeRanges(const QString& text)
 GradeRangePicker::GradeRangePicker(const core::domain::CodeLists& codes, QWidget* parent)
     : QWidget(parent)
     , codes_(codes)
-    , rank_(new QComboBox(this))
-    , from_(new QSpinBox(this))
-    , to_(new QSpinBox(this))
-    , add_(new QPushButton(this))
-    , common_(new QComboBox(this))
-    , list_(new QListWidget(this))
-    , remove_(new QPushButton(this))
+    , combo_(new QComboBox(this))
+    , hint_(new QLabel(this))
 {
-    auto* layout = new QGridLayout(this);
+    combo_->setObjectName(QStringLiteral("gradeRangeCombo"));
+    combo_->setEditable(true);
+    combo_->setInsertPolicy(QComboBox::NoInsert);
+    combo_->setMaxVisibleItems(16);
+    combo_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    combo_->setMinimumContentsLength(28);
+    combo_->completer()->setFilterMode(Qt::MatchContains);
+    combo_->completer()->setCompletionMode(QCompleter::PopupCompletion);
+    hint_->setWordWrap(true);
+    hint_->setStyleSheet(QStringLiteral("color: #6b6b6b;"));
+    hint_->hide();
+    auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    auto* builder = new QHBoxLayout;
-    builder->addWidget(rank_);
-    builder->addWidget(from_);
-    builder->addWidget(new QLabel(QStringLiteral("~"), this));
-    builder->addWidget(to_);
-    builder->addWidget(add_);
-    builder->addStretch(1);
-    layout->addLayout(builder, 0, 0, 1, 2);
-    layout->addWidget(common_, 1, 0, 1, 2);
-    list_->setMaximumHeight(70);
-    layout->addWidget(list_, 2, 0);
-    layout->addWidget(remove_, 2, 1, Qt::AlignTop);
-    layout->setColumnStretch(0, 1);
-    for (const RankClass rank : rankedClasses)
-        rank_->addItem(QString(), static_cast<int>(rank));
-    common_->addItem(QString());
-    for (const QString& text : codes_.commonRanges())
-        if (parseGradeRanges(text))
-            common_->addItem(text, text);
+    layout->setSpacing(2);
+    layout->addWidget(combo_, 0, Qt::AlignLeft);
+    layout->addWidget(hint_);
+    setFocusProxy(combo_);
 
-    connect(rank_, &QComboBox::currentIndexChanged, this, &GradeRangePicker::onRankChanged);
-    connect(add_, &QPushButton::clicked, this, [this] {
-        const auto rank = static_cast<RankClass>(rank_->currentData().toInt());
-        addRange(GradeRange { rank, from_->value(), std::max(from_->value(), to_->value()) });
-    });
-    connect(common_, &QComboBox::activated, this, &GradeRangePicker::onCommonChosen);
-    connect(remove_, &QPushButton::clicked, this, [this] { removeRange(list_->currentRow()); });
-    onRankChanged();
+    // The frequent combinations first: most posts are one of them.
+    combo_->addItem(QString());
+    for (const QString& text : codes_.commonRanges())
+        if (parseGradeRanges(text)) {
+            combo_->addItem(QString(), text);
+            ++commonCount_;
+        }
+    combo_->insertSeparator(combo_->count());
+    for (const RankClass rank : rankedClasses) {
+        const auto band = codes_.band(rank);
+        if (!band)
+            continue;
+        for (int from = band->from; from <= band->to; ++from)
+            for (int to = from; to <= band->to; ++to)
+                combo_->addItem(QString(), feedText(GradeRange { rank, from, to }));
+    }
+
+    connect(combo_, &QComboBox::activated, this, &GradeRangePicker::onChosen);
+    connect(combo_->lineEdit(), &QLineEdit::textEdited, this, &GradeRangePicker::onTextEdited);
     retranslate();
 }
 
 void GradeRangePicker::setRanges(const QList<GradeRange>& ranges)
 {
     ranges_ = ranges;
-    render();
+    unreadable_ = false;
+    showRanges();
 }
 
-void GradeRangePicker::addRange(const GradeRange& range)
+void GradeRangePicker::showRanges()
 {
-    if (ranges_.contains(range))
-        return;
-    ranges_.append(range);
-    render();
+    const QSignalBlocker blocker(combo_);
+    combo_->setEditText(vacancytext::gradeRanges(ranges_));
+    hint_->setVisible(unreadable_);
+}
+
+void GradeRangePicker::onChosen(int index)
+{
+    const auto parsed = parseGradeRanges(combo_->itemData(index).toString());
+    ranges_ = parsed.value_or(QList<GradeRange>());
+    unreadable_ = false;
+    showRanges();
     emit edited();
 }
 
-void GradeRangePicker::removeRange(int index)
+void GradeRangePicker::onTextEdited(const QString& text)
 {
-    if (index < 0 || index >= ranges_.size())
-        return;
-    ranges_.removeAt(index);
-    render();
+    const QString typed = text.trimmed();
+    // An entry's own words (in the screen's language), else the feed's wording.
+    const int entry = typed.isEmpty() ? -1 : combo_->findText(typed);
+    const auto parsed = entry > 0 ? parseGradeRanges(combo_->itemData(entry).toString())
+                                  : parseGradeRanges(typed);
+    ranges_ = parsed.value_or(QList<GradeRange>());
+    unreadable_ = !typed.isEmpty() && !parsed;
+    hint_->setVisible(unreadable_);
     emit edited();
-}
-
-void GradeRangePicker::onRankChanged()
-{
-    const auto rank = static_cast<RankClass>(rank_->currentData().toInt());
-    const auto band = codes_.band(rank);
-    const int low = band ? band->from : 1;
-    const int high = band ? band->to : 14;
-    from_->setRange(low, high);
-    to_->setRange(low, high);
-}
-
-void GradeRangePicker::onCommonChosen(int index)
-{
-    const auto parsed = parseGradeRanges(common_->itemData(index).toString());
-    if (!parsed)
-        return;
-    ranges_ = *parsed;
-    render();
-    {
-        const QSignalBlocker blocker(common_);
-        common_->setCurrentIndex(0);
-    }
-    emit edited();
-}
-
-void GradeRangePicker::render()
-{
-    list_->clear();
-    for (const GradeRange& range : ranges_)
-        list_->addItem(vacancytext::gradeRange(range));
 }
 
 void GradeRangePicker::changeEvent(QEvent* event)
@@ -168,21 +175,15 @@ void GradeRangePicker::changeEvent(QEvent* event)
 
 void GradeRangePicker::retranslate()
 {
-    for (int i = 0; i < rank_->count(); ++i)
-        rank_->setItemText(
-            i, vacancytext::rankName(static_cast<RankClass>(rank_->itemData(i).toInt())));
-    // One pattern split around the number, so each language orders the words its own way.
-    //: A 職等 in a spin box: 第 5 職等.
-    const QString grade = tr("第%1職等");
-    const auto split = grade.indexOf(QStringLiteral("%1"));
-    for (QSpinBox* spin : { from_, to_ }) {
-        spin->setPrefix(grade.left(split));
-        spin->setSuffix(grade.mid(split + 2));
+    for (int i = 1; i < combo_->count(); ++i) {
+        const auto parsed = parseGradeRanges(combo_->itemData(i).toString());
+        if (parsed)
+            combo_->setItemText(i, vacancytext::gradeRanges(*parsed));
     }
-    add_->setText(tr("加入"));
-    remove_->setText(tr("移除"));
-    common_->setItemText(0, tr("常用官職等…"));
-    render();
+    combo_->lineEdit()->setPlaceholderText(tr("請選取常用官職等，或輸入"));
+    hint_->setText(tr("請從清單選取，或照「委任第5職等或薦任第6職等至薦任第7職等」的寫法輸入。"));
+    if (!unreadable_)
+        showRanges();
 }
 
 } // namespace ui

@@ -2,30 +2,53 @@
 
 #include <QEvent>
 #include <QLabel>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace ui {
 
 NoticeBox::NoticeBox(QWidget* parent)
     : QFrame(parent)
-    , title_(new QLabel(this))
+    , toggle_(new QToolButton(this))
     , body_(new QLabel(this))
 {
     setObjectName(QStringLiteral("noticeBox"));
     setFrameShape(QFrame::StyledPanel);
     auto* layout = new QVBoxLayout(this);
-    title_->setTextFormat(Qt::RichText);
+    // The clerk reads the five points once; after that they fold away and the form comes up.
+    toggle_->setObjectName(QStringLiteral("noticeToggle"));
+    toggle_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toggle_->setAutoRaise(true);
+    toggle_->setCheckable(true);
+    toggle_->setChecked(true);
+    QFont bold = toggle_->font();
+    bold.setBold(true);
+    toggle_->setFont(bold);
     body_->setTextFormat(Qt::RichText);
     body_->setWordWrap(true);
     body_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(title_);
+    layout->addWidget(toggle_);
     layout->addWidget(body_);
+    connect(toggle_, &QToolButton::toggled, this, &NoticeBox::setExpanded);
     retranslate();
+}
+
+void NoticeBox::setExpanded(bool expanded)
+{
+    if (toggle_->isChecked() != expanded)
+        toggle_->setChecked(expanded); // toggled() comes back here
+    toggle_->setArrowType(expanded ? Qt::DownArrow : Qt::RightArrow);
+    body_->setVisible(expanded);
+}
+
+bool NoticeBox::isExpanded() const
+{
+    return toggle_->isChecked();
 }
 
 QString NoticeBox::text() const
 {
-    return title_->text() + QLatin1Char('\n') + body_->text();
+    return toggle_->text() + QLatin1Char('\n') + body_->text();
 }
 
 void NoticeBox::changeEvent(QEvent* event)
@@ -37,8 +60,9 @@ void NoticeBox::changeEvent(QEvent* event)
 
 void NoticeBox::retranslate()
 {
-    title_->setText(QStringLiteral("<b><span style=\"color:#b00020\">*</span> %1</b>")
-                        .arg(tr("注意事項：").toHtmlEscaped()));
+    toggle_->setText(tr("注意事項"));
+    toggle_->setToolTip(tr("按此收合或展開注意事項"));
+    toggle_->setArrowType(toggle_->isChecked() ? Qt::DownArrow : Qt::RightArrow);
     // The seed's five points, in its words (the law it cites was renamed 性別平等工作法 in 2023).
     const QString points[] = {
         tr("自102年1月15日起本系統僅得以自然人憑證或機關憑證方式登錄職缺資料，系統將自動於職缺"

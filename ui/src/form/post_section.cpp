@@ -1,5 +1,6 @@
 #include "ui/form/post_section.hpp"
 
+#include "core/domain/post_kind.hpp"
 #include "ui/form/gender_field.hpp"
 #include "ui/form/grade_range_picker.hpp"
 #include "ui/preview/vacancy_text.hpp"
@@ -48,6 +49,9 @@ PostSection::PostSection(const core::domain::CodeLists& codes, QWidget* parent)
     title_->addItems(codes.commonTitles());
     openings_->setRange(1, 999);
     reserve_->setRange(0, 999);
+    // Three digits need no more room than this; the rest of the row stays for the hint.
+    for (QSpinBox* spin : { openings_, reserve_ })
+        spin->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
 
     auto* grid = new QGridLayout(this);
     addField(grid, 0, 0, QStringLiteral("personKind"), personKind_);
@@ -57,7 +61,7 @@ PostSection::PostSection(const core::domain::CodeLists& codes, QWidget* parent)
     addField(grid, 3, 0, QStringLiteral("title"), title_);
     addField(grid, 3, 1, QStringLiteral("seriesCodes"), series_);
     addField(grid, 4, 0, QStringLiteral("openings"), openings_);
-    addField(grid, 4, 1, QStringLiteral("reserveOpenings"), reserve_);
+    addField(grid, 4, 1, QStringLiteral("reserveOpenings"), buildReserve());
     addField(grid, 5, 0, QStringLiteral("gender"), gender_, 2);
     gender_->setMessageLine(addMessageLine(QStringLiteral("genderReason"), gender_->reasonEdit()));
     addField(grid, 6, 0, QStringLiteral("workplaceCodes"), workplaces_, 2);
@@ -81,6 +85,21 @@ QWidget* PostSection::buildRankClasses()
     }
     layout->addStretch(1);
     box->setFocusProxy(rankBoxes_.first());
+    rankClassesBox_ = box;
+    return box;
+}
+
+QWidget* PostSection::buildReserve()
+{
+    auto* box = new QWidget(this);
+    auto* layout = new QHBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    reserveHint_ = new QLabel(box);
+    reserveHint_->setObjectName(QStringLiteral("reserveHint"));
+    reserveHint_->setStyleSheet(QStringLiteral("color: #6b6b6b;"));
+    layout->addWidget(reserve_);
+    layout->addWidget(reserveHint_, 1);
+    box->setFocusProxy(reserve_);
     return box;
 }
 
@@ -96,6 +115,10 @@ QWidget* PostSection::buildPeriod()
     dates->addWidget(validFrom_);
     dates->addWidget(periodSeparator_);
     dates->addWidget(validTo_);
+    periodHint_ = new QLabel(box);
+    periodHint_->setObjectName(QStringLiteral("periodHint"));
+    periodHint_->setStyleSheet(QStringLiteral("color: #6b6b6b;"));
+    dates->addWidget(periodHint_);
     dates->addStretch(1);
     layout->addLayout(dates);
     // The end date's own message line, under the pair (the start's goes under the row).
@@ -112,7 +135,11 @@ void PostSection::connectEdits()
     connect(personKind_, &CodePicker::edited, this, relay("personKind"));
     for (QCheckBox* box : rankBoxes_)
         connect(box, &QCheckBox::clicked, this, relay("rankClasses"));
-    connect(grades_, &GradeRangePicker::edited, this, relay("gradeRanges"));
+    connect(grades_, &GradeRangePicker::edited, this, [this] {
+        showRankClasses();
+        emit edited(QStringLiteral("gradeRanges"));
+        emit edited(QStringLiteral("rankClasses"));
+    });
     // The text is the other way to give a 任用 post its 官職等: typing it answers the ranges' rule.
     connect(gradeText_, &QLineEdit::textEdited, this, [this] {
         emit edited(QStringLiteral("gradeText"));
@@ -136,15 +163,18 @@ void PostSection::connectEdits()
 void PostSection::read(core::domain::Vacancy& v) const
 {
     v.personKind = personKind_->code();
-    v.rankClasses.clear();
-    for (const RankClass rank : rankOrder_)
-        if (rankBoxes_.value(rank)->isChecked())
-            v.rankClasses.append(rank);
-    for (const RankClass rank :
-        { RankClass::Junior, RankClass::Intermediate, RankClass::Senior, RankClass::Other })
-        if (rankBoxes_.value(rank)->isChecked() && !v.rankClasses.contains(rank))
-            v.rankClasses.append(rank);
     v.gradeRanges = grades_->ranges();
+    v.rankClasses = rankClassesOf(v.gradeRanges);
+    if (v.rankClasses.isEmpty()) {
+        // A grade given as text only: the 官等類別 the clerk ticked, in the order written.
+        for (const RankClass rank : rankOrder_)
+            if (rankBoxes_.value(rank)->isChecked())
+                v.rankClasses.append(rank);
+        for (const RankClass rank :
+            { RankClass::Junior, RankClass::Intermediate, RankClass::Senior, RankClass::Other })
+            if (rankBoxes_.value(rank)->isChecked() && !v.rankClasses.contains(rank))
+                v.rankClasses.append(rank);
+    }
     v.gradeText = gradeText_->text();
     v.title = title_->currentText();
     v.seriesCodes = series_->codes();
@@ -166,6 +196,7 @@ void PostSection::write(const core::domain::Vacancy& v)
         it.value()->setChecked(v.rankClasses.contains(it.key()));
     grades_->setRanges(v.gradeRanges);
     gradeText_->setText(v.gradeText);
+    showRankClasses();
     title_->setEditText(v.title);
     series_->setCodes(v.seriesCodes);
     openings_->setValue(v.openings);
@@ -177,11 +208,56 @@ void PostSection::write(const core::domain::Vacancy& v)
     validTo_->setDate(v.validTo);
 }
 
+QList<RankClass> PostSection::rankClassesOf(const QList<core::domain::GradeRange>& ranges)
+{
+    QList<RankClass> result;
+    for (const RankClass rank : { RankClass::Junior, RankClass::Intermediate, RankClass::Senior })
+        for (const core::domain::GradeRange& range : ranges)
+            if (range.rank == rank && !result.contains(rank))
+                result.append(rank);
+    return result;
+}
+
+void PostSection::showRankClasses()
+{
+    // Ranges decide the 官等類別; only a grade given as text leaves it to the clerk.
+    const QList<RankClass> derived = rankClassesOf(grades_->ranges());
+    for (auto it = rankBoxes_.cbegin(); it != rankBoxes_.cend(); ++it) {
+        if (!derived.isEmpty())
+            it.value()->setChecked(derived.contains(it.key()));
+        it.value()->setEnabled(derived.isEmpty());
+    }
+}
+
+void PostSection::showPostKind(const core::domain::Vacancy& v)
+{
+    // 官等職等 is for 任用 posts; the text is for grades outside 委任/薦任/簡任. Either stays in
+    // sight while it holds something, so nothing entered is hidden.
+    setFieldVisible(QStringLiteral("gradeRanges"),
+        core::domain::isAppointmentPost(v) || !v.gradeRanges.isEmpty());
+    setFieldVisible(
+        QStringLiteral("gradeText"), v.gradeRanges.isEmpty() || !v.gradeText.trimmed().isEmpty());
+    setFieldVisible(QStringLiteral("rankClasses"), v.gradeRanges.isEmpty());
+    reserveCap_
+        = core::domain::reserveCapApplies(v) ? std::optional<int>(2 * v.openings) : std::nullopt;
+    showHints();
+}
+
+void PostSection::showHints()
+{
+    reserveHint_->setText(reserveCap_
+            ? tr("任用職缺至多為名額的2倍（目前至多%n名）", nullptr, *reserveCap_)
+            : QString());
+    reserveHint_->setVisible(reserveCap_.has_value());
+    periodHint_->setText(tr("至少公告3天"));
+}
+
 void PostSection::retranslate()
 {
     setTitle(tr("機關徵才資料"));
     setCaption(QStringLiteral("personKind"), tr("人員區分"));
     setCaption(QStringLiteral("rankClasses"), tr("官等類別"));
+    rankClassesBox_->setToolTip(tr("有官等職等時依官等職等自動勾選"));
     for (auto it = rankBoxes_.cbegin(); it != rankBoxes_.cend(); ++it)
         it.value()->setText(vacancytext::rankName(it.key()));
     setCaption(QStringLiteral("gradeRanges"), tr("官等職等"));
@@ -195,11 +271,15 @@ void PostSection::retranslate()
     setCaption(QStringLiteral("openings"), tr("名額"));
     setCaption(QStringLiteral("reserveOpenings"), tr("候補名額"));
     reserve_->setToolTip(tr("任用職缺之候補名額至多為名額的2倍（公務人員陞遷法施行細則第3條）"));
+    periodHint_->setToolTip(tr("外補職缺至少公告3天（公務人員陞遷法施行細則第3條）"));
+    showHints();
     setCaption(QStringLiteral("gender"), tr("性別"));
     setCaption(QStringLiteral("workplaceCodes"), tr("工作地"));
-    setCaption(QStringLiteral("validFrom"), tr("有效期間"));
     validFrom_->setToolTip(tr("有效期間起日"));
     validTo_->setToolTip(tr("有效期間迄日"));
+    nameControl(validFrom_, validFrom_->toolTip());
+    nameControl(validTo_, validTo_->toolTip());
+    setCaption(QStringLiteral("validFrom"), tr("有效期間"));
 }
 
 } // namespace ui

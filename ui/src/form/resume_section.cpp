@@ -47,8 +47,10 @@ ResumeSection::ResumeSection(QWidget* parent)
     rewardsTo_ = new RocDateEdit(details_);
     appraisalFrom_ = new QSpinBox(details_);
     appraisalTo_ = new QSpinBox(details_);
-    for (QSpinBox* spin : { appraisalFrom_, appraisalTo_ })
+    for (QSpinBox* spin : { appraisalFrom_, appraisalTo_ }) {
         spin->setRange(0, 200); // 0 stands for 「不限」
+        spin->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    }
 
     auto* details = new QGridLayout(details_);
     details->setContentsMargins(0, 0, 0, 0);
@@ -168,6 +170,12 @@ void ResumeSection::retranslate()
     }
     for (auto it = items_.cbegin(); it != items_.cend(); ++it)
         it.value()->setText(vacancytext::resumeItem(it.key()));
+    nameControl(trainingFrom_, tr("訓練日期區間起日"));
+    nameControl(trainingTo_, tr("訓練日期區間迄日"));
+    nameControl(rewardsFrom_, tr("獎懲日期區間起日"));
+    nameControl(rewardsTo_, tr("獎懲日期區間迄日"));
+    nameControl(appraisalFrom_, tr("考績起始年度"));
+    nameControl(appraisalTo_, tr("考績結束年度"));
 }
 
 } // namespace ui

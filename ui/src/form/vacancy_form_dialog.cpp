@@ -17,7 +17,10 @@
 #include <QLabel>
 #include <QMetaMethod>
 #include <QPushButton>
+#include <QScrollBar>
+#include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace ui {
 
@@ -50,6 +53,19 @@ VacancyFormDialog::~VacancyFormDialog() = default;
 
 void VacancyFormDialog::build()
 {
+    // Created in the order shown: the focus chain (Tab) follows creation.
+    auto* bar = new QHBoxLayout;
+    bar->setSpacing(2);
+    for (int i = 0; i < 5; ++i) {
+        auto* jump = new QPushButton(this);
+        jump->setObjectName(QStringLiteral("jump-%1").arg(i));
+        jump->setFlat(true);
+        jump->setAutoDefault(false);
+        jump->setFocusPolicy(Qt::TabFocus);
+        bar->addWidget(jump);
+        sectionJumps_.append(jump);
+    }
+    bar->addStretch(1);
     notice_ = new NoticeBox(this);
     general_ = new QLabel(this);
     general_->setObjectName(QStringLiteral("generalMessage"));
@@ -58,9 +74,9 @@ void VacancyFormDialog::build()
     general_->setStyleSheet(QStringLiteral("color: #b00020;"));
     general_->hide();
     agency_ = new AgencySection(this);
+    class_ = new ClassSection(this);
     post_ = new PostSection(codes_, this);
     content_ = new ContentSection(this);
-    class_ = new ClassSection(this);
     resume_ = new ResumeSection(this);
 
     auto* page = new QWidget(this);
@@ -74,7 +90,19 @@ void VacancyFormDialog::build()
     pageLayout->addStretch(1);
     auto* scroll = new FormScrollArea(this);
     scroll->setPage(page);
+    scroll_ = scroll;
+    const QList<FormSection*> groups = sections();
+    for (int i = 0; i < groups.size() && i < sectionJumps_.size(); ++i) {
+        FormSection* section = groups.at(i);
+        connect(sectionJumps_.at(i), &QPushButton::clicked, this, [this, section] {
+            scroll_->verticalScrollBar()->setValue(section->y());
+            if (QWidget* first = section->editor(section->fields().value(0)))
+                first->setFocus(Qt::OtherFocusReason);
+        });
+    }
 
+    previewButton_ = new QPushButton(this);
+    previewButton_->setObjectName(QStringLiteral("previewButton"));
     submitReason_ = new QLabel(this);
     submitReason_->setObjectName(QStringLiteral("submitReason"));
     submitReason_->setWordWrap(true);
@@ -85,8 +113,6 @@ void VacancyFormDialog::build()
     saveButton_->setObjectName(QStringLiteral("saveDraftButton"));
     submitButton_ = new QPushButton(this);
     submitButton_->setObjectName(QStringLiteral("submitButton"));
-    previewButton_ = new QPushButton(this);
-    previewButton_->setObjectName(QStringLiteral("previewButton"));
     cancelButton_ = new QPushButton(this);
     cancelButton_->setObjectName(QStringLiteral("cancelButton"));
     submitButton_->setAutoDefault(false);
@@ -101,11 +127,15 @@ void VacancyFormDialog::build()
     buttons->addWidget(submitButton_);
     buttons->addWidget(cancelButton_);
     auto* layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
     layout->addWidget(scroll, 1);
     layout->addWidget(submitReason_);
     layout->addWidget(status_);
     layout->addLayout(buttons);
     resize(980, 760);
+
+    scroll->setFocusPolicy(Qt::NoFocus); // Tab goes to the fields, not to the page around them
+    orderTabs();
 
     connect(saveButton_, &QPushButton::clicked, this, [this] { saveDraft(); });
     connect(submitButton_, &QPushButton::clicked, this, [this] { submit(); });
@@ -113,9 +143,22 @@ void VacancyFormDialog::build()
     connect(cancelButton_, &QPushButton::clicked, this, &VacancyFormDialog::reject);
 }
 
+void VacancyFormDialog::orderTabs()
+{
+    // Tab follows what the clerk reads: the bar, the notice, each group row by row, the buttons.
+    QList<QWidget*> chain(sectionJumps_.cbegin(), sectionJumps_.cend());
+    chain.append(notice_->toggle());
+    for (const FormSection* section : sections())
+        chain.append(section->tabStops());
+    chain.append({ previewButton_, saveButton_, submitButton_, cancelButton_ });
+    for (qsizetype i = 1; i < chain.size(); ++i)
+        QWidget::setTabOrder(chain.at(i - 1), chain.at(i));
+}
+
 QList<FormSection*> VacancyFormDialog::sections() const
 {
-    return { agency_, post_, content_, class_, resume_ };
+    // 職缺類別 comes before the post: it decides what else the post must give.
+    return { agency_, class_, post_, content_, resume_ };
 }
 
 FormSection* VacancyFormDialog::sectionOf(const QString& field) const
@@ -226,10 +269,15 @@ void VacancyFormDialog::refresh()
             general.append(it.value());
     // The marks follow the post as it stands: 人員區分, 職缺類別 and 官職等 move them.
     const QSet<QString> required = core::domain::requiredFields(v);
+    int captionWidth = 0;
     for (FormSection* section : sections()) {
         section->setMessages(shown);
         section->setRequired(required);
+        captionWidth = std::max(captionWidth, section->captionWidth());
     }
+    for (FormSection* section : sections())
+        section->setCaptionWidth(captionWidth);
+    post_->showPostKind(v);
     general_->setText(general.join(QLatin1Char('\n')));
     general_->setVisible(!general.isEmpty());
     setWindowModified(hasUnsavedChanges());
@@ -274,6 +322,26 @@ void VacancyFormDialog::setStatus(std::function<QString()> text, bool error)
     statusText_ = std::move(text);
     status_->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
     status_->setText(statusText_ ? statusText_() : QString());
+}
+
+QString VacancyFormDialog::firstFieldInError() const
+{
+    for (const FormSection* section : sections()) {
+        const QString field = section->firstFieldWithMessage();
+        if (!field.isEmpty())
+            return field;
+    }
+    return {};
+}
+
+void VacancyFormDialog::focusField(const QString& field)
+{
+    FormSection* section = sectionOf(field);
+    QWidget* editor = section ? section->editor(field) : nullptr;
+    if (!editor)
+        return;
+    scroll_->ensureWidgetVisible(editor, 20, 40);
+    editor->setFocus(Qt::OtherFocusReason);
 }
 
 QString VacancyFormDialog::fieldMessage(const QString& field) const
@@ -322,6 +390,12 @@ void VacancyFormDialog::retranslate()
     submitButton_->setText(tr("送出"));
     previewButton_->setText(tr("預覽"));
     cancelButton_->setText(tr("取消"));
+    const QList<FormSection*> groups = sections();
+    for (int i = 0; i < groups.size() && i < sectionJumps_.size(); ++i) {
+        sectionJumps_.at(i)->setText(groups.at(i)->title());
+        sectionJumps_.at(i)->setToolTip(tr("跳到「%1」").arg(groups.at(i)->title()));
+        sectionJumps_.at(i)->setAccessibleName(tr("跳到「%1」").arg(groups.at(i)->title()));
+    }
     if (statusText_)
         status_->setText(statusText_());
 }

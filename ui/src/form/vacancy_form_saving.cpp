@@ -75,9 +75,8 @@ bool VacancyFormDialog::submit()
     if (!messages.isEmpty()) {
         showAll_ = true;
         refresh();
-        if (FormSection* section = sectionOf(messages.first().field))
-            if (QWidget* editor = section->editor(messages.first().field))
-                editor->setFocus();
+        // The clerk lands on the first field to fix, in the order the form shows them.
+        focusField(firstFieldInError());
         const auto count = static_cast<int>(messages.size());
         setStatus(
             [count] {

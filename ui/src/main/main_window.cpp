@@ -11,6 +11,7 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -110,10 +111,14 @@ void MainWindow::buildCentral()
     table_->setSelectionMode(QAbstractItemView::SingleSelection);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->verticalHeader()->hide();
-    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    table_->horizontalHeader()->setSectionResizeMode(
-        VacancyTableModel::Title, QHeaderView::Stretch);
+    // Widths are fitted to the window (fitColumns): the action columns always whole, the texts
+    // sharing what is left and elided (the full text is the cell's tool tip).
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    table_->horizontalHeader()->setTextElideMode(Qt::ElideRight);
+    table_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     table_->setWordWrap(false);
+    table_->setTabKeyNavigation(false); // Tab leaves the list; the arrows move inside it
+    table_->installEventFilter(this);
     layout->addWidget(table_, 1);
 
     result_ = new QLabel(central);
@@ -147,6 +152,65 @@ void MainWindow::refresh()
 {
     model_->reload();
     updateSummary();
+    fitColumns();
+}
+
+void MainWindow::fitColumns()
+{
+    QHeaderView* header = table_->horizontalHeader();
+    const int available = table_->viewport()->width();
+    if (available <= 0)
+        return;
+    const QAbstractItemView* view = table_; // QTableView hides its sizeHintForColumn
+    const auto wanted = [&](int column) {
+        return std::max(header->sectionSizeHint(column), view->sizeHintForColumn(column));
+    };
+    int fixed = 0;
+    QList<int> texts;
+    int textsWanted = 0;
+    for (int column = 0; column < VacancyTableModel::ColumnCount; ++column) {
+        if (column == VacancyTableModel::Number || column >= VacancyTableModel::Edit) {
+            header->resizeSection(column, wanted(column));
+            fixed += wanted(column);
+        } else {
+            texts.append(column);
+            textsWanted += wanted(column);
+        }
+    }
+    const int room = std::max(available - fixed, 0);
+    // Every text column gets its share; one with more than it needs hands the rest to 職稱.
+    int used = 0;
+    for (const int column : texts) {
+        const int width = textsWanted <= room
+            ? wanted(column)
+            : std::max(header->sectionSizeHint(column) * 3 / 4,
+                int(qint64(wanted(column)) * room / std::max(textsWanted, 1)));
+        header->resizeSection(column, width);
+        used += width;
+    }
+    if (used < room)
+        header->resizeSection(
+            VacancyTableModel::Title, header->sectionSize(VacancyTableModel::Title) + room - used);
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == table_ && event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        const QModelIndex current = table_->currentIndex();
+        if (current.isValid()
+            && (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter
+                || key->key() == Qt::Key_Space)) {
+            // The keyboard's click: an action cell acts, any other cell opens 修改.
+            triggerAction(current.row(),
+                current.column() < VacancyTableModel::Edit ? int(VacancyTableModel::Edit)
+                                                           : current.column());
+            return true;
+        }
+    }
+    if (watched == table_ && event->type() == QEvent::Resize)
+        QMetaObject::invokeMethod(this, &MainWindow::fitColumns, Qt::QueuedConnection);
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::search(const QString& serverId)
@@ -190,7 +254,7 @@ void MainWindow::setPageSize(int pageSize)
 
 QString MainWindow::resultText() const
 {
-    return tr("查詢結果%1筆").arg(model_->page().total);
+    return tr("查詢結果%n筆", nullptr, model_->page().total);
 }
 
 void MainWindow::updateSummary()
@@ -241,7 +305,7 @@ void MainWindow::removeRow(int row)
         = r.serverId.isEmpty() ? r.title : tr("%1（職缺編號 %2）").arg(r.title, r.serverId);
     const QString question = r.serverId.isEmpty()
         ? tr("確定要刪除草稿「%1」嗎？").arg(name)
-        : tr("確定要刪除職缺「%1」嗎？刪除會在下次同步時送到伺服器；已刊登的職缺將改為撤銷。")
+        : tr("確定要刪除職缺「%1」嗎？刪除會在下次同步時送到徵才系統；已刊登的職缺將改為撤銷。")
               .arg(name);
     if (!confirm(question))
         return;
@@ -321,7 +385,7 @@ void MainWindow::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange) {
         retranslate();
-        updateSession();
+        updateSession(); // refreshes, and so fits the columns to the new words
     }
     QMainWindow::changeEvent(event);
 }

@@ -14,6 +14,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QTableView>
 #include <utility>
 
 namespace ui {
@@ -73,6 +74,8 @@ void MainWindow::retranslate()
     searchEdit_->setPlaceholderText(tr("10 位數字"));
     searchButton_->setText(tr("查詢"));
     resetButton_->setText(tr("重設"));
+    table_->setAccessibleName(tr("職缺清單"));
+    table_->setAccessibleDescription(tr("方向鍵移動，Enter 執行所在的修改、刪除、預覽或調閱履歷"));
     result_->setText(resultText());
 
     fileMenu_->setTitle(tr("檔案(&F)"));

@@ -87,7 +87,7 @@ QString SyncStatusWidget::connectionText() const
 
 QString SyncStatusWidget::queuedText() const
 {
-    return tr("待上傳 %1 筆").arg(service_ ? service_->queued() : 0);
+    return tr("待上傳 %n 筆", nullptr, service_ ? service_->queued() : 0);
 }
 
 QString SyncStatusWidget::lastSyncText() const
@@ -119,7 +119,7 @@ void SyncStatusWidget::refresh()
     connection_->setText(connectionText());
     queued_->setText(queuedText());
     const int rejected = service_ ? service_->rejected() : 0;
-    rejected_->setText(tr("退回 %1 筆").arg(rejected));
+    rejected_->setText(tr("退回 %n 筆", nullptr, rejected));
     rejected_->setVisible(rejected > 0);
     lastSync_->setText(lastSyncText());
     const QString login = loginText();

@@ -102,39 +102,50 @@ bool VacancyTableModel::actionEnabled(int row, Column column) const
     case Preview:
         return true;
     case Applicants:
-        return !r.serverId.isEmpty();
+        return resumesCanExist(row);
     default:
         return false;
     }
 }
 
-QString VacancyTableModel::statusText(const ListRow& row)
+bool VacancyTableModel::resumesCanExist(int row) const
 {
-    if (row.serverStatus) {
-        switch (*row.serverStatus) {
-        case VacancyStatus::Scheduled:
-            return tr("待刊登");
-        case VacancyStatus::Published:
-            return tr("刊登中");
-        case VacancyStatus::Ended:
-            return tr("已結束");
-        case VacancyStatus::Withdrawn:
-            return tr("已撤銷");
-        case VacancyStatus::Rejected:
-            return tr("審核未通過");
-        }
+    const ListRow& r = page_.rows.at(row);
+    const auto& record = records_.at(row);
+    if (r.serverId.isEmpty() || !r.serverStatus || !record)
+        return false;
+    // Applicants apply to a posting that has been public, and only when it opened 調閱履歷.
+    const bool wasPublic = *r.serverStatus == VacancyStatus::Published
+        || *r.serverStatus == VacancyStatus::Ended || *r.serverStatus == VacancyStatus::Withdrawn;
+    const core::domain::Vacancy& v = record->data;
+    return wasPublic && v.resumeAccess.enabled
+        && v.vacancyClass != core::domain::VacancyClass::NoResumeAccess;
+}
+
+QString VacancyTableModel::verdictText(
+    const ListRow& row, const std::optional<core::store::LocalVacancy>& record)
+{
+    // The service's verdict only. A record it has not seen has none; how far the record got on
+    // its way there is 同步狀態's business.
+    if (row.state == RecordState::Rejected) {
+        const QString reason = record && !record->rejection.isEmpty()
+            ? record->rejection.first().message
+            : QString();
+        return reason.isEmpty() ? tr("退回") : tr("退回：%1").arg(reason);
     }
-    switch (row.state) {
-    case RecordState::Draft:
-        return tr("草稿");
-    case RecordState::Pending:
-        return tr("待上傳");
-    case RecordState::Conflict:
-        return tr("衝突");
-    case RecordState::Rejected:
-        return tr("退回");
-    case RecordState::Synced:
-        break;
+    if (!row.serverStatus)
+        return {};
+    switch (*row.serverStatus) {
+    case VacancyStatus::Scheduled:
+        return tr("待刊登");
+    case VacancyStatus::Published:
+        return tr("刊登中");
+    case VacancyStatus::Ended:
+        return tr("已結束");
+    case VacancyStatus::Withdrawn:
+        return tr("已撤銷");
+    case VacancyStatus::Rejected:
+        return tr("審核未通過");
     }
     return {};
 }
@@ -144,7 +155,7 @@ QString VacancyTableModel::syncStateText(const ListRow& row)
     if (row.deleted)
         return tr("待刪除");
     if (row.serverDeleted)
-        return tr("伺服器已刪除");
+        return tr("徵才系統上已刪除");
     switch (row.state) {
     case RecordState::Draft:
         return tr("草稿（未送出）");
@@ -168,13 +179,14 @@ QString VacancyTableModel::text(int row, int column) const
     case Number:
         return QString::number((page_.page - 1) * page_.pageSize + row + 1);
     case ServerId:
-        return r.serverId.isEmpty() ? tr("草稿") : r.serverId;
+        return r.serverId; // the service assigns it; a draft has none yet
     case PublishedOn:
         return record ? rocDateText(record->data.publishedOn) : QString();
     case Title:
         return r.title;
     case Agency:
-        return r.agencyName.isEmpty() && record ? record->data.agencyCode : r.agencyName;
+        // Always the name: a row without one borrows the record's, never shows the code.
+        return r.agencyName.isEmpty() && record ? record->data.agencyName : r.agencyName;
     case Series:
         return record ? vacancytext::series(record->data.seriesCodes, codeLists_) : QString();
     case Grade:
@@ -185,7 +197,7 @@ QString VacancyTableModel::text(int row, int column) const
     case Period:
         return vacancytext::period(r.validFrom, r.validTo);
     case Status:
-        return statusText(r);
+        return verdictText(r, record);
     case SyncState:
         return syncStateText(r);
     case Edit:

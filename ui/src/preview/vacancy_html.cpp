@@ -101,7 +101,9 @@ QString VacancyHtml::build(const Vacancy& v, const CodeLists& codes)
     page.item(tr("職系"), vacancytext::series(v.seriesCodes, codes));
     QString openings = QString::number(v.openings);
     if (v.reserveOpenings > 0)
-        openings = tr("正取%1名，候補%2名").arg(v.openings).arg(v.reserveOpenings);
+        // Two counts, each with its own plural: 正取 then 候補.
+        openings
+            = tr("正取%n名", nullptr, v.openings) + tr("，候補%n名", nullptr, v.reserveOpenings);
     page.item(tr("名額"), openings);
     // Like the public page: 性別 appears only when it is limited.
     if (v.gender != Gender::Any) {

@@ -16,8 +16,9 @@ class QPushButton;
 
 namespace ui {
 
-/// Settles one record in Conflict: per field both sides changed, the original (the merge base),
-/// mine and the server's, and a choice per field; or keep mine / keep the server's for all.
+/// Settles one record in Conflict: per field both sides changed, the text before either change
+/// (the merge base), mine and the version on the service, and a choice per field that nothing
+/// preselects; or keep mine / take the service's for all. Long texts mark what each side changed.
 /// Applied through the SyncService (the store at once, then a run).
 class ConflictDialog : public QDialog {
     Q_OBJECT
@@ -28,7 +29,8 @@ public:
     /// The conflicting fields (JSON keys), in the order shown; empty when the record has no
     /// conflict (any more).
     QStringList fields() const;
-    core::sync::Side choice(const QString& key) const;
+    /// The side chosen for `key`; none until the clerk picks one.
+    std::optional<core::sync::Side> choice(const QString& key) const;
     void setChoice(const QString& key, core::sync::Side side);
 
     QPushButton* keepMineButton() const { return keepMine_; }
@@ -40,7 +42,7 @@ public:
 public slots:
     void keepMine();
     void keepServer();
-    /// Each field as chosen.
+    /// Each field as chosen (available once every field has a choice).
     void applyChoices();
 
 signals:
@@ -52,6 +54,10 @@ protected:
 
 private:
     void build();
+    /// 「依所選套用」 waits for a choice on every field.
+    void updateApply();
+    /// When the service's version changed, as far as the service says; empty when it does not.
+    QString changedByText() const;
     /// Runs `work` (one of the service's calls); a record settled meanwhile is reported.
     void settle(const std::function<void()>& work);
 
@@ -59,6 +65,7 @@ private:
     QString localId_;
     std::optional<core::store::ConflictRecord> conflict_;
     QLabel* intro_ = nullptr;
+    QLabel* changedBy_ = nullptr;
     QLabel* error_ = nullptr;
     QGridLayout* grid_ = nullptr;
     QList<QLabel*> headers_;

@@ -11,6 +11,9 @@
 namespace ui::conflictfields {
 
 QString label(const QString& key);
+/// `after` as rich text, the part that differs from `before` on a yellow ground (one changed
+/// stretch between the common beginning and end: enough to find the edit in a long text).
+QString changesHtml(const QString& before, const QString& after);
 QString value(
     const core::domain::Vacancy& vacancy, const QString& key, const core::domain::CodeLists& lists);
 

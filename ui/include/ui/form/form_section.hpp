@@ -39,6 +39,18 @@ public:
     QString caption(const QString& field) const;
     /// The widget to focus for `field`.
     QWidget* editor(const QString& field) const;
+    /// Shows or hides a field's row (a field that does not apply to the post as it stands).
+    void setFieldVisible(const QString& field, bool visible);
+    bool isFieldVisible(const QString& field) const;
+    /// The first field, in the order shown, with a message under it; empty when none.
+    QString firstFieldWithMessage() const;
+    /// The widest caption of the first column, and that column's width: the form gives every
+    /// group the same, so the captions of all groups line up.
+    int captionWidth() const;
+    void setCaptionWidth(int width);
+    /// The controls Tab stops at, in the order the rows show them (each field's own controls
+    /// in their focus order).
+    QList<QWidget*> tabStops() const;
 
 signals:
     /// The clerk changed `field`.
@@ -55,6 +67,9 @@ protected:
     /// The caption's text without the mark; call from retranslate().
     void setCaption(const QString& field, const QString& text);
     virtual void retranslate() = 0;
+    /// Names `control` and the controls inside it for a screen reader, where one caption holds
+    /// several of them (有效期間's two dates, 分機 beside 電話).
+    static void nameControl(QWidget* control, const QString& name);
     void changeEvent(QEvent* event) override;
 
 private:
@@ -62,12 +77,14 @@ private:
         QLabel* caption = nullptr;
         QLabel* message = nullptr;
         QWidget* editor = nullptr;
+        QWidget* cell = nullptr; ///< the editor with its message line
         QString text;
         bool required = false;
     };
     void render(Row& row);
 
     QHash<QString, Row> rows_;
+    QGridLayout* grid_ = nullptr;
     QStringList order_;
 };
 

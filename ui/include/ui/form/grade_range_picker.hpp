@@ -7,9 +7,7 @@
 #include <optional>
 
 class QComboBox;
-class QListWidget;
-class QPushButton;
-class QSpinBox;
+class QLabel;
 
 namespace ui {
 
@@ -17,9 +15,9 @@ namespace ui {
 /// nothing when any part is not in that form.
 std::optional<QList<core::domain::GradeRange>> parseGradeRanges(const QString& text);
 
-/// 官等職等: one or more ranges {官等, 職等 from, to} joined by 或. A range is built from a 官等
-/// and two 職等 within its band (委任 1–5, 薦任 6–9, 簡任 10–14, from the code lists) and added
-/// with 「加入」; 「常用官職等」 sets a frequent combination at once.
+/// 官等職等 in one control: a list with the code lists' common ranges first, then every range
+/// within one 官等's band (委任 1–5, 薦任 6–9, 簡任 10–14). The clerk picks one or types the
+/// feed's wording, several ranges joined by 或; text that does not read as ranges gets a hint.
 class GradeRangePicker : public QWidget {
     Q_OBJECT
 public:
@@ -27,16 +25,12 @@ public:
 
     QList<core::domain::GradeRange> ranges() const { return ranges_; }
     void setRanges(const QList<core::domain::GradeRange>& ranges);
-    /// What the clerk does: pick the 官等 and 職等 and press 「加入」.
-    void addRange(const core::domain::GradeRange& range);
-    void removeRange(int index);
+    /// Text is there but does not read as ranges (the hint under the list says how to write it).
+    bool hasUnreadableText() const { return unreadable_; }
 
-    QComboBox* rankCombo() const { return rank_; }
-    QSpinBox* fromSpin() const { return from_; }
-    QSpinBox* toSpin() const { return to_; }
-    QPushButton* addButton() const { return add_; }
-    QComboBox* commonCombo() const { return common_; }
-    QListWidget* rangeList() const { return list_; }
+    QComboBox* comboBox() const { return combo_; }
+    /// How many entries are common ranges (they come first, after the empty one).
+    int commonCount() const { return commonCount_; }
 
 signals:
     void edited();
@@ -46,19 +40,16 @@ protected:
 
 private:
     void retranslate();
-    void onRankChanged();
-    void onCommonChosen(int index);
-    void render();
+    void onTextEdited(const QString& text);
+    void onChosen(int index);
+    void showRanges();
 
     core::domain::CodeLists codes_;
     QList<core::domain::GradeRange> ranges_;
-    QComboBox* rank_ = nullptr;
-    QSpinBox* from_ = nullptr;
-    QSpinBox* to_ = nullptr;
-    QPushButton* add_ = nullptr;
-    QComboBox* common_ = nullptr;
-    QListWidget* list_ = nullptr;
-    QPushButton* remove_ = nullptr;
+    bool unreadable_ = false;
+    int commonCount_ = 0;
+    QComboBox* combo_ = nullptr;
+    QLabel* hint_ = nullptr;
 };
 
 } // namespace ui

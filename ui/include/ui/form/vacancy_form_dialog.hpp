@@ -14,6 +14,7 @@
 
 class QLabel;
 class QPushButton;
+class QScrollArea;
 
 namespace ui {
 
@@ -60,6 +61,12 @@ public:
     bool isMarkedRequired(const QString& field) const;
     /// The caption of `field` as shown.
     QString fieldCaption(const QString& field) const;
+    /// The first field, in the order shown, with a message beside it; empty when none.
+    QString firstFieldInError() const;
+    /// Scrolls `field` into view and gives it the focus.
+    void focusField(const QString& field);
+    /// The bar above the groups: one button per group, in the order shown.
+    const QList<QPushButton*>& sectionJumps() const { return sectionJumps_; }
     /// Messages for fields the form has no place for (shown above the groups).
     QString generalMessage() const;
     /// The status line under the buttons (saved, refused, store errors).
@@ -98,6 +105,7 @@ protected:
 
 private:
     void build();
+    void orderTabs();
     void load();
     void retranslate();
     void onEdited(const QString& field);
@@ -127,6 +135,8 @@ private:
     QDate today_;
     std::function<bool()> discardQuestion_;
 
+    QList<QPushButton*> sectionJumps_;
+    QScrollArea* scroll_ = nullptr;
     NoticeBox* notice_ = nullptr;
     QLabel* general_ = nullptr;
     AgencySection* agency_ = nullptr;

@@ -81,10 +81,14 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
+    /// Enter or Space on a list cell acts as a click; a resize fits the columns again.
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void buildMenus();
     void buildCentral();
+    /// The columns to the list's width: actions whole, texts sharing the rest.
+    void fitColumns();
     void updateSession();
     void updateSummary();
     void removeRow(int row);

@@ -17,7 +17,7 @@ class VacancyTableModel : public QAbstractTableModel {
 public:
     enum Column {
         Number, ///< 序號 (counted over all pages)
-        ServerId, ///< 職缺編號, or 草稿 until the server assigned one
+        ServerId, ///< 職缺編號, empty until the server assigned one
         PublishedOn, ///< 刊登日期
         Title, ///< 職稱
         Agency, ///< 機關名稱
@@ -25,7 +25,7 @@ public:
         Grade, ///< 官職等
         Workplace, ///< 工作地點
         Period, ///< 有效期間
-        Status, ///< 審核結果: the server's status, or the local state of a draft
+        Status, ///< 審核結果: the service's verdict, empty for a record it has not seen
         SyncState, ///< 同步狀態
         Edit, ///< 修改
         Delete, ///< 刪除
@@ -62,11 +62,15 @@ public:
     QVariant headerData(
         int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    static QString statusText(const core::store::ListRow& row);
+    /// 審核結果: the service's verdict (a refusal with its reason); empty when it has none.
+    static QString verdictText(
+        const core::store::ListRow& row, const std::optional<core::store::LocalVacancy>& record);
     static QString syncStateText(const core::store::ListRow& row);
 
 private:
     QString text(int row, int column) const;
+    /// 調閱履歷 applies: the posting has been public and opened its applicants' 履歷.
+    bool resumesCanExist(int row) const;
     void loadCodeLists();
 
     core::store::LocalStore& store_;
