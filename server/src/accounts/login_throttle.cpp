@@ -35,17 +35,18 @@ void LoginThrottle::checkAllowed() const
 void LoginThrottle::recordFailure() const
 {
     const qint64 now = storage::nowMillis();
-    QSqlQuery row = run(context_.db,
-        QStringLiteral("SELECT failures, locked_until FROM login_throttle WHERE login_key = :k"),
-        { { "k", key_ } });
-    int failures = 0;
-    if (row.next()) {
-        failures = row.value(0).toInt();
-        if (row.value(1).toLongLong() != 0 && row.value(1).toLongLong() <= now)
-            failures = 0; // a lock that ran out starts the count again
-    }
-    row.finish(); // see storage::scalar: no read snapshot may outlive the read
-    ++failures;
+    // The count goes up in one statement: failures sent to two server instances at once both
+    // count (a read, then a write of read + 1, would lose one). The transaction keeps the row
+    // locked until the pause that count earns is written.
+    storage::Transaction transaction(context_.db);
+    const int failures = storage::scalar(context_.db,
+        QStringLiteral("INSERT INTO login_throttle (login_key, failures, next_allowed_at, "
+                       "locked_until) VALUES (:k, 1, 0, 0) ON CONFLICT (login_key) DO UPDATE "
+                       "SET failures = CASE WHEN login_throttle.locked_until <> 0 AND "
+                       "login_throttle.locked_until <= :now THEN 1 " // a lock that ran out
+                       "ELSE login_throttle.failures + 1 END RETURNING failures"),
+        { { "k", key_ },
+            { "now", now } }).toInt();
     qint64 nextAllowed = 0;
     qint64 lockedUntil = 0;
     if (failures >= context_.config.passwordLockoutAfter)
@@ -53,11 +54,10 @@ void LoginThrottle::recordFailure() const
     else if (failures >= 3)
         nextAllowed = now + std::min<qint64>(60, qint64(1) << (failures - 3)) * 1000;
     run(context_.db,
-        QStringLiteral("INSERT INTO login_throttle (login_key, failures, next_allowed_at, "
-                       "locked_until) VALUES (:k, :f, :n, :l) ON CONFLICT (login_key) DO UPDATE "
-                       "SET failures = :f2, next_allowed_at = :n2, locked_until = :l2"),
-        { { "k", key_ }, { "f", failures }, { "n", nextAllowed }, { "l", lockedUntil },
-            { "f2", failures }, { "n2", nextAllowed }, { "l2", lockedUntil } });
+        QStringLiteral("UPDATE login_throttle SET next_allowed_at = :n, locked_until = :l "
+                       "WHERE login_key = :k"),
+        { { "k", key_ }, { "n", nextAllowed }, { "l", lockedUntil } });
+    transaction.commit();
 }
 
 void LoginThrottle::recordSuccess() const

@@ -47,9 +47,12 @@ ServerApp::ServerApp(const ServerConfig& config)
     try {
         context_.db
             = storage::openDatabase(storage::parseDatabaseTarget(config.database), connectionName_);
-        storage::migrate(context_.db);
-        if (!config.seedFile.isEmpty())
-            seed::loadSeed(context_, config.seedFile);
+        {
+            const storage::StartupLock oneAtATime(context_.db);
+            storage::migrate(context_.db);
+            if (!config.seedFile.isEmpty())
+                seed::loadSeed(context_, config.seedFile);
+        }
         context_.trust = std::make_shared<login::TrustStore>(
             login::TrustStore::load(config.trustDir, config.crlFiles));
         login::RevocationOptions revocation;
