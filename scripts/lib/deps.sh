@@ -53,3 +53,20 @@ build_project() {
     cmake -S "$top" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE="${CMAKE_BUILD_TYPE:-RelWithDebInfo}" >/dev/null
     cmake --build "$build" --parallel "$(nproc)"
 }
+
+# Benchmarks only (bench/server/bench-server.sh): not needed to build or test, so not in the list
+# above; the benchmark installs them when it runs.
+SHIQIUREN_BENCH_PACKAGES=(wrk curl)
+
+ensure_bench_packages() {
+    local missing=() pkg
+    for pkg in "${SHIQIUREN_BENCH_PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "Installing for the benchmarks: ${missing[*]}" >&2
+    local sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}

@@ -35,20 +35,21 @@ void LoginThrottle::checkAllowed() const
 void LoginThrottle::recordFailure() const
 {
     const qint64 now = storage::nowMillis();
+    // The count goes up in one statement: failures sent to two server instances (or two worker
+    // threads) at once both count. The transaction keeps the row locked until the pause that
+    // count earns is written.
     storage::Transaction transaction(context_.db);
-    // Counted in one statement, so two failures on different threads both count. A lock that
-    // ran out starts the count again.
-    run(context_.db,
+    const int failures = storage::scalar(context_.db,
         QStringLiteral("INSERT INTO login_throttle (login_key, failures, next_allowed_at, "
                        "locked_until, last_failure_at) VALUES (:k, 1, 0, 0, :now) "
                        "ON CONFLICT (login_key) DO UPDATE SET failures = CASE "
                        "WHEN login_throttle.locked_until <> 0 AND login_throttle.locked_until "
-                       "<= :now2 THEN 1 ELSE login_throttle.failures + 1 END, "
-                       "last_failure_at = :now3"),
-        { { "k", key_ }, { "now", now }, { "now2", now }, { "now3", now } });
-    const int failures = storage::scalar(context_.db,
-        QStringLiteral("SELECT failures FROM login_throttle WHERE login_key = :k"),
-        { { "k", key_ } }).toInt();
+                       "<= :now2 THEN 1 " // a lock that ran out
+                       "ELSE login_throttle.failures + 1 END, last_failure_at = :now3 "
+                       "RETURNING failures"),
+        { { "k", key_ }, { "now", now }, { "now2", now },
+            { "now3",
+                now } }).toInt();
     qint64 nextAllowed = 0;
     qint64 lockedUntil = 0;
     if (failures >= context_.config.passwordLockoutAfter)

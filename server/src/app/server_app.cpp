@@ -65,9 +65,12 @@ ServerApp::ServerApp(const ServerConfig& config)
                   "event loop (--workers 0)");
             context_.config.service.workers = 0;
         }
-        storage::migrate(context_.db);
-        if (!config.seedFile.isEmpty())
-            seed::loadSeed(context_, config.seedFile);
+        {
+            const storage::StartupLock oneAtATime(context_.db);
+            storage::migrate(context_.db);
+            if (!config.seedFile.isEmpty())
+                seed::loadSeed(context_, config.seedFile);
+        }
         context_.trust = std::make_shared<login::TrustStore>(
             login::TrustStore::load(config.trustDir, config.crlFiles));
         login::RevocationOptions revocation;

@@ -64,6 +64,9 @@ const QList<QStringList>& steps()
 
 const QString component = QStringLiteral("server");
 
+/// Any fixed number: the advisory lock's name, shared by every shiqiuren-server.
+const QString startupLockKey = QStringLiteral("5348495155");
+
 } // namespace
 
 int currentSchemaVersion()
@@ -91,6 +94,26 @@ void migrate(const QSqlDatabase& db)
                            "ON CONFLICT (component) DO UPDATE SET version = :v2"),
             { { "c", component }, { "v", version }, { "v2", version } });
         transaction.commit();
+    }
+}
+
+StartupLock::StartupLock(QSqlDatabase db)
+    : db_(std::move(db))
+{
+    if (db_.driverName() != QLatin1String("QPSQL"))
+        return;
+    run(db_, QStringLiteral("SELECT pg_advisory_lock(") + startupLockKey + u')');
+    held_ = true;
+}
+
+StartupLock::~StartupLock()
+{
+    if (!held_)
+        return;
+    try {
+        run(db_, QStringLiteral("SELECT pg_advisory_unlock(") + startupLockKey + u')');
+    } catch (const StorageError&) {
+        // The connection went away, and its session lock with it.
     }
 }
 

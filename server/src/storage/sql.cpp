@@ -96,10 +96,11 @@ qint64 nextCounter(const QSqlDatabase& db, const QString& name)
         QStringLiteral("INSERT INTO counters (name, value) VALUES (:name, 0) "
                        "ON CONFLICT (name) DO NOTHING"),
         { { "name", name } });
-    run(db, QStringLiteral("UPDATE counters SET value = value + 1 WHERE name = :name"),
-        { { "name", name } });
-    return scalar(
-        db, QStringLiteral("SELECT value FROM counters WHERE name = :name"), { { "name", name } })
+    // Increment and read in one statement: two server processes never get the same number, even
+    // outside a transaction (the audit log's ids); a separate SELECT could see the other's +1.
+    return scalar(db,
+        QStringLiteral("UPDATE counters SET value = value + 1 WHERE name = :name RETURNING value"),
+        { { "name", name } })
         .toLongLong();
 }
 

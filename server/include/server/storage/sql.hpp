@@ -36,8 +36,10 @@ private:
     bool done_ = false;
 };
 
-/// Next value of a named counter (vacancy sequences, person and audit ids). Inside the caller's
-/// transaction; the row lock serialises concurrent writers on PostgreSQL.
+/// Next value of a named counter (vacancy sequences, person and audit ids), atomic on its own.
+/// Inside a transaction the counter's row stays locked until commit or rollback (PostgreSQL;
+/// SQLite locks the whole file): later takers wait, so numbers commit in the order they were
+/// taken. The change feed relies on that (takeChangeSeq in vacancy_store.hpp).
 qint64 nextCounter(const QSqlDatabase& db, const QString& name);
 
 /// Milliseconds since the epoch, UTC: how every timestamp is stored.

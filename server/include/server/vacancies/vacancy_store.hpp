@@ -54,6 +54,12 @@ QString nextVacancyId(const QSqlDatabase& db, const QDate& createdOn);
 /// it out again.
 void reserveVacancyId(const QSqlDatabase& db, const QString& vacancyId);
 
+/// The next change number, for a write inside the caller's transaction. The "change" counter's
+/// row stays locked until that transaction ends, so change numbers become visible in the order
+/// they were taken: the change feed never shows 42 while 41 may still commit (see
+/// docs/server.md, "Several instances").
+qint64 takeChangeSeq(const QSqlDatabase& db);
+
 /// Inserts `row` (vacancyId, agencyCode, vacancy, state, rejectionReason, createdAt set); fills in
 /// its changeSeq, etag and updatedAt (= createdAt).
 void insertVacancy(const QSqlDatabase& db, StoredVacancy& row);
