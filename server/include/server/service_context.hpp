@@ -4,6 +4,7 @@
 #include "server/app/server_config.hpp"
 
 #include <QSqlDatabase>
+#include <atomic>
 #include <memory>
 
 namespace server::login {
@@ -18,7 +19,9 @@ namespace server {
 struct ServiceContext {
     app::ServerConfig config;
     QSqlDatabase db;
-    std::shared_ptr<const login::TrustStore> trust;
+    /// Replaced whole when the CRLs are reloaded (login::TrustReloader); a login takes one
+    /// snapshot with load() and finishes with the store it started with.
+    std::atomic<std::shared_ptr<const login::TrustStore>> trust;
     std::shared_ptr<const login::RevocationChecker> revocation;
     core::domain::CodeLists codes = core::domain::CodeLists::builtin();
 };

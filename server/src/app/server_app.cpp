@@ -56,6 +56,7 @@ ServerApp::ServerApp(const ServerConfig& config)
         revocation.ocspUrl = config.ocspUrl;
         revocation.ocspTimeout = std::chrono::milliseconds(config.ocspTimeoutMs);
         context_.revocation = std::make_shared<login::RevocationChecker>(revocation);
+        trustReloader_ = std::make_unique<login::TrustReloader>(context_);
     } catch (const StartupError&) {
         throw;
     } catch (const std::exception& error) {

@@ -54,6 +54,12 @@ const QList<QStringList>& steps()
             "actor TEXT NOT NULL, agency_code TEXT NOT NULL, action TEXT NOT NULL, "
             "target TEXT NOT NULL, detail TEXT NOT NULL)",
         },
+        // 2: the audit trail names the client's address and the card behind an agency session.
+        {
+            "ALTER TABLE audit_log ADD COLUMN remote TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE audit_log ADD COLUMN holder TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE sessions ADD COLUMN holder TEXT NOT NULL DEFAULT ''",
+        },
     };
     return all;
 }
