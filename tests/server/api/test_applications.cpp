@@ -259,6 +259,7 @@ TEST_CASE("Applications: every read is audited, and /audit lists the agency's ow
         const QJsonObject row = value.toObject();
         CHECK(row.value("action").toString() == "applications.read");
         CHECK(row.value("actor").toString() == "wang01");
+        CHECK(row.value("remoteAddress").toString() == "127.0.0.1");
         CHECK(row.value("at").toString().endsWith('Z'));
         CHECK(row.value("id").toInteger() > 0);
     }
