@@ -67,7 +67,9 @@ if (
     same GRCA_ISSUER "$GRCA_ISSUER" "$GRCA_SUBJECT"
     same REVOKED_SERIAL "$REVOKED_SERIAL" \
         "$(openssl crl -in moica-ca.crl.pem -noout -text | sed -n 's/^ *Serial Number: //p')"
-    same "index entries" "$(grep -c . moica-ca.index.txt)" 6
+    # Everything moica-ca issued except `unlisted` (the responder answers `unknown` for it).
+    same "index entries" "$(grep -c . moica-ca.index.txt)" 11
+    same "unlisted is not in the index" "$(grep -c "$UNLISTED_SERIAL" moica-ca.index.txt)" 0
     same "index status of revoked" "$(grep "$REVOKED_SERIAL" moica-ca.index.txt | cut -c1)" R
 ); then :; else failures=$((failures + 1)); fi
 

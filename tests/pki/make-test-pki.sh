@@ -53,7 +53,7 @@ ca_from=20180101000000Z
 ca_to=20471231235959Z
 
 # --- keys (the slow part: generate in parallel) --------------------------------------------------
-ca_keys=(grca moica-ca gca-ca ocsp-signer)
+ca_keys=(grca moica-ca gca-ca xca-ca ocsp-signer)
 card_keys=(citizen-sign citizen-enc agency-sign expired revoked not-yet-valid)
 pids=()
 for name in "${ca_keys[@]}" "${card_keys[@]}"; do
@@ -61,6 +61,10 @@ for name in "${ca_keys[@]}" "${card_keys[@]}"; do
         -out "$work/$name.key") &
     pids+=($!)
 done
+# A card key too short for a login (the server wants RSA of at least 2048 bits).
+(umask 077 && run openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:1024 \
+    -out "$work/weak-key.key") &
+pids+=($!)
 for pid in "${pids[@]}"; do wait "$pid"; done
 # The card emulator loads traditional PKCS#1 DER.
 for name in "${card_keys[@]}"; do
@@ -104,7 +108,7 @@ subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid:always
 EOF
     # One CA section per issuer; `openssl ca -name` picks it.
-    for ca in grca moica-ca gca-ca; do
+    for ca in grca moica-ca gca-ca xca-ca; do
         cat <<EOF
 
 [ ca_$ca ]
@@ -127,10 +131,14 @@ EOF
     done
 } >"$cnf"
 
-# leaf_extensions NAME CA KEY_USAGE SDA_OID SDA_VALUE: a card certificate's extension section,
-# with the subject directory attributes (2.5.29.9) spelled out as DER for openssl's generator.
+# leaf_extensions NAME CA KEY_USAGE SDA_OID SDA_VALUE [POLICY [EXTRA]]: a card certificate's
+# extension section, with the subject directory attributes (2.5.29.9) spelled out as DER for
+# openssl's generator. POLICY defaults to GPKI assurance level 3 (2.16.886.101.0.3.3, what MOICA
+# and GCA issue under); "none" leaves the extension out. EXTRA is one more extension line.
 leaf_extensions() {
-    local name=$1 ca=$2 usage=$3 oid=$4 value=$5
+    local name=$1 ca=$2 usage=$3 oid=$4 value=$5 policy=${6:-2.16.886.101.0.3.3} extra=${7:-}
+    local policy_line="certificatePolicies = $policy"
+    [[ $policy == none ]] && policy_line=""
     cat <<EOF
 
 [ ext_$name ]
@@ -138,7 +146,8 @@ basicConstraints = CA:FALSE
 keyUsage = critical, $usage
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid:always
-certificatePolicies = 2.16.886.101.0.3.3
+$policy_line
+$extra
 crlDistributionPoints = URI:$crl_base/$ca.crl
 authorityInfoAccess = OCSP;URI:$ocsp_url
 2.5.29.9 = ASN1:SEQUENCE:sda_$name
@@ -152,12 +161,13 @@ value = PRINTABLESTRING:$value
 EOF
 }
 
-# issue NAME CA SUBJECT EXTENSIONS START END: CSR + `openssl ca`, then the DER copy.
+# issue NAME CA SUBJECT EXTENSIONS START END [KEY]: CSR + `openssl ca`, then the DER copy. KEY
+# (default NAME) names the key pair, so a forged variant can share a real card's key.
 issue() {
-    local name=$1 ca=$2 subject=$3 extensions=$4 start=$5 end=$6
+    local name=$1 ca=$2 subject=$3 extensions=$4 start=$5 end=$6 key=${7:-$1}
     local selfsign=()
     [[ $ca == "$name" ]] && selfsign=(-selfsign -keyfile "$work/$name.key")
-    run openssl req -new -utf8 -config "$cnf" -key "$work/$name.key" -subj "$subject" \
+    run openssl req -new -utf8 -config "$cnf" -key "$work/$key.key" -subj "$subject" \
         -out "$build/$name.csr"
     run openssl ca -batch -notext -config "$cnf" -name "ca_$ca" "${selfsign[@]}" \
         -in "$build/$name.csr" -out "$work/$name.pem" -extfile "$cnf" -extensions "$extensions" \
@@ -180,9 +190,29 @@ agency_oid=2.16.886.1.100.2.102
     leaf_extensions revoked moica-ca "digitalSignature, nonRepudiation" $citizen_oid 2222
     leaf_extensions not-yet-valid moica-ca "digitalSignature, nonRepudiation" $citizen_oid 3333
     leaf_extensions agency-sign gca-ca "digitalSignature" $agency_oid "$agency_code"
+    # Variants, each refused for one reason (eku-client is accepted for one).
+    leaf_extensions eku-client moica-ca "digitalSignature" $citizen_oid 4444 \
+        2.16.886.101.0.3.3 "extendedKeyUsage = clientAuth"
+    leaf_extensions eku-email moica-ca "digitalSignature" $citizen_oid 5555 \
+        2.16.886.101.0.3.3 "extendedKeyUsage = emailProtection"
+    leaf_extensions policy-level1 moica-ca "digitalSignature" $citizen_oid 6666 2.16.886.101.0.3.1
+    leaf_extensions no-policy moica-ca "digitalSignature" $citizen_oid 7777 none
+    leaf_extensions weak-key moica-ca "digitalSignature" $citizen_oid 8888
+    leaf_extensions unlisted moica-ca "digitalSignature" $citizen_oid 9999
+    leaf_extensions xca-card xca-ca "digitalSignature" $agency_oid "$agency_code"
+    cat <<EOF
+
+[ crl_idp ]
+issuingDistributionPoint = critical, @crl_idp_point
+[ crl_idp_point ]
+fullname = URI:$crl_base/moica-ca-part1.crl
+onlyuser = TRUE
+[ crl_unknown_critical ]
+1.3.6.1.4.1.55555.1 = critical, ASN1:NULL
+EOF
 } >>"$cnf"
 
-for ca in grca moica-ca gca-ca; do
+for ca in grca moica-ca gca-ca xca-ca; do
     mkdir -p "$build/$ca/new"
     touch "$build/$ca/index.txt"
     echo 1000 >"$build/$ca/crlnumber"
@@ -193,6 +223,7 @@ issue grca grca "/C=TW/O=行政院/CN=Test Government Root Certification Authori
     $ca_from $ca_to
 issue moica-ca grca "/C=TW/O=行政院/OU=內政部憑證管理中心/CN=Test MOICA" ext_sub_ca $ca_from $ca_to
 issue gca-ca grca "/C=TW/O=行政院/OU=政府憑證管理中心/CN=Test GCA" ext_sub_ca $ca_from $ca_to
+issue xca-ca grca "/C=TW/O=行政院/OU=組織及團體憑證管理中心/CN=Test XCA" ext_sub_ca $ca_from $ca_to
 
 issue citizen-sign moica-ca "/C=TW/CN=$holder_name" ext_citizen-sign "$valid_from" "$valid_to"
 issue citizen-enc moica-ca "/C=TW/CN=$holder_name" ext_citizen-enc "$valid_from" "$valid_to"
@@ -203,9 +234,19 @@ issue ocsp-signer moica-ca "/C=TW/O=行政院/OU=內政部憑證管理中心/CN=
     ext_ocsp_signer "$valid_from" "$valid_to"
 issue agency-sign gca-ca "/C=TW/O=$agency_name/CN=$agency_name" ext_agency-sign \
     "$valid_from" "$valid_to"
+issue eku-client moica-ca "/C=TW/CN=用途測試" ext_eku-client "$valid_from" "$valid_to" citizen-sign
+issue eku-email moica-ca "/C=TW/CN=郵件測試" ext_eku-email "$valid_from" "$valid_to" citizen-sign
+issue policy-level1 moica-ca "/C=TW/CN=政策測試" ext_policy-level1 "$valid_from" "$valid_to" \
+    citizen-sign
+issue no-policy moica-ca "/C=TW/CN=無政策測試" ext_no-policy "$valid_from" "$valid_to" citizen-sign
+issue weak-key moica-ca "/C=TW/CN=短金鑰測試" ext_weak-key "$valid_from" "$valid_to"
+issue unlisted moica-ca "/C=TW/CN=未登錄測試" ext_unlisted "$valid_from" "$valid_to" citizen-sign
+issue xca-card xca-ca "/C=TW/O=$agency_name/CN=$agency_name" ext_xca-card "$valid_from" \
+    "$valid_to" agency-sign
 
-certs=(grca moica-ca gca-ca citizen-sign citizen-enc agency-sign expired revoked not-yet-valid
-    ocsp-signer)
+certs=(grca moica-ca gca-ca xca-ca citizen-sign citizen-enc agency-sign expired revoked
+    not-yet-valid ocsp-signer eku-client eku-email policy-level1 no-policy weak-key unlisted
+    xca-card)
 
 # A card emulator keeps each certificate in a 0x700-byte slot.
 for name in "${certs[@]}"; do
@@ -217,18 +258,31 @@ for name in "${certs[@]}"; do
 done
 
 # --- revocation ---------------------------------------------------------------------------------
+# moica-ca's CRL from before `revoked` was revoked (the CRL reload tests swap it for the next).
+run openssl ca -batch -config "$cnf" -name ca_moica-ca -gencrl -out "$work/moica-ca.before.crl.pem"
 run openssl ca -batch -config "$cnf" -name ca_moica-ca -revoke "$work/revoked.pem" \
     -crl_reason keyCompromise
-for ca in moica-ca gca-ca; do
+for ca in moica-ca gca-ca xca-ca; do
     run openssl ca -batch -config "$cnf" -name "ca_$ca" -gencrl -out "$work/$ca.crl.pem"
     run openssl crl -in "$work/$ca.crl.pem" -outform DER -out "$work/$ca.crl.der"
 done
-# The responder database: every certificate moica-ca issued, `revoked` marked R.
-cp "$build/moica-ca/index.txt" "$work/moica-ca.index.txt"
+# CRLs the server must refuse: a partitioned one (issuingDistributionPoint) and one with a
+# critical extension nobody knows.
+run openssl ca -batch -config "$cnf" -name ca_moica-ca -gencrl -crlexts crl_idp \
+    -out "$work/moica-ca.idp.crl.pem"
+run openssl ca -batch -config "$cnf" -name ca_moica-ca -gencrl -crlexts crl_unknown_critical \
+    -out "$work/moica-ca.critical.crl.pem"
+# The responder database: every certificate moica-ca issued, `revoked` marked R, except
+# `unlisted`, which the responder therefore answers `unknown` for.
+unlisted_serial=$(openssl x509 -in "$work/unlisted.pem" -noout -serial | cut -d= -f2)
+grep -v -P "\t${unlisted_serial}\t" "$build/moica-ca/index.txt" >"$work/moica-ca.index.txt"
 cp "$build/moica-ca/index.txt.attr" "$work/moica-ca.index.txt.attr"
 
-mkdir "$work/trust"
+# trust/ is what the server normally trusts; trust-xca/ adds a third issuing CA that is
+# configured for neither kind of card.
+mkdir "$work/trust" "$work/trust-xca"
 cp "$work/grca.pem" "$work/moica-ca.pem" "$work/gca-ca.pem" "$work/trust/"
+cp "$work/trust/"* "$work/xca-ca.pem" "$work/trust-xca/"
 
 # --- facts for the tests ------------------------------------------------------------------------
 # fact KEY VALUE: one shell-style line; values with spaces or shell syntax are single-quoted.

@@ -1031,3 +1031,91 @@ TEST_CASE("login signature: garbage never throws", "[server][signature]")
         certificate, rs256, signature, origin, QStringLiteral("not base64 !")));
     CHECK_FALSE(loginSignatureVerifies(certificate, rs256, signature, origin, QString()));
 }
+
+// === the Web eID validator's checks
+// ===============================================================
+
+TEST_CASE(
+    "validation: the Web eID validator's refusals, one certificate each", "[server][validation]")
+{
+    const TrustStore trust = pkiTrust({ QStringLiteral("moica-ca.crl.pem") });
+    const RevocationChecker byCrl;
+
+    SECTION("an EKU without clientAuth is certificate-usage; one with it passes")
+    {
+        const auto email = validate(QStringLiteral("eku-email"), trust, byCrl);
+        requireProblem(email, "certificate-usage");
+        CHECK(email.detail == QLatin1String("extended key usage lacks clientAuth"));
+        requireProblem(validate(QStringLiteral("eku-client"), trust, byCrl), "");
+    }
+    SECTION("a policy outside the allow-list, or none, is certificate-untrusted")
+    {
+        const auto level1 = validate(QStringLiteral("policy-level1"), trust, byCrl);
+        requireProblem(level1, "certificate-untrusted");
+        CHECK(level1.detail.contains(QLatin1String("2.16.886.101.0.3.1")));
+        requireProblem(
+            validate(QStringLiteral("no-policy"), trust, byCrl), "certificate-untrusted");
+        // The allow-list is configuration: level 1 allowed, level 3 no longer.
+        LoginCertificateRules rules;
+        rules.allowedPolicies = QStringList { QStringLiteral("2.16.886.101.0.3.1") };
+        const auto der = pkiFile(QStringLiteral("policy-level1.der"));
+        requireProblem(validateLoginCertificate(der, trust, byCrl, nowUtc(), rules), "");
+        requireProblem(validateLoginCertificate(pkiFile(QStringLiteral("citizen-sign.der")), trust,
+                           byCrl, nowUtc(), rules),
+            "certificate-untrusted");
+    }
+    SECTION("an RSA key under 2048 bits is certificate-untrusted")
+    {
+        const auto weak = validate(QStringLiteral("weak-key"), trust, byCrl);
+        requireProblem(weak, "certificate-untrusted");
+        CHECK(weak.detail == QLatin1String("key: RSA of 1024 bits, below 2048"));
+    }
+    SECTION("the kind comes from the configured issuer only")
+    {
+        QTemporaryDir dir;
+        REQUIRE(dir.isValid());
+        for (const char* name : { "grca.pem", "moica-ca.pem", "gca-ca.pem", "xca-ca.pem" })
+            writeFile(dir.filePath(QLatin1String(name)), pkiFile(QLatin1String(name)));
+        const TrustStore withXca
+            = TrustStore::load(dir.path(), { pkiPath(QStringLiteral("xca-ca.crl.pem")) });
+        const QByteArray xcaCard = pkiFile(QStringLiteral("xca-card.der"));
+        // It carries the agency attribute, but XCA is configured for neither kind.
+        const auto refused = validateLoginCertificate(xcaCard, withXca, byCrl, nowUtc());
+        requireProblem(refused, "certificate-untrusted");
+        CHECK(refused.detail == QLatin1String("neither a citizen nor an agency card"));
+        LoginCertificateRules rules;
+        rules.agencyIssuerUnit = QStringLiteral("組織及團體憑證管理中心");
+        const auto accepted = validateLoginCertificate(xcaCard, withXca, byCrl, nowUtc(), rules);
+        requireProblem(accepted, "");
+        CHECK(accepted.kind == LoginCertificateKind::Agency);
+    }
+}
+
+TEST_CASE("validation: OCSP unknown is revoked, the CRL is not asked", "[server][validation][ocsp]")
+{
+    const OcspResponder responder;
+    const RevocationChecker ocsp = withOcsp(responder.url());
+    // unlisted is on no CRL: a fallback would call it good.
+    const TrustStore trust = pkiTrust({ QStringLiteral("moica-ca.crl.pem") });
+    const auto check = validate(QStringLiteral("unlisted"), trust, ocsp);
+    requireProblem(check, "certificate-revoked");
+    CHECK(check.detail == QLatin1String("ocsp: unknown"));
+}
+
+TEST_CASE(
+    "trust store: partitioned CRLs and unknown critical extensions are refused", "[server][trust]")
+{
+    const auto refusal = [](const char* file) {
+        try {
+            TrustStore::load(pkiPath(QStringLiteral("trust")), { pkiPath(QLatin1String(file)) });
+        } catch (const TrustStoreError& error) {
+            return QString::fromUtf8(error.what());
+        }
+        return QString();
+    };
+    CHECK(refusal("moica-ca.idp.crl.pem").contains(QLatin1String("issuingDistributionPoint")));
+    CHECK(refusal("moica-ca.critical.crl.pem")
+              .contains(QLatin1String("critical extension the server does not know "
+                                      "(1.3.6.1.4.1.55555.1)")));
+    CHECK(refusal("moica-ca.crl.pem").isEmpty());
+}

@@ -288,6 +288,8 @@ Result<DeleteOutcome> ServiceClient::deleteVacancy(const QString& id, const QStr
 Result<ChangePage> ServiceClient::changes(const QString& cursor, int limit)
 {
     HttpRequest r = authorised(request("GET", QStringLiteral("/changes")));
+    // Only background sync polls the feed: it must not keep an idle clerk's session alive.
+    r.headers.append({ QByteArray("Shiqiuren-Activity"), QByteArray("background") });
     if (!cursor.isEmpty())
         r.query.append({ QStringLiteral("since"), cursor });
     r.query.append({ QStringLiteral("limit"), QString::number(limit) });

@@ -6,6 +6,7 @@
 #include "server/accounts/password_hash.hpp"
 #include "server/accounts/persons.hpp"
 #include "server/accounts/session_store.hpp"
+#include "server/audit/audit_log.hpp"
 #include "server/http/api_error.hpp"
 #include "server/http/json_body.hpp"
 #include "server/storage/sql.hpp"
@@ -46,6 +47,58 @@ void gatePasswordWork(const ServiceContext& context, const HttpRequest& request)
         context.passwordGate->admit(request);
 }
 
+QString personLogName(const Person& person)
+{
+    return person.account.isEmpty() ? QStringLiteral("person#%1").arg(person.id) : person.account;
+}
+
+/// An audit row about `person` (a login names the person it was for: there is no caller yet).
+audit::AuditEntry personAudit(const HttpRequest& request, const std::optional<Person>& person,
+    const QString& action, const QJsonObject& detail = {})
+{
+    audit::AuditEntry entry;
+    // What was typed for an unknown person is not kept: it may be somebody's ID number.
+    entry.actor = person ? personLogName(*person) : QStringLiteral("-");
+    entry.agencyCode = person ? person->agencyCode : QString();
+    entry.action = action;
+    entry.detail = detail;
+    entry.remote = audit::remoteAddress(request);
+    return entry;
+}
+
+HttpResponse checkedPasswordLogin(const ServiceContext& context, const HttpRequest& request,
+    const std::optional<Person>& person, const QString& password, const QString& throttleKey)
+{
+    const LoginThrottle throttle(context, throttleKey);
+    throttle.checkAllowed();
+    // An unknown name costs the same hash as a known one, so timing does not tell them apart.
+    static const QString decoy = hashPassword(QStringLiteral("decoy-password-1!"));
+    const bool matches = passwordMatches(
+        password, person && !person->passwordHash.isEmpty() ? person->passwordHash : decoy);
+    if (!person || person->passwordHash.isEmpty() || !matches) {
+        throttle.recordFailure();
+        throw ApiError(401, QStringLiteral("credentials-invalid"));
+    }
+    if (!person->active)
+        throw ApiError(403, QStringLiteral("person-inactive"));
+    throttle.recordSuccess();
+    // A hash made with older, cheaper parameters is replaced while the password is at hand; the
+    // row changes only if nobody changed the password meanwhile.
+    if (needsRehash(person->passwordHash))
+        storage::run(context.db,
+            QStringLiteral("UPDATE persons SET password_hash = :new WHERE id = :id "
+                           "AND password_hash = :old"),
+            { { "new", hashPassword(password) }, { "id", person->id },
+                { "old", person->passwordHash } });
+    const NewSession session = createSession(context, person->id, person->agencyCode, false);
+    HttpResponse response = HttpResponse::json(200,
+        QJsonDocument(sessionBody(context, session.token, session.expiresAtMillis,
+            accountJson(context, *person), false)));
+    response.logAccount = person->account;
+    audit::writeAudit(context, personAudit(request, person, QStringLiteral("login.password")));
+    return response;
+}
+
 HttpResponse passwordLogin(const ServiceContext& context, HttpRequest& request)
 {
     const QJsonObject body = http::readJsonObject(request, context.config.limits);
@@ -56,26 +109,22 @@ HttpResponse passwordLogin(const ServiceContext& context, HttpRequest& request)
     gatePasswordWork(context, request);
 
     const std::optional<Person> person = findPersonByLogin(context, identifier);
-    const LoginThrottle throttle(context, throttleKey(person, identifier));
-    throttle.checkAllowed();
-    // An unknown name costs the same hash as a known one, so timing does not tell them apart.
-    static const QString decoy = hashPassword(QStringLiteral("decoy-password-1!"));
-    const bool matches = passwordMatches(
-        password, person && !person->passwordHash.isEmpty() ? person->passwordHash : decoy);
-    password.fill(u'\0');
-    if (!person || person->passwordHash.isEmpty() || !matches) {
-        throttle.recordFailure();
-        throw ApiError(401, QStringLiteral("credentials-invalid"));
+    const QString key = throttleKey(person, identifier);
+    try {
+        HttpResponse response = checkedPasswordLogin(context, request, person, password, key);
+        password.fill(u'\0');
+        return response;
+    } catch (const ApiError& error) {
+        password.fill(u'\0');
+        try {
+            audit::writeAudit(context,
+                personAudit(request, person, QStringLiteral("login.password.refused"),
+                    QJsonObject { { "error", error.code() } }));
+        } catch (const std::exception& auditError) {
+            qWarning("audit row of a refused password login not written: %s", auditError.what());
+        }
+        throw;
     }
-    if (!person->active)
-        throw ApiError(403, QStringLiteral("person-inactive"));
-    throttle.recordSuccess();
-    const NewSession session = createSession(context, person->id, person->agencyCode, false);
-    HttpResponse response = HttpResponse::json(200,
-        QJsonDocument(sessionBody(context, session.token, session.expiresAtMillis,
-            accountJson(context, *person), false)));
-    response.logAccount = person->account;
-    return response;
 }
 
 Person callerPerson(const ServiceContext& context, const http::Principal& caller)
@@ -135,6 +184,8 @@ HttpResponse setUpAccount(const ServiceContext& context, HttpRequest& request)
         { { "a", account }, { "k", account.toLower() }, { "e", email }, { "p", phone },
             { "h", hash }, { "id", person.id } });
     person = callerPerson(context, request.caller);
+    audit::writeAudit(
+        context, audit::callerEntry(request, QStringLiteral("account.setup"), person.account));
     HttpResponse response = HttpResponse::json(200, QJsonDocument(accountJson(context, person)));
     response.logAccount = person.account;
     return response;
@@ -190,6 +241,11 @@ HttpResponse changeAccount(const ServiceContext& context, HttpRequest& request)
                            "AND token_hash <> :h"),
             { { "id", person.id }, { "h", QString::fromLatin1(request.caller.sessionHash) } });
     }
+    // What changed, never the values: an e-mail address or phone is personal data.
+    audit::writeAudit(context,
+        audit::callerEntry(request, QStringLiteral("account.change"), person.account,
+            QJsonObject { { "email", bool(email) }, { "phone", bool(phone) },
+                { "password", bool(newPassword) } }));
     transaction.commit();
     person = callerPerson(context, request.caller);
     return HttpResponse::json(200, QJsonDocument(accountJson(context, person)));

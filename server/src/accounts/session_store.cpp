@@ -26,8 +26,8 @@ QString randomToken()
         bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
-NewSession createSession(
-    const ServiceContext& context, qint64 personId, const QString& agencyCode, bool certificate)
+NewSession createSession(const ServiceContext& context, qint64 personId, const QString& agencyCode,
+    bool certificate, const QString& holder)
 {
     const qint64 now = storage::nowMillis();
     const qint64 absolute = qint64(context.config.sessionAbsoluteSeconds) * 1000;
@@ -37,9 +37,11 @@ NewSession createSession(
     NewSession session { randomToken(), now + absolute };
     run(context.db,
         QStringLiteral("INSERT INTO sessions (token_hash, person_id, agency_code, certificate, "
-                       "created_at, last_seen_at) VALUES (:h, :p, :a, :c, :now, :now2)"),
+                       "created_at, last_seen_at, holder) "
+                       "VALUES (:h, :p, :a, :c, :now, :now2, :holder)"),
         { { "h", QString::fromLatin1(secretHash(session.token)) }, { "p", personId },
-            { "a", agencyCode }, { "c", certificate ? 1 : 0 }, { "now", now }, { "now2", now } });
+            { "a", agencyCode }, { "c", certificate ? 1 : 0 }, { "now", now }, { "now2", now },
+            { "holder", holder.isNull() ? QStringLiteral("") : holder } });
     return session;
 }
 
@@ -54,8 +56,9 @@ http::Principal admit(
     const QByteArray hash = secretHash(token);
     QSqlQuery row = run(context.db,
         QStringLiteral("SELECT s.person_id, s.agency_code, s.certificate, s.created_at, "
-                       "s.last_seen_at, p.active, p.account FROM sessions s "
-                       "LEFT JOIN persons p ON p.id = s.person_id WHERE s.token_hash = :h"),
+                       "s.last_seen_at, p.active, p.account, p.id, p.agency_code, s.holder "
+                       "FROM sessions s LEFT JOIN persons p ON p.id = s.person_id "
+                       "WHERE s.token_hash = :h"),
         { { "h", QString::fromLatin1(hash) } });
     if (!row.next())
         throw ApiError(401, QStringLiteral("unauthenticated"))
@@ -68,6 +71,9 @@ http::Principal admit(
     const qint64 lastSeen = row.value(4).toLongLong();
     const bool active = row.value(5).toInt() != 0;
     const QString account = row.value(6).toString();
+    const bool personExists = !row.value(7).isNull();
+    const QString personAgency = row.value(8).toString();
+    const QString holder = row.value(9).toString();
     row.finish(); // see storage::scalar: no read snapshot may outlive the read
     if (now - lastSeen > qint64(context.config.sessionIdleSeconds) * 1000
         || now - createdAt > qint64(context.config.sessionAbsoluteSeconds) * 1000)
@@ -79,9 +85,18 @@ http::Principal admit(
     caller.personId = personId;
     caller.agencyCode = agencyCode;
     caller.certificate = certificate;
+    caller.holder = holder;
     if (caller.personId != 0) {
+        // The personnel record decides, not what it said at login: a person moved to another
+        // agency works for that one from the next request on; one removed has no session.
+        if (!personExists) {
+            endSession(context, caller);
+            throw ApiError(401, QStringLiteral("session-expired"))
+                .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        }
         if (!active)
             throw ApiError(403, QStringLiteral("person-inactive"));
+        caller.agencyCode = personAgency;
         caller.account = account;
         caller.accountSetupRequired = caller.account.isEmpty();
     }
@@ -89,8 +104,11 @@ http::Principal admit(
         throw ApiError(403, QStringLiteral("account-setup-required"));
     if (access == http::Access::CertificateWrite && !caller.certificate)
         throw ApiError(403, QStringLiteral("certificate-login-required"));
-    run(context.db, QStringLiteral("UPDATE sessions SET last_seen_at = :now WHERE token_hash = :h"),
-        { { "now", now }, { "h", QString::fromLatin1(hash) } });
+    // Background sync polls for ever; only what the person does keeps the session alive.
+    if (request.header(activityHeader).trimmed().toLower() != "background")
+        run(context.db,
+            QStringLiteral("UPDATE sessions SET last_seen_at = :now WHERE token_hash = :h"),
+            { { "now", now }, { "h", QString::fromLatin1(hash) } });
     return caller;
 }
 

@@ -79,6 +79,7 @@ ServerApp::ServerApp(const ServerConfig& config)
         context_.revocation = std::make_shared<login::RevocationChecker>(revocation);
         context_.passwordGate = std::make_shared<accounts::PasswordGate>(
             config.service.passwordClientPerMinute, config.service.passwordGlobalPerMinute);
+        trustReloader_ = std::make_unique<login::TrustReloader>(context_);
     } catch (const StartupError&) {
         throw;
     } catch (const std::exception& error) {

@@ -3,6 +3,7 @@
 #include "core/auth/auth_token.hpp"
 #include "server/app/config_file.hpp"
 
+#include <QRegularExpression>
 #include <QUrl>
 #include <map>
 #include <utility>
@@ -97,6 +98,19 @@ const std::vector<OptionSpec>& optionTable()
         { "ocsp", false, [](ServerConfig& c, const QString&, const QString& v) { c.ocspUrl = v; } },
         { "crl", true,
             [](ServerConfig& c, const QString&, const QString& v) { c.crlFiles.append(v); } },
+        { "certificate-policy", true,
+            [](ServerConfig& c, const QString& o, const QString& v) {
+                static const QRegularExpression oid(QStringLiteral("^[0-2](\\.(0|[1-9][0-9]*))+$"));
+                if (!oid.match(v).hasMatch())
+                    throw ConfigError(QStringLiteral("%1 needs a dotted OID, not \"%2\"")
+                                          .arg(o, v)
+                                          .toStdString());
+                c.certificatePolicies.append(v);
+            } },
+        { "citizen-issuer", false,
+            [](ServerConfig& c, const QString&, const QString& v) { c.citizenIssuer = v; } },
+        { "agency-issuer", false,
+            [](ServerConfig& c, const QString&, const QString& v) { c.agencyIssuer = v; } },
         { "ocsp-timeout-ms", false,
             [](ServerConfig& c, const QString& o, const QString& v) {
                 c.ocspTimeoutMs = positiveNumber(o, v, 60000);
@@ -216,6 +230,9 @@ void checkServerConfig(const ServerConfig& config)
     }
     if (config.tlsCertFile.isEmpty() != config.tlsKeyFile.isEmpty())
         throw ConfigError("--tls-cert and --tls-key go together");
+    if (config.citizenIssuer.isEmpty() || config.agencyIssuer.isEmpty()
+        || config.citizenIssuer == config.agencyIssuer)
+        throw ConfigError("--citizen-issuer and --agency-issuer must be two different names");
     if (config.sessionIdleSeconds > config.sessionAbsoluteSeconds)
         throw ConfigError("--session-idle cannot be longer than --session-absolute");
 }
@@ -282,6 +299,11 @@ QString serverUsage()
         "  --ocsp URL             OCSP responder; the CRLs are the fallback\n"
         "  --crl FILE             a CRL (PEM or DER); repeat for several issuers\n"
         "  --ocsp-timeout-ms N    give up on the responder after N ms (default 5000)\n"
+        "  --certificate-policy OID  a policy login certificates may carry; repeat for several\n"
+        "                         (default 2.16.886.101.0.3.3, GPKI assurance level 3)\n"
+        "  --citizen-issuer OU    the issuing CA's OU for citizen cards (default "
+        "內政部憑證管理中心)\n"
+        "  --agency-issuer OU     the issuing CA's OU for agency cards (default 政府憑證管理中心)\n"
         "  --tls-cert/--tls-key   serve HTTPS with this certificate and key (PEM)\n"
         "  --nonce-lifetime S     login challenge lifetime (default 300)\n"
         "  --session-idle S       idle session expiry (default 1800)\n"

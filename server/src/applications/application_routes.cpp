@@ -1,8 +1,8 @@
 #include "server/applications/application_routes.hpp"
 
 #include "core/domain/vacancy_json.hpp"
-#include "server/applications/audit_log.hpp"
 #include "server/applications/resume_filter.hpp"
+#include "server/audit/audit_log.hpp"
 #include "server/http/api_error.hpp"
 #include "server/storage/sql.hpp"
 #include "server/vacancies/query_params.hpp"
@@ -33,12 +33,18 @@ struct Paging {
 };
 
 /// `page` ≥ 1 and `pageSize` 1..100, read like the vacancy list's (400 request-invalid).
-Paging paging(const HttpRequest& request)
+Paging paging(vacancies::QueryParams& params)
 {
-    vacancies::QueryParams params(request.query, { "page", "pageSize" });
     Paging result;
     result.page = params.integer(QStringLiteral("page"), 1, 1, maxPage);
     result.pageSize = params.integer(QStringLiteral("pageSize"), defaultPageSize, 1, maxPageSize);
+    return result;
+}
+
+Paging paging(const HttpRequest& request)
+{
+    vacancies::QueryParams params(request.query, { "page", "pageSize" });
+    const Paging result = paging(params);
     params.finish();
     return result;
 }
@@ -106,14 +112,15 @@ HttpResponse readApplications(const ServiceContext& context, HttpRequest& reques
     // The audit row is written before anything is answered: no row, no résumés. Its own short
     // transaction (counter + insert), so the reads above never upgrade to a write lock.
     storage::Transaction transaction(context.db);
-    writeAudit(context, request.caller, QStringLiteral("applications.read"), vacancy.vacancyId,
-        QJsonObject {
-            { "applicants", items.size() },
-            { "applicantIds", applicantIds },
-            { "sections", QJsonArray::fromStringList(sections) },
-            { "page", page.page },
-            { "total", total },
-        });
+    audit::writeAudit(context,
+        audit::callerEntry(request, QStringLiteral("applications.read"), vacancy.vacancyId,
+            QJsonObject {
+                { "applicants", items.size() },
+                { "applicantIds", applicantIds },
+                { "sections", QJsonArray::fromStringList(sections) },
+                { "page", page.page },
+                { "total", total },
+            }));
     transaction.commit();
 
     return HttpResponse::json(200,
@@ -129,16 +136,27 @@ HttpResponse readApplications(const ServiceContext& context, HttpRequest& reques
 
 HttpResponse readAudit(const ServiceContext& context, HttpRequest& request)
 {
-    const Paging page = paging(request);
+    vacancies::QueryParams params(request.query, { "page", "pageSize", "action" });
+    const Paging page = paging(params);
+    // One kind of entry (e.g. applications.read), or all of them.
+    const std::optional<QString> action = params.text(QStringLiteral("action"), 64);
+    params.finish();
     const QString agency = request.caller.agencyCode;
-    const qint64 total = storage::scalar(context.db,
-        QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE agency_code = :a"),
-        { { "a", agency } }).toLongLong();
+    const QString where = action ? QStringLiteral("WHERE agency_code = :a AND action = :action ")
+                                 : QStringLiteral("WHERE agency_code = :a ");
+    QVariantMap bindings { { "a", agency } };
+    if (action)
+        bindings.insert("action", *action);
+    const qint64 total = storage::scalar(
+        context.db, QStringLiteral("SELECT COUNT(*) FROM audit_log ") + where, bindings)
+                             .toLongLong();
+    bindings.insert("limit", page.pageSize);
+    bindings.insert("offset", page.offset());
     QSqlQuery rows = storage::run(context.db,
-        QStringLiteral("SELECT id, at, actor, action, target, detail FROM audit_log "
-                       "WHERE agency_code = :a ORDER BY at DESC, id DESC "
-                       "LIMIT :limit OFFSET :offset"),
-        { { "a", agency }, { "limit", page.pageSize }, { "offset", page.offset() } });
+        QStringLiteral("SELECT id, at, actor, action, target, detail, remote, holder "
+                       "FROM audit_log ")
+            + where + QStringLiteral("ORDER BY at DESC, id DESC LIMIT :limit OFFSET :offset"),
+        bindings);
     QJsonArray items;
     while (rows.next())
         items.append(QJsonObject {
@@ -150,6 +168,8 @@ HttpResponse readAudit(const ServiceContext& context, HttpRequest& request)
             { "action", rows.value(3).toString() },
             { "target", rows.value(4).toString() },
             { "detail", QJsonDocument::fromJson(rows.value(5).toString().toUtf8()).object() },
+            { "remoteAddress", rows.value(6).toString() },
+            { "cardHolder", rows.value(7).toString() },
         });
     return HttpResponse::json(
         200, QJsonDocument(pageBody(QJsonObject { { "items", items } }, page, total)));

@@ -1,6 +1,9 @@
 #include "server/login/certificate_validator.hpp"
 
+#include <openssl/evp.h>
+#include <openssl/objects.h>
 #include <openssl/x509_vfy.h>
+#include <openssl/x509v3.h>
 #include <optional>
 
 namespace server::login {
@@ -42,20 +45,57 @@ bool hasOrganizationalUnit(const X509* certificate, const QString& unit)
     return false;
 }
 
-/// The issuing CA says what the card is; a certificate from another CA still counts when it
-/// carries the Taiwan identity attribute of one kind.
-std::optional<LoginCertificateKind> kindOf(
-    const X509* issuer, const core::pki::CertificateInfo& certificate)
+/// Only the issuing CA says what the card is: another CA's certificate (XCA, MOEACA) may carry
+/// the same identity attributes, so they never decide.
+std::optional<LoginCertificateKind> kindOf(const X509* issuer, const LoginCertificateRules& rules)
 {
-    if (hasOrganizationalUnit(issuer, QStringLiteral("內政部憑證管理中心")))
+    if (hasOrganizationalUnit(issuer, rules.citizenIssuerUnit))
         return LoginCertificateKind::Citizen;
-    if (hasOrganizationalUnit(issuer, QStringLiteral("政府憑證管理中心")))
-        return LoginCertificateKind::Agency;
-    if (!certificate.idLastFour.isEmpty())
-        return LoginCertificateKind::Citizen;
-    if (!certificate.agencyCode.isEmpty())
+    if (hasOrganizationalUnit(issuer, rules.agencyIssuerUnit))
         return LoginCertificateKind::Agency;
     return std::nullopt;
+}
+
+/// The dotted OIDs of the certificatePolicies extension (empty without one).
+QStringList policiesOf(X509* certificate)
+{
+    QStringList oids;
+    auto* policies = static_cast<CERTIFICATEPOLICIES*>(
+        X509_get_ext_d2i(certificate, NID_certificate_policies, nullptr, nullptr));
+    if (!policies)
+        return oids;
+    for (int index = 0; index < sk_POLICYINFO_num(policies); ++index) {
+        char text[128] = {};
+        const POLICYINFO* policy = sk_POLICYINFO_value(policies, index);
+        if (OBJ_obj2txt(text, sizeof text, policy->policyid, 1) > 0)
+            oids.append(QString::fromLatin1(text));
+    }
+    CERTIFICATEPOLICIES_free(policies);
+    return oids;
+}
+
+/// Empty when the key is RSA of at least `minimumBits`, else why not.
+QString weakKeyReason(X509* certificate, int minimumBits)
+{
+    EVP_PKEY* key = X509_get0_pubkey(certificate);
+    if (!key || EVP_PKEY_get_base_id(key) != EVP_PKEY_RSA)
+        return QStringLiteral("key: not RSA");
+    const int bits = EVP_PKEY_get_bits(key);
+    if (bits < minimumBits)
+        return QStringLiteral("key: RSA of %1 bits, below %2").arg(bits).arg(minimumBits);
+    return {};
+}
+
+/// Web eID's purpose check: digitalSignature, not a CA, and an EKU (when there is one) that
+/// allows client authentication. Empty when the certificate may log in.
+QString usageProblem(X509* certificate, const core::pki::CertificateInfo& info)
+{
+    if (info.isCa || !info.keyUsage.contains(QLatin1String("digitalSignature")))
+        return QStringLiteral("key usage lacks digitalSignature");
+    if ((X509_get_extension_flags(certificate) & EXFLAG_XKUSAGE) != 0
+        && (X509_get_extended_key_usage(certificate) & XKU_SSL_CLIENT) == 0)
+        return QStringLiteral("extended key usage lacks clientAuth");
+    return {};
 }
 
 /// The card certificate's own dates were checked before, with both ends included (RFC 5280);
@@ -120,25 +160,38 @@ QString problemCode(LoginCertificateProblem problem)
     return QStringLiteral("token-malformed"); // unreachable: every enumerator is handled above
 }
 
-LoginCertificateCheck validateLoginCertificate(const QByteArray& der, const TrustStore& trust,
-    const RevocationChecker& revocation, const QDateTime& nowUtc)
+LoginCertificateCheck parseLoginCertificate(const QByteArray& der)
 {
     const ErrorQueueScope errors;
     LoginCertificateCheck check;
+    try {
+        check.certificate = core::pki::parseCertificate(der);
+    } catch (const core::pki::CertificateParseError& error) {
+        check.problem = Problem::TokenMalformed;
+        check.detail = QString::fromUtf8(error.what());
+        return check;
+    }
+    if (!decodeExactly(der)) {
+        check.problem = Problem::TokenMalformed;
+        check.detail = QStringLiteral("OpenSSL cannot decode it");
+    }
+    return check;
+}
+
+LoginCertificateCheck validateLoginCertificate(const QByteArray& der, const TrustStore& trust,
+    const RevocationChecker& revocation, const QDateTime& nowUtc,
+    const LoginCertificateRules& rules)
+{
+    const ErrorQueueScope errors;
+    LoginCertificateCheck check = parseLoginCertificate(der);
+    if (!check.ok())
+        return check;
     const auto refuse = [&check](Problem problem, const QString& detail) {
         check.problem = problem;
         check.detail = detail;
         return check;
     };
-
-    try {
-        check.certificate = core::pki::parseCertificate(der);
-    } catch (const core::pki::CertificateParseError& error) {
-        return refuse(Problem::TokenMalformed, QString::fromUtf8(error.what()));
-    }
     const X509Ptr certificate = decodeExactly(der);
-    if (!certificate)
-        return refuse(Problem::TokenMalformed, QStringLiteral("OpenSSL cannot decode it"));
 
     if (nowUtc < check.certificate.notBefore)
         return refuse(Problem::NotYetValid,
@@ -152,14 +205,23 @@ LoginCertificateCheck validateLoginCertificate(const QByteArray& der, const Trus
         return refuse(Problem::Untrusted, why);
     X509* issuer = sk_X509_value(X509_STORE_CTX_get0_chain(context.get()), 1);
     check.issuerDer = derOf(issuer);
-    const std::optional<LoginCertificateKind> kind = kindOf(issuer, check.certificate);
+    const std::optional<LoginCertificateKind> kind = kindOf(issuer, rules);
     if (!kind)
         return refuse(Problem::Untrusted, QStringLiteral("neither a citizen nor an agency card"));
     check.kind = *kind;
 
-    if (check.certificate.isCa
-        || !check.certificate.keyUsage.contains(QLatin1String("digitalSignature")))
-        return refuse(Problem::Usage, QStringLiteral("key usage lacks digitalSignature"));
+    const QStringList policies = policiesOf(certificate.get());
+    bool allowed = false;
+    for (const QString& policy : policies)
+        allowed = allowed || rules.allowedPolicies.contains(policy);
+    if (!allowed)
+        return refuse(Problem::Untrusted,
+            QStringLiteral("policy: none allowed (%1)")
+                .arg(policies.isEmpty() ? QStringLiteral("no policy") : policies.join(u',')));
+    if (const QString why = weakKeyReason(certificate.get(), rules.minimumRsaBits); !why.isEmpty())
+        return refuse(Problem::Untrusted, why);
+    if (const QString why = usageProblem(certificate.get(), check.certificate); !why.isEmpty())
+        return refuse(Problem::Usage, why);
 
     const RevocationResult revocationResult
         = revocation.check(certificate.get(), issuer, trust, nowUtc);

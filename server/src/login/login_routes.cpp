@@ -3,6 +3,7 @@
 #include "server/accounts/account_routes.hpp"
 #include "server/accounts/persons.hpp"
 #include "server/accounts/session_store.hpp"
+#include "server/audit/audit_log.hpp"
 #include "server/http/api_error.hpp"
 #include "server/http/json_body.hpp"
 #include "server/login/certificate_validator.hpp"
@@ -49,16 +50,8 @@ HttpResponse issueChallenge(const ServiceContext& context, HttpRequest& request)
         200, QJsonDocument(QJsonObject { { "nonce", nonce }, { "expiresAt", isoTime(expires) } }));
 }
 
-bool nonceUsable(const ServiceContext& context, const QString& nonce)
-{
-    return run(context.db,
-        QStringLiteral("SELECT nonce FROM challenges WHERE nonce = :n AND used = 0 "
-                       "AND expires_at > :now"),
-        { { "n", nonce }, { "now", storage::nowMillis() } })
-        .next();
-}
-
-/// Atomic: of two requests racing with one nonce, exactly one spends it.
+/// Atomic: of two requests racing with one nonce, exactly one spends it. Across server processes
+/// too, since the row lives in the shared database.
 bool spendNonce(const ServiceContext& context, const QString& nonce)
 {
     QSqlQuery query = run(context.db,
@@ -119,6 +112,22 @@ LoginToken readToken(const QJsonObject& token)
     return result;
 }
 
+LoginCertificateRules rulesOf(const app::ServerConfig& config)
+{
+    LoginCertificateRules rules;
+    if (!config.certificatePolicies.isEmpty())
+        rules.allowedPolicies = config.certificatePolicies;
+    rules.citizenIssuerUnit = config.citizenIssuer;
+    rules.agencyIssuerUnit = config.agencyIssuer;
+    return rules;
+}
+
+/// "name (serial HEX)": how the audit trail names a card.
+QString cardName(const core::pki::CertificateInfo& certificate)
+{
+    return QStringLiteral("%1 (serial %2)").arg(certificate.holderName, certificate.serialHex);
+}
+
 void failOn(const LoginCertificateCheck& check)
 {
     if (check.ok())
@@ -134,10 +143,11 @@ void failOn(const LoginCertificateCheck& check)
 }
 
 HttpResponse sessionResponse(const ServiceContext& context, qint64 personId,
-    const QString& agencyCode, const QJsonObject& account, const QString& logName)
+    const QString& agencyCode, const QJsonObject& account, const QString& logName,
+    const QString& holder = {})
 {
     const accounts::NewSession session
-        = accounts::createSession(context, personId, agencyCode, true);
+        = accounts::createSession(context, personId, agencyCode, true, holder);
     HttpResponse response = HttpResponse::json(200,
         QJsonDocument(
             accounts::sessionBody(context, session.token, session.expiresAtMillis, account, true)));
@@ -152,7 +162,7 @@ HttpResponse agencyLogin(const ServiceContext& context, const LoginCertificateCh
         throw ApiError(403, QStringLiteral("agency-not-found"));
     return sessionResponse(context, 0, check.certificate.agencyCode,
         QJsonObject { { "agency", agency }, { "accountSetupRequired", false } },
-        QStringLiteral("agency:") + check.certificate.agencyCode);
+        QStringLiteral("agency:") + check.certificate.agencyCode, cardName(check.certificate));
 }
 
 HttpResponse citizenLogin(const ServiceContext& context, const LoginCertificateCheck& check)
@@ -187,6 +197,70 @@ HttpResponse citizenLogin(const ServiceContext& context, const LoginCertificateC
             { "expiresAt", isoTime(expires) } }));
 }
 
+/// The audit row of a card login, from what is known of the card so far. The row goes to an
+/// agency's trail only when the card is known to belong there: bound to one of its people, or an
+/// agency card whose chain was checked. A forged card claims nothing.
+audit::AuditEntry cardAudit(const ServiceContext& context, const HttpRequest& request,
+    const LoginCertificateCheck& check, const QString& action, QJsonObject detail)
+{
+    audit::AuditEntry entry;
+    entry.action = action;
+    entry.remote = audit::remoteAddress(request);
+    if (!check.certificate.serialHex.isEmpty()) {
+        detail.insert("card", cardName(check.certificate));
+        const QVariant bound = storage::scalar(context.db,
+            QStringLiteral("SELECT person_id FROM certificate_bindings WHERE fingerprint = :f"),
+            { { "f", check.certificate.sha256Hex() } });
+        if (const auto person = bound.isValid()
+                ? accounts::findPersonById(context, bound.toLongLong())
+                : std::nullopt) {
+            entry.actor = person->account.isEmpty() ? QStringLiteral("person#%1").arg(person->id)
+                                                    : person->account;
+            entry.agencyCode = person->agencyCode;
+        } else if (!check.issuerDer.isEmpty() && check.kind == LoginCertificateKind::Agency) {
+            entry.actor = QStringLiteral("agency:") + check.certificate.agencyCode;
+            entry.agencyCode = check.certificate.agencyCode;
+            entry.holder = cardName(check.certificate);
+        }
+    }
+    entry.detail = detail;
+    return entry;
+}
+
+HttpResponse checkedCertificateLogin(const ServiceContext& context, HttpRequest& request,
+    const QString& nonce, const QJsonObject& tokenObject, LoginCertificateCheck& check)
+{
+    // Used up the first time it is presented, whatever follows (Web eID's getAndRemove): a
+    // refused token cannot be tried again, nor its nonce with another token.
+    if (!spendNonce(context, nonce))
+        throw ApiError(401, QStringLiteral("nonce-invalid"));
+    const LoginToken token = readToken(tokenObject);
+    check = parseLoginCertificate(token.certificate);
+    failOn(check);
+    // The signature before anything that goes over the network: a token whose signature does
+    // not verify never reaches the OCSP responder.
+    if (!loginSignatureVerifies(
+            token.certificate, token.algorithm, token.signature, context.config.origin, nonce))
+        throw ApiError(401, QStringLiteral("signature-invalid"));
+    const std::shared_ptr<const TrustStore> trust = context.trust.load();
+    check = validateLoginCertificate(token.certificate, *trust, *context.revocation,
+        QDateTime::currentDateTimeUtc(), rulesOf(context.config));
+    failOn(check);
+
+    HttpResponse response = check.kind == LoginCertificateKind::Agency
+        ? agencyLogin(context, check)
+        : citizenLogin(context, check);
+    const bool activation = QJsonDocument::fromJson(response.body)
+                                .object()
+                                .contains(QStringLiteral("activationRequired"));
+    audit::writeAudit(context,
+        cardAudit(context, request, check, QStringLiteral("login.card"),
+            QJsonObject {
+                { "kind", check.kind == LoginCertificateKind::Agency ? "agency" : "citizen" },
+                { "activationRequired", activation } }));
+    return response;
+}
+
 HttpResponse certificateLogin(const ServiceContext& context, HttpRequest& request)
 {
     const QJsonObject body = http::readJsonObject(request, context.config.limits);
@@ -195,20 +269,20 @@ HttpResponse certificateLogin(const ServiceContext& context, HttpRequest& reques
     const QJsonObject tokenObject = fields.requiredObject("authToken");
     fields.finish();
 
-    if (!nonceUsable(context, nonce))
-        throw ApiError(401, QStringLiteral("nonce-invalid"));
-    const LoginToken token = readToken(tokenObject);
-    const LoginCertificateCheck check = validateLoginCertificate(
-        token.certificate, *context.trust, *context.revocation, QDateTime::currentDateTimeUtc());
-    failOn(check);
-    if (!loginSignatureVerifies(
-            token.certificate, token.algorithm, token.signature, context.config.origin, nonce))
-        throw ApiError(401, QStringLiteral("signature-invalid"));
-    if (!spendNonce(context, nonce))
-        throw ApiError(401, QStringLiteral("nonce-invalid"));
-
-    return check.kind == LoginCertificateKind::Agency ? agencyLogin(context, check)
-                                                      : citizenLogin(context, check);
+    LoginCertificateCheck check;
+    try {
+        return checkedCertificateLogin(context, request, nonce, tokenObject, check);
+    } catch (const ApiError& error) {
+        // The refusal stands whether or not its row can be written.
+        try {
+            audit::writeAudit(context,
+                cardAudit(context, request, check, QStringLiteral("login.card.refused"),
+                    QJsonObject { { "error", error.code() } }));
+        } catch (const std::exception& auditError) {
+            qWarning("audit row of a refused card login not written: %s", auditError.what());
+        }
+        throw;
+    }
 }
 
 HttpResponse activate(const ServiceContext& context, HttpRequest& request)
@@ -265,6 +339,15 @@ HttpResponse activate(const ServiceContext& context, HttpRequest& request)
         { { "t", ticketHash } });
     HttpResponse response = sessionResponse(context, person->id, person->agencyCode,
         accounts::accountJson(context, *person), QStringLiteral("person#%1").arg(person->id));
+    audit::AuditEntry entry;
+    entry.actor
+        = person->account.isEmpty() ? QStringLiteral("person#%1").arg(person->id) : person->account;
+    entry.agencyCode = person->agencyCode;
+    entry.action = QStringLiteral("account.activate");
+    entry.detail
+        = QJsonObject { { "card", QStringLiteral("%1 (serial %2)").arg(holderName, serial) } };
+    entry.remote = audit::remoteAddress(request);
+    audit::writeAudit(context, entry);
     transaction.commit();
     return response;
 }

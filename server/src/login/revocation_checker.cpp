@@ -78,7 +78,7 @@ bool isCurrent(const ASN1_TIME* thisUpdate, const ASN1_TIME* nextUpdate, std::ti
 }
 
 struct OcspAnswer {
-    enum { Good, Revoked, NoAnswer } outcome = NoAnswer;
+    enum { Good, Revoked, Unknown, NoAnswer } outcome = NoAnswer;
     QString reason;
 };
 
@@ -205,8 +205,10 @@ OcspAnswer askOcsp(const Endpoint& endpoint, const X509* certificate, const X509
     case V_OCSP_CERTSTATUS_REVOKED:
         return { OcspAnswer::Revoked,
             QStringLiteral("ocsp: revoked (%1)").arg(QLatin1String(OCSP_crl_reason_str(reason))) };
+    case V_OCSP_CERTSTATUS_UNKNOWN:
+        return { OcspAnswer::Unknown, QStringLiteral("ocsp: unknown") };
     default:
-        return noAnswer(QStringLiteral("unknown"));
+        return noAnswer(QStringLiteral("status %1").arg(status));
     }
 }
 
@@ -266,7 +268,9 @@ RevocationResult RevocationChecker::check(const X509* certificate, const X509* i
             = askOcsp(endpoint, certificate, issuer, trust, now, options_.leeway);
         if (answer.outcome == OcspAnswer::Good)
             return { RevocationStatus::Good, answer.reason };
-        if (answer.outcome == OcspAnswer::Revoked)
+        // The responder that speaks for the issuer does not know the certificate: it was never
+        // issued as far as the CA can tell, so the CRL's silence must not make it good.
+        if (answer.outcome == OcspAnswer::Revoked || answer.outcome == OcspAnswer::Unknown)
             return { RevocationStatus::Revoked, answer.reason };
         ocspReason = answer.reason + QStringLiteral("; ");
     } else {

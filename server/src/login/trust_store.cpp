@@ -147,6 +147,37 @@ bool signedCrl(X509* ca, X509_CRL* crl)
     return X509_CRL_verify(crl, X509_get0_pubkey(ca)) == 1;
 }
 
+/// Why the server cannot use `crl` as the issuer's complete list, or empty. A partitioned CRL
+/// (issuingDistributionPoint) covers only part of the certificates, so "not listed" would not
+/// mean "not revoked"; a critical extension we do not know may change the meaning the same way
+/// (a delta CRL's indicator, an indirect CRL's certificateIssuer entries).
+QString crlRefusal(X509_CRL* crl)
+{
+    if (X509_CRL_get_ext_by_NID(crl, NID_issuing_distribution_point, -1) >= 0)
+        return QStringLiteral("is partitioned (issuingDistributionPoint); configure the "
+                              "issuer's complete CRL");
+    for (int index = 0; index < X509_CRL_get_ext_count(crl); ++index) {
+        X509_EXTENSION* extension = X509_CRL_get_ext(crl, index);
+        const int nid = OBJ_obj2nid(X509_EXTENSION_get_object(extension));
+        if (X509_EXTENSION_get_critical(extension) && nid != NID_authority_key_identifier
+            && nid != NID_crl_number) {
+            char oid[128] = {};
+            OBJ_obj2txt(oid, sizeof oid, X509_EXTENSION_get_object(extension), 1);
+            return QStringLiteral("has a critical extension the server does not know (%1)")
+                .arg(QLatin1String(oid));
+        }
+    }
+    const STACK_OF(X509_REVOKED)* entries = X509_CRL_get_REVOKED(crl);
+    for (int index = 0; index < sk_X509_REVOKED_num(entries); ++index) {
+        const X509_REVOKED* entry = sk_X509_REVOKED_value(entries, index);
+        for (int at = 0; at < X509_REVOKED_get_ext_count(entry); ++at) {
+            if (X509_EXTENSION_get_critical(X509_REVOKED_get_ext(entry, at)))
+                return QStringLiteral("has an entry with a critical extension");
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 TrustStore TrustStore::load(const QString& trustDirectory, const QStringList& crlFiles)
@@ -223,6 +254,9 @@ std::vector<X509*> TrustStore::certificateAuthorities() const
 
 void TrustStore::addCrl(const QString& path, X509CrlPtr crl)
 {
+    if (const QString why = crlRefusal(crl.get()); !why.isEmpty())
+        fail(path,
+            QStringLiteral("CRL of %1 %2").arg(nameText(X509_CRL_get_issuer(crl.get())), why));
     X509* signer = nullptr;
     for (X509* ca : certificateAuthorities()) {
         if (signedCrl(ca, crl.get())) {

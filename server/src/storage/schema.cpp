@@ -58,6 +58,12 @@ const QList<QStringList>& steps()
         {
             "ALTER TABLE login_throttle ADD COLUMN last_failure_at BIGINT NOT NULL DEFAULT 0",
         },
+        // 3: the audit trail names the client's address and the card behind an agency session.
+        {
+            "ALTER TABLE audit_log ADD COLUMN remote TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE audit_log ADD COLUMN holder TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE sessions ADD COLUMN holder TEXT NOT NULL DEFAULT ''",
+        },
     };
     return all;
 }

@@ -1,5 +1,6 @@
 #include "server/vacancies/vacancy_writes.hpp"
 
+#include "server/audit/audit_log.hpp"
 #include "server/http/api_error.hpp"
 #include "server/storage/sql.hpp"
 #include "server/vacancies/idempotency.hpp"
@@ -60,14 +61,15 @@ void checkOpen(const StoredVacancy& current, const QDate& today)
         throw ApiError(409, QStringLiteral("vacancy-closed"));
 }
 
-/// Writes `next` over the version `expectedEtag`, or answers for the writer that came first:
-/// 404 when the vacancy is gone, else 412 with the version now stored.
+/// Writes `next` over the version `expectedEtag` with its audit row, or answers for the writer
+/// that came first: 404 when the vacancy is gone, else 412 with the version now stored.
 void writeOver(const ServiceContext& context, StoredVacancy& next, const QString& expectedEtag,
-    const QDate& today)
+    const QDate& today, const audit::AuditEntry& audit)
 {
     {
         storage::Transaction transaction(context.db);
         if (updateVacancy(context.db, next, expectedEtag)) {
+            audit::writeAudit(context, audit);
             transaction.commit();
             return;
         }
@@ -111,6 +113,8 @@ HttpResponse createReserved(const ServiceContext& context, const HttpRequest& re
     response.withHeader("Location", locationOf(row.vacancyId));
     // The answer is stored with the vacancy, atomically: a crash leaves neither or both.
     completeIdempotencyKey(context, reservation, response.status, response.body);
+    audit::writeAudit(
+        context, audit::callerEntry(request, QStringLiteral("vacancy.create"), row.vacancyId));
     transaction.commit();
     return response;
 }
@@ -169,7 +173,8 @@ HttpResponse replaceVacancy(const ServiceContext& context, const HttpRequest& re
         next.state = StoredState::Active;
         next.rejectionReason.clear();
     }
-    writeOver(context, next, current.etag, today);
+    writeOver(context, next, current.etag, today,
+        audit::callerEntry(request, QStringLiteral("vacancy.update"), id));
     return recordResponse(200, next, today);
 }
 
@@ -188,7 +193,9 @@ HttpResponse removeVacancy(const ServiceContext& context, const HttpRequest& req
     // A published vacancy has been public: it is withdrawn (撤銷) and stays in the history. One
     // never published (scheduled, rejected) simply goes; the change feed keeps its tombstone.
     next.state = published ? StoredState::Withdrawn : StoredState::Deleted;
-    writeOver(context, next, current.etag, today);
+    writeOver(context, next, current.etag, today,
+        audit::callerEntry(request, QStringLiteral("vacancy.withdraw"), current.vacancyId,
+            QJsonObject { { "outcome", published ? "withdrawn" : "deleted" } }));
     if (published)
         return recordResponse(200, next, today);
     return HttpResponse::noContent().withHeader("ETag", next.etag.toLatin1());

@@ -1,6 +1,7 @@
 // 調閱履歷: GET /vacancies/{id}/applications shows only the résumé sections and dates the vacancy's
 // settings open, never a full ID number, pages like the vacancy list, and writes one audit row
-// per read, which GET /audit lists to the reading agency only.
+// per read, which GET /audit lists to the reading agency only (filtered to those rows: logins and
+// account changes are in the same trail, see test_audit_trail.cpp).
 //
 // The server runs on tests/server/seed/test.json plus the vacancies below (their 調閱 settings are
 // what is under test) and 他機關's clerk 他機關員 with a password account, so a second agency
@@ -73,7 +74,7 @@ void requireNoIdNumbers(const QByteArray& body)
 
 qint64 auditTotal(const HttpClient& client, const QString& token)
 {
-    const Reply audit = client.get("/api/v1/audit", token);
+    const Reply audit = client.get("/api/v1/audit?action=applications.read", token);
     REQUIRE(audit.status == 200);
     return audit.json().value("total").toInteger();
 }
@@ -243,7 +244,7 @@ TEST_CASE("Applications: every read is audited, and /audit lists the agency's ow
     REQUIRE(readApplications(client, token, subsetId).status == 200);
     REQUIRE(readApplications(client, token, pagedId, "page=2&pageSize=10").status == 200);
 
-    const Reply audit = client.get("/api/v1/audit", token);
+    const Reply audit = client.get("/api/v1/audit?action=applications.read", token);
     INFO(audit.body.toStdString());
     REQUIRE(audit.status == 200);
     CHECK(audit.json().value("total").toInt() == 3);
@@ -258,6 +259,7 @@ TEST_CASE("Applications: every read is audited, and /audit lists the agency's ow
         const QJsonObject row = value.toObject();
         CHECK(row.value("action").toString() == "applications.read");
         CHECK(row.value("actor").toString() == "wang01");
+        CHECK(row.value("remoteAddress").toString() == "127.0.0.1");
         CHECK(row.value("at").toString().endsWith('Z'));
         CHECK(row.value("id").toInteger() > 0);
     }
@@ -273,7 +275,8 @@ TEST_CASE("Applications: every read is audited, and /audit lists the agency's ow
     requireNoIdNumbers(audit.body);
 
     // Paged like every list.
-    const Reply pageTwo = client.get("/api/v1/audit?page=2&pageSize=2", token);
+    const Reply pageTwo
+        = client.get("/api/v1/audit?action=applications.read&page=2&pageSize=2", token);
     REQUIRE(pageTwo.status == 200);
     CHECK(pageTwo.json().value("total").toInt() == 3);
     REQUIRE(pageTwo.json().value("items").toArray().size() == 1);
@@ -285,7 +288,7 @@ TEST_CASE("Applications: every read is audited, and /audit lists the agency's ow
     // A password session (reading is allowed) is audited under the same account.
     const QString password = passwordSession(client);
     REQUIRE(readApplications(client, password, allId).status == 200);
-    const Reply after = client.get("/api/v1/audit?pageSize=1", password);
+    const Reply after = client.get("/api/v1/audit?action=applications.read&pageSize=1", password);
     REQUIRE(after.status == 200);
     CHECK(after.json().value("total").toInt() == 4);
     CHECK(after.json().value("items").toArray().at(0).toObject().value("actor").toString()
@@ -317,14 +320,14 @@ TEST_CASE("Applications: another agency sees neither the vacancy nor the audit t
     INFO(own.body.toStdString());
     REQUIRE(own.status == 200);
     CHECK(own.json().value("total").toInt() == 1);
-    const Reply otherAudit = client.get("/api/v1/audit", other);
+    const Reply otherAudit = client.get("/api/v1/audit?action=applications.read", other);
     REQUIRE(otherAudit.status == 200);
     REQUIRE(otherAudit.json().value("total").toInt() == 1);
     const QJsonObject row = otherAudit.json().value("items").toArray().at(0).toObject();
     CHECK(row.value("target").toString() == otherAgencyId);
     CHECK(row.value("actor").toString() == otherAccount);
 
-    const Reply mine = client.get("/api/v1/audit", token);
+    const Reply mine = client.get("/api/v1/audit?action=applications.read", token);
     REQUIRE(mine.status == 200);
     CHECK(mine.json().value("total").toInt() == 1);
     CHECK_FALSE(mine.body.contains(otherAgencyId.toLatin1()));

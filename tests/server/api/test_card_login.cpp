@@ -1,5 +1,5 @@
 // Card login over real HTTP: the contract's validation order, every refusal code it names, and
-// the forged tokens (real OCSP responder, real CRLs, real server process).
+// the forged tokens, one per check (real OCSP responder, real CRLs, real server process).
 
 #include "card_login.hpp"
 #include "core/auth/auth_token.hpp"
@@ -23,10 +23,12 @@ Reply postToken(const HttpClient& client, const QString& nonce, const QJsonObjec
         QJsonObject { { "nonce", nonce }, { "authToken", token } });
 }
 
-Reply loginAs(const HttpClient& client, const QString& cert)
+/// A login with test certificate `cert`, signed with the key of `key` (by default its own).
+Reply loginAs(const HttpClient& client, const QString& cert, const QString& key = {})
 {
     const QString nonce = challenge(client);
-    return postToken(client, nonce, loginToken(cert, cert, testOrigin, nonce));
+    return postToken(
+        client, nonce, loginToken(cert, key.isEmpty() ? cert : key, testOrigin, nonce));
 }
 
 /// A self-signed leaf with digitalSignature: well formed, chained to nothing we trust.
@@ -126,13 +128,24 @@ TEST_CASE("Nonces are single-use, expire and must be ours", "[server][login]")
         CHECK(late.status == 401);
         CHECK(late.error() == "nonce-invalid");
     }
-    SECTION("a refused token does not spend the nonce; the first check failing is reported")
+    SECTION("a refused token spends the nonce too; the first check failing is reported")
     {
         const QString nonce = challenge(client);
         QJsonObject token = loginToken("agency-sign", "agency-sign", testOrigin, nonce);
         token.insert("algorithm", "ES256");
         CHECK(postToken(client, nonce, token).error() == "token-malformed");
         token.insert("algorithm", "RS256");
+        const Reply again = postToken(client, nonce, token);
+        CHECK(again.status == 401);
+        CHECK(again.error() == "nonce-invalid");
+    }
+    SECTION("a body without a nonce presents none, so none is spent")
+    {
+        const QString nonce = challenge(client);
+        const QJsonObject token = loginToken("agency-sign", "agency-sign", testOrigin, nonce);
+        CHECK(
+            client.sendJson("POST", "/api/v1/auth/certificate", { { "authToken", token } }).error()
+            == "request-invalid");
         CHECK(postToken(client, nonce, token).status == 200);
     }
 }
@@ -144,11 +157,15 @@ TEST_CASE("Forged and broken tokens get the contract's codes", "[server][login]"
     const QString nonce = challenge(client);
     const QJsonObject good = loginToken("citizen-sign", "citizen-sign", testOrigin, nonce);
 
+    // Each refusal uses the nonce up: the good token cannot follow it.
     auto expect = [&](const QJsonObject& token, int status, const char* code) {
         const Reply reply = postToken(client, nonce, token);
         INFO(reply.body.toStdString());
         CHECK(reply.status == status);
         CHECK(reply.error() == code);
+        const Reply replay = postToken(client, nonce, good);
+        CHECK(replay.status == 401);
+        CHECK(replay.error() == "nonce-invalid");
     };
     auto with = [&](const char* key, const QJsonValue& value) {
         QJsonObject token = good;
@@ -224,16 +241,44 @@ TEST_CASE("Forged and broken tokens get the contract's codes", "[server][login]"
     {
         expect(loginToken("revoked", "revoked", testOrigin, nonce), 401, "certificate-revoked");
     }
-    SECTION("untrusted issuer")
+    SECTION("untrusted issuer, signed by the certificate's own key")
     {
         QTemporaryDir dir;
         const QString base = makeForeignCertificate(dir);
         QFile cert(base + ".der");
         REQUIRE(cert.open(QIODevice::ReadOnly));
-        // The chain check comes before the signature check, so any signature shows the order.
+        const QJsonObject token = core::auth::buildAuthToken(cert.readAll(),
+            signLoginWithKeyFile(base + ".key", testOrigin, nonce),
+            QStringLiteral("https://shiqiuren.example/shiqiuren/test"));
+        expect(token, 401, "certificate-untrusted");
+    }
+    SECTION("untrusted issuer with a signature that does not verify: the signature comes first")
+    {
+        QTemporaryDir dir;
+        QFile cert(makeForeignCertificate(dir) + ".der");
+        REQUIRE(cert.open(QIODevice::ReadOnly));
         const QJsonObject token = core::auth::buildAuthToken(cert.readAll(),
             QByteArray(256, '\x01'), QStringLiteral("https://shiqiuren.example/shiqiuren/test"));
-        expect(token, 401, "certificate-untrusted");
+        expect(token, 401, "signature-invalid");
+    }
+    SECTION("an extended key usage without clientAuth")
+    {
+        expect(
+            loginToken("eku-email", "citizen-sign", testOrigin, nonce), 401, "certificate-usage");
+    }
+    SECTION("a certificate policy that is not allowed (GPKI level 1)")
+    {
+        expect(loginToken("policy-level1", "citizen-sign", testOrigin, nonce), 401,
+            "certificate-untrusted");
+    }
+    SECTION("no certificate policy at all")
+    {
+        expect(loginToken("no-policy", "citizen-sign", testOrigin, nonce), 401,
+            "certificate-untrusted");
+    }
+    SECTION("an RSA key of 1024 bits")
+    {
+        expect(loginToken("weak-key", "weak-key", testOrigin, nonce), 401, "certificate-untrusted");
     }
     SECTION("the body itself is wrong")
     {
@@ -243,8 +288,64 @@ TEST_CASE("Forged and broken tokens get the contract's codes", "[server][login]"
         CHECK(reply.error() == "request-invalid");
         CHECK(reply.json().value("fields").toObject().contains("nonce"));
     }
-    // After every refusal the nonce is still good: nothing was spent by a forged token.
-    CHECK(postToken(client, nonce, good).status == 200);
+}
+
+TEST_CASE("An extended key usage that allows clientAuth logs in", "[server][login]")
+{
+    TestServer server;
+    const Reply reply = loginAs(server.client(), "eku-client", "citizen-sign");
+    INFO(reply.body.toStdString());
+    REQUIRE(reply.status == 200);
+    CHECK(reply.json().value("activationRequired").toBool());
+}
+
+TEST_CASE("The card kind follows the issuer configured for it, never the leaf's attributes",
+    "[server][login]")
+{
+    // xca-card carries the agency attribute of 測試機關, from a CA trusted but configured for
+    // neither kind of card (as XCA's 組織及團體憑證 carry the same attribute).
+    SECTION("an issuer configured for neither kind")
+    {
+        TestServer server({ .crls = { "xca-ca.crl.pem" }, .trust = QStringLiteral("trust-xca") });
+        const Reply reply = loginAs(server.client(), "xca-card", "agency-sign");
+        CHECK(reply.status == 401);
+        CHECK(reply.error() == "certificate-untrusted");
+    }
+    SECTION("the same card once its issuer is configured for agencies")
+    {
+        TestServer server({ .crls = { "xca-ca.crl.pem" },
+            .trust = QStringLiteral("trust-xca"),
+            .extraArguments = { "--agency-issuer", "組織及團體憑證管理中心" } });
+        const Reply reply = loginAs(server.client(), "xca-card", "agency-sign");
+        INFO(reply.body.toStdString());
+        REQUIRE(reply.status == 200);
+        CHECK(reply.json().value("account").toObject().value("agency").toObject().value("code")
+            == "A29000000G");
+    }
+}
+
+TEST_CASE("A forged signature never reaches the OCSP responder", "[server][login][ocsp]")
+{
+    OcspResponder ocsp;
+    TestServer server({ .crls = {}, .ocspUrl = ocsp.url() });
+    const HttpClient client = server.client();
+    const QString nonce = challenge(client);
+    QJsonObject forged = loginToken("citizen-sign", "citizen-enc", testOrigin, nonce);
+    CHECK(postToken(client, nonce, forged).error() == "signature-invalid");
+    // The good login that follows is asked about once: had the forged one been asked about, the
+    // responder would have counted two.
+    REQUIRE(loginAs(client, "citizen-sign").status == 200);
+    CHECK(ocsp.requestCount(1) == 1);
+}
+
+TEST_CASE("OCSP unknown is not good, whatever the CRL says", "[server][login][ocsp]")
+{
+    OcspResponder ocsp;
+    // unlisted is on no CRL either; the responder that speaks for MOICA does not know it.
+    TestServer server({ .ocspUrl = ocsp.url() });
+    const Reply reply = loginAs(server.client(), "unlisted", "citizen-sign");
+    CHECK(reply.status == 401);
+    CHECK(reply.error() == "certificate-revoked");
 }
 
 TEST_CASE("Revocation: OCSP first, CRL as fallback, fail closed", "[server][login][ocsp]")

@@ -14,7 +14,12 @@ namespace servertest {
 
 QByteArray signLogin(const QString& keyName, const QString& origin, const QString& nonce)
 {
-    QFile file(pkiPath(keyName + ".key"));
+    return signLoginWithKeyFile(pkiPath(keyName + ".key"), origin, nonce);
+}
+
+QByteArray signLoginWithKeyFile(const QString& keyFile, const QString& origin, const QString& nonce)
+{
+    QFile file(keyFile);
     REQUIRE(file.open(QIODevice::ReadOnly));
     const QByteArray pem = file.readAll();
     std::unique_ptr<BIO, decltype(&BIO_free)> bio(

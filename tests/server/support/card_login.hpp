@@ -14,6 +14,9 @@ namespace servertest {
 
 /// RS256 over core::auth::authDigest(origin, nonce) with `$SHIQIUREN_TEST_PKI/<name>.key`.
 QByteArray signLogin(const QString& keyName, const QString& origin, const QString& nonce);
+/// The same with the PEM private key in `keyFile`.
+QByteArray signLoginWithKeyFile(
+    const QString& keyFile, const QString& origin, const QString& nonce);
 
 /// `POST /auth/challenge` → the nonce (REQUIREs success).
 QString challenge(const HttpClient& client);

@@ -47,6 +47,19 @@ OcspResponder::OcspResponder()
     REQUIRE(port_ != 0);
 }
 
+int OcspResponder::requestCount(int atLeast)
+{
+    QElapsedTimer timer;
+    timer.start();
+    for (;;) {
+        output_ += process_.readAll();
+        const int count = static_cast<int>(output_.count("Received request"));
+        if (count >= atLeast || timer.elapsed() > 10000)
+            return count;
+        process_.waitForReadyRead(100);
+    }
+}
+
 OcspResponder::~OcspResponder()
 {
     process_.terminate();

@@ -17,8 +17,14 @@ public:
 
     QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(port_); }
 
+    /// How many requests the responder has received so far (its "Received request" lines).
+    /// Waits up to `atLeast`'s arrival for a few seconds, so a count that is due is not missed;
+    /// more than `atLeast` shows up as it is.
+    int requestCount(int atLeast = 0);
+
 private:
     QProcess process_;
+    QByteArray output_;
     quint16 port_ = 0;
 };
 

@@ -91,7 +91,7 @@ TestServer::~TestServer()
 void TestServer::start(const QString& listen)
 {
     QStringList arguments { "--listen", listen, "--db", database_, "--origin", testOrigin,
-        "--trust", pkiPath("trust") };
+        "--trust", pkiPath(options_.trust) };
     for (const QString& crl : options_.crls)
         arguments << "--crl" << pkiPath(crl);
     if (!options_.ocspUrl.isEmpty())

@@ -27,6 +27,7 @@ struct ServerOptions {
     QStringList crls { "moica-ca.crl.pem", "gca-ca.crl.der" }; ///< under the test PKI
     QString ocspUrl; ///< empty: the CRLs decide
     QString seed = QStringLiteral("test.json"); ///< see seedPath(); empty: none
+    QString trust = QStringLiteral("trust"); ///< the trust directory under the test PKI
     QStringList extraArguments;
 };
 
@@ -39,6 +40,8 @@ public:
 
     HttpClient client() const { return HttpClient(baseUrl_); }
     const QString& baseUrl() const { return baseUrl_; }
+    /// The server process, for signals (SIGHUP reloads the CRLs).
+    qint64 processId() const { return process_.processId(); }
     /// The database the server writes ("sqlite:…" path or a password-less postgresql:// URL).
     const QString& database() const { return database_; }
     bool isPostgres() const { return postgres_; }

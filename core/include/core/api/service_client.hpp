@@ -86,7 +86,8 @@ public:
         const QString& id, const QString& ifMatchEtag, const QByteArray& exactBody);
     /// `DELETE /vacancies/{id}` with `If-Match`: withdrawn (the record) or deleted.
     Result<DeleteOutcome> deleteVacancy(const QString& id, const QString& ifMatchEtag);
-    /// `GET /changes?since=&limit=`; an empty cursor starts from the beginning.
+    /// `GET /changes?since=&limit=`; an empty cursor starts from the beginning. Sent as
+    /// background work (`Shiqiuren-Activity: background`): it does not keep the session alive.
     Result<ChangePage> changes(const QString& cursor = {}, int limit = 100);
 
     // 調閱履歷.

@@ -2,6 +2,7 @@
 
 #include "server/app/server_config.hpp"
 #include "server/http/api_server.hpp"
+#include "server/login/trust_reloader.hpp"
 #include "server/service_context.hpp"
 
 #include <memory>
@@ -27,6 +28,7 @@ public:
 
 private:
     ServiceContext context_;
+    std::unique_ptr<login::TrustReloader> trustReloader_;
     std::unique_ptr<http::ApiServer> server_;
     quint16 port_ = 0;
     QString connectionName_;

@@ -23,6 +23,12 @@ struct ServerConfig {
     QString ocspUrl; ///< optional; without it the CRLs decide
     QStringList crlFiles;
     int ocspTimeoutMs = 5000;
+    /// certificatePolicies a login certificate may carry; empty: the defaults of
+    /// login::LoginCertificateRules (GPKI assurance level 3).
+    QStringList certificatePolicies;
+    /// The issuing CAs' organizationalUnitName for citizen (MOICA) and agency (GCA) cards.
+    QString citizenIssuer = QStringLiteral("內政部憑證管理中心");
+    QString agencyIssuer = QStringLiteral("政府憑證管理中心");
     QString tlsCertFile, tlsKeyFile;
 
     int nonceLifetimeSeconds = 300;

@@ -18,6 +18,7 @@ struct Principal {
     QString agencyCode;
     QString account; ///< custom account, or empty before account setup
     bool certificate = false; ///< the session came from a card login
+    QString holder; ///< an agency card's session: the card's holder and serial, for the audit
     bool accountSetupRequired = false;
 
     bool isValid() const { return !sessionHash.isEmpty(); }

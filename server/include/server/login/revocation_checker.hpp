@@ -35,9 +35,10 @@ public:
 };
 
 /// Decides whether a certificate the trust store chained is revoked: OCSP when a responder is
-/// configured, the issuer's CRL when OCSP cannot answer (no responder, `unknown`, unreachable,
-/// timed out, HTTP error, a response that is malformed, badly signed, stale or lacks our nonce),
-/// and Unavailable when neither can tell: login fails closed.
+/// configured, the issuer's CRL when OCSP cannot answer (no responder, unreachable, timed out,
+/// HTTP error, a response that is malformed, badly signed, stale or lacks our nonce), and
+/// Unavailable when neither can tell: login fails closed. A trusted OCSP `unknown` is Revoked,
+/// as Web eID has it, and never falls back to the CRL.
 ///
 /// The OCSP request is synchronous: check() blocks the calling thread for at most the timeout
 /// (plus the host name lookup, which the OS resolver bounds; configure an IP address to avoid it).

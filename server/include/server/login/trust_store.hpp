@@ -57,12 +57,14 @@ public:
 /// file may be a CRL; those load like `--crl` files.
 ///
 /// CRL files (`--crl FILE`) are PEM or DER. Each CRL's signature must verify with a CA of the
-/// store, else loading fails. With several CRLs from the same issuer the one issued last is kept.
+/// store, else loading fails; so does a partitioned CRL (issuingDistributionPoint) and one with a
+/// critical extension the server does not know. With several CRLs from the same issuer the one
+/// issued last is kept.
 class TrustStore {
 public:
     /// Throws TrustStoreError: a missing or unreadable directory or file, a file that is neither a
     /// certificate nor a CRL, a non-CA certificate, no trust anchor, a CRL no CA of the store
-    /// signed.
+    /// signed or that the server cannot use (see above).
     static TrustStore load(const QString& trustDirectory, const QStringList& crlFiles = {});
 
     /// Self-signed roots, the `trusted` store for X509_verify_cert and OCSP_basic_verify.
