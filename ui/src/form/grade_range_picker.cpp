@@ -20,21 +20,6 @@ using core::domain::RankClass;
 
 namespace {
 
-std::optional<RankClass> rankFromName(const QString& name)
-{
-    // The feed's own wording, which the code lists' 常用官職等 follow: data, not UI text.
-    // i18n-ok: the feed's rank names, compared as data
-    if (name == QStringLiteral("委任"))
-        return RankClass::Junior;
-    // i18n-ok: the feed's rank names, compared as data
-    if (name == QStringLiteral("薦任"))
-        return RankClass::Intermediate;
-    // i18n-ok: the feed's rank names, compared as data
-    if (name == QStringLiteral("簡任"))
-        return RankClass::Senior;
-    return std::nullopt;
-}
-
 constexpr RankClass rankedClasses[]
     = { RankClass::Junior, RankClass::Intermediate, RankClass::Senior };
 
@@ -52,7 +37,7 @@ std::optional<QList<GradeRange>> parseGradeRanges(const QString& text)
         if (!match.hasMatch())
             return std::nullopt;
         GradeRange range;
-        range.rank = *rankFromName(match.captured(1));
+        range.rank = *core::domain::rankFromDataName(match.captured(1));
         range.from = match.captured(2).toInt();
         range.to = match.captured(3).isEmpty() ? range.from : match.captured(3).toInt();
         result.append(range);
