@@ -27,7 +27,8 @@ ClientApp::ClientApp(const ClientOptions& options)
     runner_ = std::make_unique<core::session::ServiceRunner>(serviceConfig());
     sync_ = std::make_unique<core::sync::SyncService>(*store_, serviceConfig());
     sync_->follow(*session_);
-    // One card service for the login dialog and the guard that logs out when the card goes.
+    // The one card service: the login dialog, 設定's reader list and the guard that logs out
+    // when the card goes.
     cards_ = std::make_unique<core::cards::CardService>(
         core::cards::CardService::Options { .ledgerDatabase = store_->file(),
             .pkcs11Module = settings_->pkcs11Module(),
@@ -40,8 +41,9 @@ ClientApp::ClientApp(const ClientOptions& options)
     context_.service = runner_.get();
     context_.settings = settings_.get();
     context_.sync = sync_.get();
+    context_.cards = cards_.get();
     window_ = std::make_unique<ui::MainWindow>(context_);
-    hub_ = new ui::WindowHub(context_, *window_, cards_.get());
+    hub_ = new ui::WindowHub(context_, *window_);
 
     // A new address in 設定 takes effect at once (unless --server fixed it for this run).
     connect(settings_.get(), &core::settings::ClientSettings::changed, this,

@@ -11,7 +11,7 @@ for ts in "$top"/translations/shiqiuren_*.ts; do
     cp "$ts" "$work/"
 done
 (cd "$top" && "$lupdate" -silent -locations none -no-obsolete -source-language zh_TW \
-    core ui app server -ts "$work"/shiqiuren_*.ts) >/dev/null
+    core core_cards ui app server -ts "$work"/shiqiuren_*.ts) >/dev/null
 for ts in "$top"/translations/shiqiuren_*.ts; do
     if ! diff -u "$ts" "$work/$(basename "$ts")"; then
         echo "$(basename "$ts") is stale: run 'cmake --build build --target update_translations'"
@@ -22,7 +22,7 @@ done
 # context lupdate filed nowhere finds nothing, and the English UI silently shows Chinese.
 known=$(grep -o '<name>[^<]*</name>' "$top/translations/shiqiuren_en.ts" | sed 's/<[^>]*>//g' | sort -u)
 used=$(cd "$top" && grep -rhoE '(translate|QT_TRANSLATE_NOOP|QT_TRANSLATE_N_NOOP)\(\s*"[^"]+"|Q_DECLARE_TR_FUNCTIONS\([A-Za-z_:]+\)' \
-    core ui app server --include='*.cpp' --include='*.hpp' \
+    core core_cards ui app server --include='*.cpp' --include='*.hpp' \
     | sed -E 's/.*\(\s*"?([^")]+)"?\)?$/\1/' | sort -u)
 for context in $used; do
     if ! grep -qxF -- "$context" <<<"$known"; then

@@ -144,13 +144,10 @@ Result<Challenge> ServiceClient::challenge()
         [](const HttpAnswer& a) { return detail::challengeFrom(bodyObject(a)); });
 }
 
-Result<LoginOutcome> ServiceClient::certificateLogin(
-    const QString& nonce, const QJsonObject& authToken)
+Result<LoginOutcome> ServiceClient::certificateLogin(const QJsonObject& request)
 {
-    const QJsonObject body { { QStringLiteral("nonce"), nonce },
-        { QStringLiteral("authToken"), authToken } };
     auto result = perform<LoginOutcome>(*exchange_,
-        jsonRequest("POST", QStringLiteral("/auth/certificate"), compact(body)), { 200 },
+        jsonRequest("POST", QStringLiteral("/auth/certificate"), compact(request)), { 200 },
         [](const HttpAnswer& a) { return detail::loginOutcomeFrom(bodyObject(a), true); });
     if (result.ok() && !result.value->activationRequired)
         token_ = result.value->session.token;

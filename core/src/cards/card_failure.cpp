@@ -1,8 +1,16 @@
 #include "core/cards/card_failure.hpp"
 
+#include "core/cards/card_access.hpp"
+
 #include <QCoreApplication>
 
 namespace core::cards {
+
+CardFault CardFault::from(const CardFailure& failure)
+{
+    return { failure.problem(), failure.code(), failure.userMessage(), failure.retryMakesSense(),
+        failure.triesLeft() };
+}
 
 CardFailure::CardFailure(
     CardProblem problem, const std::string& technicalDetail, std::optional<int> triesLeft)

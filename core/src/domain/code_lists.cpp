@@ -70,20 +70,6 @@ QStringList stringsFrom(const QJsonObject& list, const char* key, const QString&
     return fields.strings(key);
 }
 
-std::optional<RankClass> rankFromChinese(const QString& name)
-{
-    // i18n-ok: the code list file's own keys (resources/codes/grades.json), not UI text
-    if (name == QStringLiteral("委任"))
-        return RankClass::Junior;
-    // i18n-ok: a code list key
-    if (name == QStringLiteral("薦任"))
-        return RankClass::Intermediate;
-    // i18n-ok: a code list key
-    if (name == QStringLiteral("簡任"))
-        return RankClass::Senior;
-    return std::nullopt;
-}
-
 QList<GradeBand> bandsFrom(const QJsonObject& grades, const QString& path)
 {
     const QJsonValue ranks = grades.value(QLatin1String("ranks"));
@@ -95,7 +81,7 @@ QList<GradeBand> bandsFrom(const QJsonObject& grades, const QString& path)
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QString itemPath = path + QStringLiteral(".ranks[%1]").arg(i);
         const QJsonObject o = array.at(i).toObject();
-        const auto rank = rankFromChinese(o.value(QLatin1String("rank")).toString());
+        const auto rank = rankFromDataName(o.value(QLatin1String("rank")).toString());
         const auto from = detail::wholeNumber(o.value(QLatin1String("from")));
         const auto to = detail::wholeNumber(o.value(QLatin1String("to")));
         if (!rank || !from || !to || *from > *to)

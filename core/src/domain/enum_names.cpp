@@ -106,3 +106,35 @@ std::optional<VacancyStatus> statusFromName(const QString& name)
 }
 
 } // namespace core::domain::detail
+
+namespace core::domain {
+
+namespace {
+
+// The feed's and the code lists' own names of the 官等, compared and written as data.
+const std::pair<RankClass, const char*> rankDataNames[] = {
+    { RankClass::Junior, "委任" }, // i18n-ok: data (feed, code lists)
+    { RankClass::Intermediate, "薦任" }, // i18n-ok: data (feed, code lists)
+    { RankClass::Senior, "簡任" }, // i18n-ok: data (feed, code lists)
+    { RankClass::Other, "其他" }, // i18n-ok: data (feed, code lists)
+};
+
+} // namespace
+
+QString rankDataName(RankClass rank)
+{
+    for (const auto& [value, name] : rankDataNames)
+        if (value == rank)
+            return QString::fromUtf8(name);
+    return QString::fromUtf8(rankDataNames[3].second);
+}
+
+std::optional<RankClass> rankFromDataName(const QString& name)
+{
+    for (const auto& [value, text] : rankDataNames)
+        if (value != RankClass::Other && name == QString::fromUtf8(text))
+            return value;
+    return std::nullopt;
+}
+
+} // namespace core::domain

@@ -1,14 +1,14 @@
 #include "core/login/card_session_guard.hpp"
 
 #include "core/api/service_client.hpp"
-#include "core/cards/card_service.hpp"
+#include "core/cards/card_access.hpp"
 #include "core/session/service_runner.hpp"
 #include "core/session/session_state.hpp"
 #include "core/settings/client_settings.hpp"
 
 namespace core::login {
 
-CardSessionGuard::CardSessionGuard(cards::CardService& cards, session::SessionState& session,
+CardSessionGuard::CardSessionGuard(cards::CardAccess& cards, session::SessionState& session,
     session::ServiceRunner& service, settings::ClientSettings* settings, QObject* parent)
     : QObject(parent)
     , cards_(cards)
@@ -16,14 +16,14 @@ CardSessionGuard::CardSessionGuard(cards::CardService& cards, session::SessionSt
     , service_(service)
     , settings_(settings)
 {
-    connect(&cards_, &cards::CardService::cardInserted, this, [this](const QString& reader) {
+    connect(&cards_, &cards::CardAccess::cardInserted, this, [this](const QString& reader) {
         watcherReported_ = true;
         readersWithCard_.insert(reader);
     });
-    connect(&cards_, &cards::CardService::readerAdded, this, [this] { watcherReported_ = true; });
-    connect(&cards_, &cards::CardService::cardRemoved, this, &CardSessionGuard::onCardGone);
-    connect(&cards_, &cards::CardService::readerRemoved, this, &CardSessionGuard::onCardGone);
-    connect(&cards_, &cards::CardService::serviceLost, this, [this] {
+    connect(&cards_, &cards::CardAccess::readerAdded, this, [this] { watcherReported_ = true; });
+    connect(&cards_, &cards::CardAccess::cardRemoved, this, &CardSessionGuard::onCardGone);
+    connect(&cards_, &cards::CardAccess::readerRemoved, this, &CardSessionGuard::onCardGone);
+    connect(&cards_, &cards::CardAccess::serviceLost, this, [this] {
         const auto readers = readersWithCard_;
         for (const QString& reader : readers)
             onCardGone(reader);

@@ -1,9 +1,6 @@
 #include "core/login/login_controller.hpp"
 
-#include "core/api/service_client.hpp"
-#include "core/auth/auth_token.hpp"
-#include "core/cards/card_service.hpp"
-#include "core/session/service_runner.hpp"
+#include "core/login/login_service.hpp"
 #include "core/settings/client_settings.hpp"
 
 #include <QCoreApplication>
@@ -13,15 +10,6 @@ namespace core::login {
 
 namespace {
 
-LoginProblem cardProblem(const cards::CardError& error, LoginStep retryStep)
-{
-    LoginProblem problem;
-    problem.message = error.message;
-    problem.retryMakesSense = error.retryMakesSense;
-    problem.retryStep = retryStep;
-    return problem;
-}
-
 bool isCardStep(LoginStep step)
 {
     return step == LoginStep::ReadingCard || step == LoginStep::Card || step == LoginStep::Pin
@@ -30,37 +18,44 @@ bool isCardStep(LoginStep step)
 
 } // namespace
 
-LoginController::LoginController(cards::CardService& cards, session::ServiceRunner& service,
+LoginController::LoginController(cards::CardAccess& cards, LoginService& service,
     session::SessionState& session, settings::ClientSettings* settings, QObject* parent)
     : QObject(parent)
     , cards_(cards)
     , service_(service)
     , session_(session)
     , settings_(settings)
+    , clock_([] { return QDateTime::currentDateTimeUtc(); })
 {
-    connect(&cards_, &cards::CardService::readerAdded, this, [this](const QString& reader) {
+    challengeRenewal_.setSingleShot(true);
+    connect(&challengeRenewal_, &QTimer::timeout, this, [this] {
+        if ((step_ == LoginStep::Pin || step_ == LoginStep::ConfirmFinalTry)
+            && challengeAskedIn_ != generation_)
+            requestChallenge();
+    });
+    connect(&cards_, &cards::CardAccess::readerAdded, this, [this](const QString& reader) {
         readers_.insert(reader, readers_.value(reader, false));
         serviceAvailable_ = true;
         emit readersChanged();
     });
-    connect(&cards_, &cards::CardService::readerRemoved, this, [this](const QString& reader) {
+    connect(&cards_, &cards::CardAccess::readerRemoved, this, [this](const QString& reader) {
         readers_.remove(reader);
         emit readersChanged();
         onCardGone(reader);
     });
-    connect(&cards_, &cards::CardService::cardInserted, this, [this](const QString& reader) {
+    connect(&cards_, &cards::CardAccess::cardInserted, this, [this](const QString& reader) {
         readers_.insert(reader, true);
         serviceAvailable_ = true;
         emit readersChanged();
         if (step_ == LoginStep::Waiting || step_ == LoginStep::PasswordLogin)
             readCard();
     });
-    connect(&cards_, &cards::CardService::cardRemoved, this, [this](const QString& reader) {
+    connect(&cards_, &cards::CardAccess::cardRemoved, this, [this](const QString& reader) {
         readers_.insert(reader, false);
         emit readersChanged();
         onCardGone(reader);
     });
-    connect(&cards_, &cards::CardService::serviceLost, this, [this] {
+    connect(&cards_, &cards::CardAccess::serviceLost, this, [this] {
         serviceAvailable_ = false;
         const QStringList gone = readers_.keys();
         readers_.clear();
@@ -68,7 +63,7 @@ LoginController::LoginController(cards::CardService& cards, session::ServiceRunn
         for (const QString& reader : gone)
             onCardGone(reader);
     });
-    connect(&cards_, &cards::CardService::serviceRestored, this, [this] {
+    connect(&cards_, &cards::CardAccess::serviceRestored, this, [this] {
         serviceAvailable_ = true;
         emit readersChanged();
     });
@@ -76,12 +71,17 @@ LoginController::LoginController(cards::CardService& cards, session::ServiceRunn
 
 LoginController::~LoginController() = default;
 
+void LoginController::setClock(std::function<QDateTime()> clock)
+{
+    clock_ = std::move(clock);
+}
+
 QString LoginController::origin() const
 {
     // A deployment behind a proxy signs for its public origin, which the client cannot see.
     if (settings_ && !settings_->loginOrigin().isEmpty())
         return settings_->loginOrigin();
-    const QUrl base = service_.config().baseUrl;
+    const QUrl base = service_.baseUrl();
     QString result = base.scheme().toLower() + QStringLiteral("://") + base.host().toLower();
     const int defaultPort = base.scheme() == QLatin1String("https") ? 443 : 80;
     if (base.port() != -1 && base.port() != defaultPort)
@@ -139,9 +139,22 @@ void LoginController::setStep(LoginStep step)
         problem_.reset();
     const bool changed = step != step_;
     step_ = step;
+    // The challenge is fetched as the PIN step opens, kept while the card signs, and dropped
+    // on every other step.
+    if (step == LoginStep::Pin || step == LoginStep::ConfirmFinalTry) {
+        if (!challengeUsable() && challengeAskedIn_ != generation_)
+            requestChallenge();
+    } else if (step != LoginStep::Working) {
+        dropChallenge();
+    }
     if (changed || step == LoginStep::Failed)
         emit stepChanged(step_);
     emit problemChanged();
+}
+
+void LoginController::abandon()
+{
+    ++generation_;
 }
 
 void LoginController::setBusy(bool busy)
@@ -187,39 +200,46 @@ void LoginController::readCard()
     const QString reader = chooseReader();
     if (reader.isEmpty())
         return;
-    // On the password login the card is read quietly, for a 健保卡's ID number only; it has a
-    // count of its own, so a password login under way is not dropped by a card coming in.
-    const bool silently = step_ == LoginStep::PasswordLogin;
-    const quint64 generation = silently ? ++nhiReads_ : ++generation_;
-    if (!silently) {
-        reader_ = reader;
-        report_.reset();
-        wrongPinTriesLeft_.reset();
-        setStep(LoginStep::ReadingCard);
+    if (step_ == LoginStep::PasswordLogin) {
+        // Quietly, for a 健保卡's ID number only; with a count of its own, so a password login
+        // under way is not dropped by a card coming in.
+        const quint64 read = ++nhiReads_;
+        cards_.inspect(this, reader, [this, read](const cards::CardResult<cards::CardReport>& r) {
+            if (read == nhiReads_)
+                onNhiInspected(r);
+        });
+        return;
     }
-    cards_.inspect(this, reader, [this, reader, generation, silently](const auto& result) {
-        if (generation != (silently ? nhiReads_ : generation_))
-            return;
-        if (silently) {
-            if (step_ == LoginStep::PasswordLogin && result.ok() && result.value->nhi) {
-                nhiIdNumber_ = result.value->nhi->idNumber;
-                emit nhiIdNumberRead(nhiIdNumber_);
-            }
-            return;
-        }
-        if (!result.ok()) {
-            const auto problem = result.error->problem;
-            if (problem == cards::CardProblem::NoCard || problem == cards::CardProblem::CardRemoved)
-                setStep(LoginStep::Waiting);
-            else
-                fail(cardProblem(*result.error, LoginStep::Waiting));
-            return;
-        }
-        onCardRead(reader, *result.value);
-    });
+    abandon();
+    reader_ = reader;
+    report_.reset();
+    wrongPinTriesLeft_.reset();
+    setStep(LoginStep::ReadingCard);
+    cards_.inspect(this, reader, current(&LoginController::onCardInspected));
 }
 
-void LoginController::onCardRead(const QString& reader, const cards::CardReport& report)
+void LoginController::onNhiInspected(const cards::CardResult<cards::CardReport>& result)
+{
+    if (step_ == LoginStep::PasswordLogin && result.ok() && result.value->nhi) {
+        nhiIdNumber_ = result.value->nhi->idNumber;
+        emit nhiIdNumberRead(nhiIdNumber_);
+    }
+}
+
+void LoginController::onCardInspected(const cards::CardResult<cards::CardReport>& result)
+{
+    if (result.ok()) {
+        onCardRead(*result.value);
+        return;
+    }
+    const auto problem = result.error->problem;
+    if (problem == cards::CardProblem::NoCard || problem == cards::CardProblem::CardRemoved)
+        setStep(LoginStep::Waiting);
+    else
+        fail(problemFor(*result.error, LoginStep::Waiting));
+}
+
+void LoginController::onCardRead(const cards::CardReport& report)
 {
     report_ = report;
     pinStatus_ = {};
@@ -234,27 +254,27 @@ void LoginController::onCardRead(const QString& reader, const cards::CardReport&
         setStep(LoginStep::Card); // stops here: the page says why
         return;
     }
-    const quint64 generation = ++generation_;
     setBusy(true);
-    cards_.readPinStatus(this, reader, [this, generation](const auto& result) {
-        if (generation != generation_)
-            return;
-        setBusy(false);
-        if (!result.ok()) {
-            fail(cardProblem(*result.error, LoginStep::Waiting));
-            return;
-        }
-        pinStatus_ = *result.value;
-        setStep(pinLevel() == PinLevel::Locked ? LoginStep::Locked : LoginStep::Card);
-    });
+    cards_.readPinStatus(this, reader_, current(&LoginController::onPinStatus));
+}
+
+void LoginController::onPinStatus(const cards::CardResult<auth::PinStatus>& result)
+{
+    setBusy(false);
+    if (!result.ok()) {
+        fail(problemFor(*result.error, LoginStep::Waiting));
+        return;
+    }
+    pinStatus_ = *result.value;
+    setStep(pinLevel() == PinLevel::Locked ? LoginStep::Locked : LoginStep::Card);
 }
 
 void LoginController::onCardGone(const QString& reader)
 {
     if (reader != reader_)
         return;
-    if (isCardStep(step_)) {
-        ++generation_;
+    if (isCardStep(step_) || (step_ == LoginStep::Working && heldPin_)) {
+        abandon();
         heldPin_.reset();
         report_.reset();
         setBusy(false);
@@ -293,14 +313,14 @@ void LoginController::submitPin(std::unique_ptr<auth::PinBuffer> pin)
         setStep(LoginStep::ConfirmFinalTry);
         return;
     }
-    beginCardLogin(std::move(pin), false);
+    signIn(std::move(pin), false);
 }
 
 void LoginController::confirmFinalTry()
 {
     if (step_ != LoginStep::ConfirmFinalTry || !heldPin_)
         return;
-    beginCardLogin(std::move(heldPin_), true);
+    signIn(std::move(heldPin_), true);
 }
 
 void LoginController::cancelFinalTry()
@@ -308,109 +328,6 @@ void LoginController::cancelFinalTry()
     heldPin_.reset();
     if (step_ == LoginStep::ConfirmFinalTry)
         setStep(LoginStep::Pin);
-}
-
-void LoginController::beginCardLogin(std::unique_ptr<auth::PinBuffer> pin, bool confirmLastTry)
-{
-    const quint64 generation = ++generation_;
-    setStep(LoginStep::Working);
-    setBusy(true);
-    auto held = std::make_shared<std::unique_ptr<auth::PinBuffer>>(std::move(pin));
-    service_.run<api::Challenge>(
-        this, [](api::ServiceClient& client) { return client.challenge(); },
-        [this, generation, held, confirmLastTry](const api::Result<api::Challenge>& challenge) {
-            std::unique_ptr<auth::PinBuffer> pinBuffer = std::move(*held);
-            if (generation != generation_)
-                return; // `pinBuffer` is wiped here
-            if (!challenge.ok()) {
-                auto problem = problemFor(challenge.failure);
-                problem.retryStep = LoginStep::Pin;
-                fail(problem);
-                return;
-            }
-            QByteArray digest;
-            try {
-                digest = auth::authDigest(origin(), challenge->nonce);
-            } catch (const auth::TokenError& error) {
-                LoginProblem problem;
-                problem.message = error.userMessage();
-                fail(problem);
-                return;
-            }
-            const QString nonce = challenge->nonce;
-            cards_.sign(this, reader_, std::move(pinBuffer), digest, confirmLastTry,
-                [this, generation, nonce](const cards::CardResult<cards::CardSignature>& signed_) {
-                    if (generation != generation_)
-                        return;
-                    if (!signed_.ok()) {
-                        onSignFailed(*signed_.error);
-                        return;
-                    }
-                    pinStatus_.countLow = false;
-                    pinStatus_.triesLeft.reset();
-                    QJsonObject token;
-                    try {
-                        token = auth::buildAuthToken(signed_.value->certificate,
-                            signed_.value->signature, auth::appVersionUrl());
-                    } catch (const auth::TokenError& error) {
-                        LoginProblem problem;
-                        problem.message = error.userMessage();
-                        fail(problem);
-                        return;
-                    }
-                    service_.run<api::LoginOutcome>(
-                        this,
-                        [nonce, token](api::ServiceClient& client) {
-                            return client.certificateLogin(nonce, token);
-                        },
-                        [this, generation](const api::Result<api::LoginOutcome>& outcome) {
-                            if (generation != generation_)
-                                return;
-                            if (!outcome.ok()) {
-                                auto problem = problemFor(outcome.failure);
-                                problem.retryStep = LoginStep::Waiting; // no ticket to retry with
-                                fail(problem);
-                                return;
-                            }
-                            handleOutcome(*outcome, true);
-                        });
-                });
-        });
-}
-
-void LoginController::onSignFailed(const cards::CardError& error)
-{
-    setBusy(false);
-    switch (error.problem) {
-    case cards::CardProblem::WrongPin:
-        wrongPinTriesLeft_ = error.triesLeft;
-        pinStatus_.triesLeft = error.triesLeft;
-        pinStatus_.countLow = true;
-        setStep(pinLevel() == PinLevel::Locked ? LoginStep::Locked : LoginStep::Pin);
-        return;
-    case cards::CardProblem::PinBlocked:
-        pinStatus_.blocked = true;
-        pinStatus_.triesLeft = 0;
-        setStep(LoginStep::Locked);
-        return;
-    case cards::CardProblem::LastTryNeedsConfirmation:
-    case cards::CardProblem::PinLengthInvalid:
-    case cards::CardProblem::PinCharactersInvalid:
-        // Nothing was sent; the clerk types the PIN again (and confirms the last try).
-        if (error.problem == cards::CardProblem::LastTryNeedsConfirmation)
-            pinStatus_.triesLeft = 1;
-        setStep(LoginStep::Pin);
-        setProblem(cardProblem(error, LoginStep::Pin));
-        return;
-    case cards::CardProblem::NoCard:
-    case cards::CardProblem::CardRemoved:
-        report_.reset();
-        setStep(LoginStep::Waiting);
-        return;
-    default:
-        fail(cardProblem(error, LoginStep::Pin));
-        return;
-    }
 }
 
 } // namespace core::login

@@ -1,10 +1,7 @@
 // LoginController after the card: activation, account setup, the password login, and the way
 // out (retry, back, cancel).
-#include "core/api/service_client.hpp"
 #include "core/login/login_controller.hpp"
-#include "core/session/service_runner.hpp"
-
-#include <QCoreApplication>
+#include "core/login/login_service.hpp"
 
 namespace core::login {
 
@@ -50,29 +47,24 @@ void LoginController::activate(const QString& accountOrIdNumber)
 {
     if (step_ != LoginStep::Activation || busy_)
         return;
-    const quint64 generation = ++generation_;
     setBusy(true);
     setProblem({});
-    const QString ticket = activationTicket_;
-    const QString value = accountOrIdNumber.trimmed();
-    service_.run<api::LoginOutcome>(
-        this,
-        [ticket, value](api::ServiceClient& client) { return client.activate(ticket, value); },
-        [this, generation](const api::Result<api::LoginOutcome>& outcome) {
-            if (generation != generation_)
-                return;
-            setBusy(false);
-            if (outcome.ok()) {
-                handleOutcome(*outcome, true);
-                return;
-            }
-            LoginProblem problem = problemFor(outcome.failure);
-            if (problem.retryStep == LoginStep::Activation
-                || outcome.failure.kind != api::ErrorKind::Http)
-                setProblem(problem); // the clerk corrects the entry (the ticket allows a few)
-            else
-                fail(problem);
-        });
+    service_.activate(this, activationTicket_, accountOrIdNumber.trimmed(),
+        current(&LoginController::onActivated));
+}
+
+void LoginController::onActivated(const api::Result<api::LoginOutcome>& result)
+{
+    setBusy(false);
+    if (result.ok()) {
+        handleOutcome(*result, true);
+        return;
+    }
+    LoginProblem problem = problemFor(result.failure);
+    if (problem.retryStep == LoginStep::Activation || result.failure.kind != api::ErrorKind::Http)
+        setProblem(problem); // the clerk corrects the entry (the ticket allows a few)
+    else
+        fail(problem);
 }
 
 void LoginController::setUpAccount(
@@ -80,35 +72,30 @@ void LoginController::setUpAccount(
 {
     if (step_ != LoginStep::AccountSetup || busy_ || !pending_)
         return;
-    const quint64 generation = ++generation_;
     setBusy(true);
     setProblem({});
-    service_.run<QJsonObject>(
-        this,
-        [account, email, password](api::ServiceClient& client) {
-            return client.setUpAccount(account, email, {}, password);
-        },
-        [this, generation](const api::Result<QJsonObject>& result) {
-            if (generation != generation_)
-                return;
-            setBusy(false);
-            if (result.ok()) {
-                pending_->account = *result;
-                finish();
-                return;
-            }
-            LoginProblem problem = problemFor(result.failure);
-            if (problem.retryStep == LoginStep::AccountSetup
-                || result.failure.kind != api::ErrorKind::Http)
-                setProblem(problem);
-            else
-                fail(problem);
-        });
+    service_.setUpAccount(
+        this, account, email, password, current(&LoginController::onAccountSetUp));
+}
+
+void LoginController::onAccountSetUp(const api::Result<QJsonObject>& result)
+{
+    setBusy(false);
+    if (result.ok()) {
+        pending_->account = *result;
+        finish();
+        return;
+    }
+    LoginProblem problem = problemFor(result.failure);
+    if (problem.retryStep == LoginStep::AccountSetup || result.failure.kind != api::ErrorKind::Http)
+        setProblem(problem);
+    else
+        fail(problem);
 }
 
 void LoginController::showPasswordLogin()
 {
-    ++generation_;
+    abandon();
     heldPin_.reset();
     setBusy(false);
     setStep(LoginStep::PasswordLogin);
@@ -119,28 +106,24 @@ void LoginController::loginWithPassword(const QString& account, const QString& p
 {
     if (step_ != LoginStep::PasswordLogin || busy_)
         return;
-    const quint64 generation = ++generation_;
     setBusy(true);
     setProblem({});
-    const QString name = account.trimmed();
-    service_.run<api::LoginOutcome>(
-        this,
-        [name, password](
-            api::ServiceClient& client) { return client.passwordLogin(name, password); },
-        [this, generation](const api::Result<api::LoginOutcome>& outcome) {
-            if (generation != generation_)
-                return;
-            setBusy(false);
-            if (outcome.ok())
-                handleOutcome(*outcome, false);
-            else
-                setProblem(problemFor(outcome.failure));
-        });
+    service_.passwordLogin(
+        this, account.trimmed(), password, current(&LoginController::onPasswordLogin));
+}
+
+void LoginController::onPasswordLogin(const api::Result<api::LoginOutcome>& result)
+{
+    setBusy(false);
+    if (result.ok())
+        handleOutcome(*result, false);
+    else
+        setProblem(problemFor(result.failure));
 }
 
 void LoginController::backToCard()
 {
-    ++generation_;
+    abandon();
     heldPin_.reset();
     dropServerSession();
     activationTicket_.clear();
@@ -168,7 +151,7 @@ void LoginController::retry()
 
 void LoginController::cancel()
 {
-    ++generation_;
+    abandon();
     heldPin_.reset();
     activationTicket_.clear();
     dropServerSession();
@@ -182,9 +165,7 @@ void LoginController::dropServerSession()
         return;
     pending_.reset();
     // The service client holds the token of a login that was not finished: end it there.
-    service_.run<api::Empty>(
-        this, [](api::ServiceClient& client) { return client.logout(); },
-        [](const api::Result<api::Empty>&) {});
+    service_.logout();
 }
 
 } // namespace core::login

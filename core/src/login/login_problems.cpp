@@ -1,3 +1,4 @@
+#include "core/cards/card_access.hpp"
 #include "core/login/login_types.hpp"
 
 #include <QCoreApplication>
@@ -125,6 +126,11 @@ LoginProblem problemFor(const api::Failure& failure)
     problem.kind = failure.kind;
     problem.serviceError = failure.error;
     return problem;
+}
+
+LoginProblem problemFor(const cards::CardFault& fault, LoginStep retryStep)
+{
+    return make(fault.message, fault.retryMakesSense, retryStep);
 }
 
 PinLevel pinLevelOf(const auth::PinStatus& status)

@@ -2,14 +2,14 @@
 #include "pki/openssl_handles.hpp"
 
 #include <climits>
-#include <cstring>
 #include <openssl/pem.h>
+#include <string>
 
 namespace core::pki {
 
 using namespace detail;
 
-QList<QByteArray> certificatesFromPem(const QByteArray& pem)
+QList<PemBlock> pemBlocks(const QByteArray& pem)
 {
     const ErrorQueueScope errors;
     if (pem.size() > INT_MAX)
@@ -17,7 +17,7 @@ QList<QByteArray> certificatesFromPem(const QByteArray& pem)
     const BioPtr bio(BIO_new_mem_buf(pem.constData(), static_cast<int>(pem.size())));
     if (!bio)
         throw CertificateParseError("cannot read PEM text");
-    QList<QByteArray> certificates;
+    QList<PemBlock> blocks;
     for (;;) {
         char* rawName = nullptr;
         char* rawHeader = nullptr;
@@ -27,16 +27,25 @@ QList<QByteArray> certificatesFromPem(const QByteArray& pem)
             // "No BEGIN line" is how the reader says it has passed the last block.
             const unsigned long error = ERR_peek_last_error();
             if (ERR_GET_LIB(error) == ERR_LIB_PEM && ERR_GET_REASON(error) == PEM_R_NO_START_LINE)
-                return certificates;
-            throw CertificateParseError("damaged PEM block");
+                return blocks;
+            throw CertificateParseError(
+                "PEM block " + std::to_string(blocks.size() + 1) + " is damaged");
         }
         const OpenSslBuffer<char> name(rawName);
         const OpenSslBuffer<char> header(rawHeader);
         const OpenSslBuffer<unsigned char> data(rawData);
-        if (std::strcmp(name.get(), PEM_STRING_X509) == 0
-            || std::strcmp(name.get(), PEM_STRING_X509_OLD) == 0)
-            certificates.append(QByteArray(reinterpret_cast<const char*>(data.get()), length));
+        blocks.append({ QByteArray(name.get()),
+            QByteArray(reinterpret_cast<const char*>(data.get()), qsizetype(length)) });
     }
+}
+
+QList<QByteArray> certificatesFromPem(const QByteArray& pem)
+{
+    QList<QByteArray> certificates;
+    for (const PemBlock& block : pemBlocks(pem))
+        if (block.label == PEM_STRING_X509 || block.label == PEM_STRING_X509_OLD)
+            certificates.append(block.data);
+    return certificates;
 }
 
 QByteArray toPem(const QByteArray& der)

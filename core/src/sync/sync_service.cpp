@@ -3,13 +3,10 @@
 #include "core/api/service_client.hpp"
 #include "core/session/session_state.hpp"
 #include "core/store/local_store.hpp"
+#include "core/threads/worker.hpp"
 
 #include <QMetaObject>
-#include <QMutex>
-#include <QThread>
-#include <QWaitCondition>
 #include <algorithm>
-#include <deque>
 #include <functional>
 
 namespace core::sync {
@@ -25,52 +22,15 @@ struct WorkerState {
 
 } // namespace
 
-/// The worker thread with a job queue of its own. Not Qt's posted events: the client waits
-/// for each answer in a local QEventLoop, which would run the next posted job inside the current
-/// one (and a new configuration would then delete the client under its own call).
-struct SyncService::Worker : QThread {
-    WorkerState* state = nullptr; ///< touched only by jobs
-    api::ServiceConfig config; ///< the worker's copy, changed only by jobs
+/// The worker (core::threads::Worker: the client waits for each answer in a local event loop,
+/// so the jobs wait in a queue of their own) and what only its jobs touch.
+struct SyncService::Worker {
+    WorkerState* state = nullptr;
+    api::ServiceConfig config; ///< the worker's copy
     QString token; ///< the same
+    threads::Worker thread { QStringLiteral("shiqiuren-sync") };
 
-    /// Runs `job` on the worker thread after the jobs posted before it.
-    void post(std::function<void()> job)
-    {
-        const QMutexLocker lock(&mutex_);
-        jobs_.push_back(std::move(job));
-        wake_.wakeOne();
-    }
-    /// The jobs posted so far still run; then the thread ends.
-    void finish()
-    {
-        const QMutexLocker lock(&mutex_);
-        finishing_ = true;
-        wake_.wakeOne();
-    }
-
-protected:
-    void run() override
-    {
-        for (;;) {
-            std::function<void()> job;
-            {
-                QMutexLocker lock(&mutex_);
-                while (jobs_.empty() && !finishing_)
-                    wake_.wait(&mutex_);
-                if (jobs_.empty())
-                    return;
-                job = std::move(jobs_.front());
-                jobs_.pop_front();
-            }
-            job();
-        }
-    }
-
-private:
-    QMutex mutex_;
-    QWaitCondition wake_;
-    std::deque<std::function<void()>> jobs_;
-    bool finishing_ = false;
+    void post(std::function<void()> job) { thread.post(std::move(job)); }
 };
 
 SyncService::SyncService(store::LocalStore& store, api::ServiceConfig config,
@@ -85,8 +45,6 @@ SyncService::SyncService(store::LocalStore& store, api::ServiceConfig config,
 {
     worker_->config = config_;
     worker_->state = new WorkerState;
-    worker_->setObjectName(QStringLiteral("shiqiuren-sync"));
-    worker_->start();
 
     nextRun_.setSingleShot(true);
     connect(&nextRun_, &QTimer::timeout, this, &SyncService::startRun);
@@ -112,14 +70,13 @@ void SyncService::stop()
     stopped_ = true;
     nextRun_.stop();
     health_.stop();
-    if (!worker_->isRunning())
+    if (!worker_->state)
         return;
     // The engine and its client go on the thread they were used on, after the current job.
     WorkerState* state = worker_->state;
     worker_->post([state] { delete state; });
     worker_->state = nullptr;
-    worker_->finish();
-    worker_->wait();
+    worker_->thread.finish();
 }
 
 void SyncService::setConfig(const api::ServiceConfig& config)

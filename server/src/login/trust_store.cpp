@@ -1,10 +1,11 @@
 #include "server/login/trust_store.hpp"
 
+#include "core/pki/certificate.hpp"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <climits>
-#include <cstring>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -54,38 +55,31 @@ X509CrlPtr exactCrl(const unsigned char* data, long length)
 FileContents readPem(const QString& path, const QByteArray& bytes)
 {
     FileContents contents;
-    const BioPtr bio(BIO_new_mem_buf(bytes.constData(), static_cast<int>(bytes.size())));
-    if (!bio)
-        fail(path, QStringLiteral("out of memory"));
-    for (int block = 1;; ++block) {
-        char* rawName = nullptr;
-        char* rawHeader = nullptr;
-        unsigned char* rawData = nullptr;
-        long length = 0;
-        if (PEM_read_bio(bio.get(), &rawName, &rawHeader, &rawData, &length) != 1) {
-            // "No BEGIN line" is how the reader says it has passed the last block.
-            const unsigned long error = ERR_peek_last_error();
-            if (ERR_GET_LIB(error) == ERR_LIB_PEM && ERR_GET_REASON(error) == PEM_R_NO_START_LINE)
-                return contents;
-            fail(path, QStringLiteral("PEM block %1 is damaged").arg(block));
-        }
-        const std::unique_ptr<char, OpenSslFree> name(rawName);
-        const std::unique_ptr<char, OpenSslFree> header(rawHeader);
-        const std::unique_ptr<unsigned char, OpenSslFree> data(rawData);
-        if (std::strcmp(name.get(), PEM_STRING_X509) == 0
-            || std::strcmp(name.get(), PEM_STRING_X509_OLD) == 0) {
-            X509Ptr certificate = exactCertificate(data.get(), length);
+    QList<core::pki::PemBlock> blocks;
+    try {
+        blocks = core::pki::pemBlocks(bytes);
+    } catch (const core::pki::CertificateParseError& error) {
+        fail(path, QString::fromUtf8(error.what()));
+    }
+    int number = 0;
+    for (const core::pki::PemBlock& block : blocks) {
+        ++number;
+        const auto* data = reinterpret_cast<const unsigned char*>(block.data.constData());
+        const long length = long(block.data.size());
+        if (block.label == PEM_STRING_X509 || block.label == PEM_STRING_X509_OLD) {
+            X509Ptr certificate = exactCertificate(data, length);
             if (!certificate)
-                fail(path, QStringLiteral("PEM block %1 is not a valid certificate").arg(block));
+                fail(path, QStringLiteral("PEM block %1 is not a valid certificate").arg(number));
             contents.certificates.push_back(std::move(certificate));
-        } else if (std::strcmp(name.get(), PEM_STRING_X509_CRL) == 0) {
-            X509CrlPtr crl = exactCrl(data.get(), length);
+        } else if (block.label == PEM_STRING_X509_CRL) {
+            X509CrlPtr crl = exactCrl(data, length);
             if (!crl)
-                fail(path, QStringLiteral("PEM block %1 is not a valid CRL").arg(block));
+                fail(path, QStringLiteral("PEM block %1 is not a valid CRL").arg(number));
             contents.crls.push_back(std::move(crl));
         }
         // Other blocks (keys, parameters) carry no trust; they are skipped.
     }
+    return contents;
 }
 
 /// A PEM file's certificates and CRLs, or the one DER certificate or CRL the file is.

@@ -93,21 +93,6 @@ QString rocCompact(const QDate& date)
     return roc ? roc->compact() : QString();
 }
 
-QString rankName(RankClass rank)
-{
-    switch (rank) {
-    case RankClass::Junior:
-        return QStringLiteral("委任");
-    case RankClass::Intermediate:
-        return QStringLiteral("薦任");
-    case RankClass::Senior:
-        return QStringLiteral("簡任");
-    case RankClass::Other:
-        break;
-    }
-    return QStringLiteral("其他");
-}
-
 /// RANK (官職等): the structured ranges in the 2026 wording,
 /// 「委任第5職等或薦任第6職等至薦任第7職等」 (one grade alone: 「薦任第8職等」). A range of 其他
 /// has no 職等 and is left out. Without ranges, the free text (約僱5等280薪點, 師(三)級 …). When a
@@ -118,7 +103,7 @@ QString rankText(const Vacancy& v)
     for (const GradeRange& g : v.gradeRanges) {
         if (g.rank == RankClass::Other)
             continue;
-        const QString rank = rankName(g.rank);
+        const QString rank = core::domain::rankDataName(g.rank);
         if (g.from == g.to)
             parts.append(QStringLiteral("%1第%2職等").arg(rank).arg(g.from));
         else
@@ -137,7 +122,7 @@ QString typeText(const QList<RankClass>& ranks)
     QStringList parts;
     for (const RankClass rank : order)
         if (ranks.contains(rank))
-            parts.append(rankName(rank));
+            parts.append(core::domain::rankDataName(rank));
     return parts.join(QLatin1Char(','));
 }
 

@@ -6,6 +6,7 @@
 #include "../../server/api/vacancy_test_support.hpp"
 #include "card_login.hpp"
 #include "core/api/service_client.hpp"
+#include "core/auth/auth_token.hpp"
 #include "test_server.hpp"
 
 #include <QJsonDocument>
@@ -41,8 +42,8 @@ inline core::api::LoginOutcome cardLogin(
     const auto challenge = client.challenge();
     INFO(challenge.failure.summary().toStdString());
     REQUIRE(challenge.ok());
-    const auto login = client.certificateLogin(challenge->nonce,
-        servertest::loginToken(certName, certName, servertest::testOrigin, challenge->nonce));
+    const auto login = client.certificateLogin(core::auth::certificateLoginRequest(challenge->nonce,
+        servertest::loginToken(certName, certName, servertest::testOrigin, challenge->nonce)));
     INFO(login.failure.summary().toStdString());
     REQUIRE(login.ok());
     return *login;

@@ -22,9 +22,9 @@ TEST_CASE(
     CHECK(challenge->expiresAt <= QDateTime::currentDateTimeUtc().addSecs(301));
 
     // First use of the card: a ticket, no session yet.
-    const auto first = client.certificateLogin(challenge->nonce,
+    const auto first = client.certificateLogin(core::auth::certificateLoginRequest(challenge->nonce,
         servertest::loginToken(
-            "citizen-sign", "citizen-sign", servertest::testOrigin, challenge->nonce));
+            "citizen-sign", "citizen-sign", servertest::testOrigin, challenge->nonce)));
     REQUIRE(first.ok());
     CHECK(first->activationRequired);
     CHECK_FALSE(first->activationTicket.isEmpty());
@@ -105,11 +105,13 @@ TEST_CASE("A spent or unknown nonce is nonce-invalid", "[api][login]")
     REQUIRE(challenge.ok());
     const QJsonObject token = servertest::loginToken(
         "agency-sign", "agency-sign", servertest::testOrigin, challenge->nonce);
-    const auto login = client.certificateLogin(challenge->nonce, token);
+    const auto login
+        = client.certificateLogin(core::auth::certificateLoginRequest(challenge->nonce, token));
     REQUIRE(login.ok());
     CHECK(login->account.value("agency").toObject().value("code").toString() == "A29000000G");
 
-    const auto replay = client.certificateLogin(challenge->nonce, token);
+    const auto replay
+        = client.certificateLogin(core::auth::certificateLoginRequest(challenge->nonce, token));
     REQUIRE_FALSE(replay.ok());
     CHECK(replay.failure.kind == ErrorKind::Http);
     CHECK(replay.failure.httpStatus == 401);
@@ -118,14 +120,15 @@ TEST_CASE("A spent or unknown nonce is nonce-invalid", "[api][login]")
     CHECK_FALSE(replay.failure.retriable());
 
     const QString unknown = QString::fromLatin1(QByteArray(32, 'x').toBase64());
-    const auto made = client.certificateLogin(unknown,
-        servertest::loginToken("agency-sign", "agency-sign", servertest::testOrigin, unknown));
+    const auto made = client.certificateLogin(core::auth::certificateLoginRequest(unknown,
+        servertest::loginToken("agency-sign", "agency-sign", servertest::testOrigin, unknown)));
     CHECK(made.failure.error == ServiceError::NonceInvalid);
 
     // A token that is not web-eid:1.0.
     const auto fresh = client.challenge();
     REQUIRE(fresh.ok());
-    const auto malformed = client.certificateLogin(fresh->nonce, QJsonObject { { "format", "x" } });
+    const auto malformed = client.certificateLogin(
+        core::auth::certificateLoginRequest(fresh->nonce, QJsonObject { { "format", "x" } }));
     CHECK(malformed.failure.httpStatus == 400);
     CHECK(malformed.failure.error == ServiceError::TokenMalformed);
 }

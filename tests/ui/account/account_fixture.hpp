@@ -1,10 +1,12 @@
 #pragma once
 
 // The real shiqiuren-server on loopback (tests/server/seed/test.json, or a seed given), a
-// ServiceRunner to it, settings in a temporary INI file, and a session opened through the runner
+// ServiceRunner to it, the card service (with no smart card service to reach), settings in a
+// temporary INI file, and a session opened through the runner
 // with the seed's password account chen01 (陳同事, Chen!2345).
 
 #include "core/api/service_client.hpp"
+#include "core/cards/card_service.hpp"
 #include "core/session/service_runner.hpp"
 #include "core/session/session_state.hpp"
 #include "core/settings/client_settings.hpp"
@@ -69,6 +71,11 @@ struct Fixture {
         core::api::ServiceConfig config;
         config.baseUrl = QUrl(server.baseUrl());
         runner = std::make_unique<core::session::ServiceRunner>(config);
+        cards = std::make_unique<core::cards::CardService>(core::cards::CardService::Options {
+            .ledgerDatabase = dir.filePath(QStringLiteral("ledger.sqlite")),
+            .pkcs11Module = {},
+            .certificateCacheDir = {} });
+        context.cards = cards.get();
         context.session = &session;
         context.service = runner.get();
         context.settings = settings.get();
@@ -94,6 +101,7 @@ struct Fixture {
     QTemporaryDir dir;
     std::unique_ptr<core::settings::ClientSettings> settings;
     std::unique_ptr<core::session::ServiceRunner> runner;
+    std::unique_ptr<core::cards::CardService> cards; // no smart card service in this binary
     core::session::SessionState session;
     ui::AppContext context;
 };

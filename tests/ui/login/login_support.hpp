@@ -101,6 +101,7 @@ struct Desk {
         context.session = &session;
         context.service = &runner;
         context.settings = &settings;
+        context.cards = &cards;
     }
 
     /// The login dialog over this desk's card service. The test servers sit behind no proxy but
@@ -109,7 +110,7 @@ struct Desk {
     {
         if (signForTestOrigin)
             settings.setLoginOrigin(servertest::testOrigin);
-        auto dialog = std::make_unique<ui::LoginDialog>(context, &cards);
+        auto dialog = std::make_unique<ui::LoginDialog>(context);
         dialog->show();
         return dialog;
     }

@@ -33,7 +33,7 @@ struct Program {
         desk.context.sync = &sync;
         sync.follow(desk.session);
         window = std::make_unique<ui::MainWindow>(desk.context);
-        hub = new ui::WindowHub(desk.context, *window, &desk.cards);
+        hub = new ui::WindowHub(desk.context, *window);
         window->show();
     }
     ~Program()

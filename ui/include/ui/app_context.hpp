@@ -1,5 +1,8 @@
 #pragma once
 
+namespace core::cards {
+class CardAccess;
+}
 namespace core::store {
 class LocalStore;
 }
@@ -24,6 +27,7 @@ struct AppContext {
     core::session::ServiceRunner* service = nullptr; ///< central-service calls off the GUI thread
     core::settings::ClientSettings* settings = nullptr;
     core::sync::SyncService* sync = nullptr; ///< the sync engine on its thread, its status
+    core::cards::CardAccess* cards = nullptr; ///< the one door to readers and cards
 };
 
 } // namespace ui

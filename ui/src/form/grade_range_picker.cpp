@@ -18,45 +18,17 @@ using core::domain::RankClass;
 
 namespace {
 
-std::optional<RankClass> rankFromName(const QString& name)
-{
-    // The feed's own wording, which the code lists' 常用官職等 follow: data, not UI text.
-    // i18n-ok: the feed's rank names, compared as data
-    if (name == QStringLiteral("委任"))
-        return RankClass::Junior;
-    // i18n-ok: the feed's rank names, compared as data
-    if (name == QStringLiteral("薦任"))
-        return RankClass::Intermediate;
-    // i18n-ok: the feed's rank names, compared as data
-    if (name == QStringLiteral("簡任"))
-        return RankClass::Senior;
-    return std::nullopt;
-}
-
-QString feedRankName(RankClass rank)
-{
-    switch (rank) {
-    case RankClass::Junior:
-        return QStringLiteral("委任"); // i18n-ok: the feed's wording (data)
-    case RankClass::Intermediate:
-        return QStringLiteral("薦任"); // i18n-ok: the feed's wording (data)
-    case RankClass::Senior:
-        return QStringLiteral("簡任"); // i18n-ok: the feed's wording (data)
-    case RankClass::Other:
-        break;
-    }
-    return {};
-}
-
 /// One range in the feed's wording, whatever the screen's language (the entries' data).
 QString feedText(const GradeRange& range)
 {
     // i18n-ok: the feed's wording (data)
-    const QString from = QStringLiteral("%1第%2職等").arg(feedRankName(range.rank)).arg(range.from);
+    const QString from
+        = QStringLiteral("%1第%2職等").arg(core::domain::rankDataName(range.rank)).arg(range.from);
     if (range.from == range.to)
         return from;
     // i18n-ok: the feed's wording (data)
-    return from + QStringLiteral("至%1第%2職等").arg(feedRankName(range.rank)).arg(range.to);
+    return from
+        + QStringLiteral("至%1第%2職等").arg(core::domain::rankDataName(range.rank)).arg(range.to);
 }
 
 constexpr RankClass rankedClasses[]
@@ -76,7 +48,7 @@ std::optional<QList<GradeRange>> parseGradeRanges(const QString& text)
         if (!match.hasMatch())
             return std::nullopt;
         GradeRange range;
-        range.rank = *rankFromName(match.captured(1));
+        range.rank = *core::domain::rankFromDataName(match.captured(1));
         range.from = match.captured(2).toInt();
         range.to = match.captured(3).isEmpty() ? range.from : match.captured(3).toInt();
         result.append(range);

@@ -239,12 +239,6 @@ bool VacancyFormDialog::hasUnsavedChanges() const
     return vacancy() != baseline_;
 }
 
-void VacancyFormDialog::setToday(const QDate& today)
-{
-    today_ = today;
-    refresh();
-}
-
 void VacancyFormDialog::onEdited(const QString& field)
 {
     if (loading_)

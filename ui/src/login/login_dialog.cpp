@@ -1,11 +1,7 @@
 #include "ui/login/login_dialog.hpp"
 
-#include "core/cards/card_inspector.hpp"
-#include "core/cards/card_service.hpp"
-#include "core/cards/card_signer.hpp"
 #include "core/login/login_controller.hpp"
-#include "core/settings/client_settings.hpp"
-#include "core/store/local_store.hpp"
+#include "core/login/login_service.hpp"
 #include "ui/app_context.hpp"
 #include "ui/login/account_setup_page.hpp"
 #include "ui/login/activation_page.hpp"
@@ -29,36 +25,13 @@ namespace ui {
 
 using core::login::LoginStep;
 
-namespace {
-
-core::cards::CardService::Options cardOptions(const AppContext& context)
-{
-    core::cards::CardService::Options options;
-    // The PIN ledger lives in the local database (architecture: core/store).
-    options.ledgerDatabase
-        = context.store ? context.store->file() : core::cards::CardSigner::defaultLedgerDatabase();
-    if (context.settings)
-        options.pkcs11Module = context.settings->pkcs11Module();
-    options.certificateCacheDir = core::cards::CardInspector::defaultCacheDir();
-    return options;
-}
-
-} // namespace
-
 LoginDialog::LoginDialog(AppContext& context, QWidget* parent)
-    : LoginDialog(context, nullptr, parent)
-{ }
-
-LoginDialog::LoginDialog(AppContext& context, core::cards::CardService* cards, QWidget* parent)
     : QDialog(parent)
     , context_(context)
+    , service_(core::login::LoginService::over(*context.service))
 {
-    if (!cards) {
-        ownCards_ = std::make_unique<core::cards::CardService>(cardOptions(context));
-        cards = ownCards_.get();
-    }
     controller_ = new core::login::LoginController(
-        *cards, *context.service, *context.session, context.settings, this);
+        *context.cards, *service_, *context.session, context.settings, this);
 
     stack_ = new QStackedWidget(this);
     auto& c = *controller_;

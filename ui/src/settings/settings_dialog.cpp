@@ -1,6 +1,6 @@
 #include "ui/settings/settings_dialog.hpp"
 
-#include "core/cards/card_watcher.hpp"
+#include "core/cards/card_access.hpp"
 #include "core/settings/client_settings.hpp"
 #include "ui/i18n/language_switcher.hpp"
 #include "ui/settings/settings_checks.hpp"
@@ -42,7 +42,6 @@ void showProblem(QLabel* label, const QString& text)
 SettingsDialog::SettingsDialog(AppContext& context, QWidget* parent)
     : QDialog(parent)
     , context_(context)
-    , watcher_(new core::cards::CardWatcher(this))
     , serverUrl_(new QLineEdit(this))
     , serverUrlProblem_(problemLabel(this))
     , pin_(new QLineEdit(this))
@@ -91,13 +90,20 @@ SettingsDialog::SettingsDialog(AppContext& context, QWidget* parent)
     connect(module_, &QLineEdit::textChanged, this, [this] { checkModule(); });
     connect(buttons_, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons_, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
-    connect(watcher_, &core::cards::CardWatcher::readerAdded, this, &SettingsDialog::addReader);
-    connect(
-        watcher_, &core::cards::CardWatcher::readerRemoved, this, &SettingsDialog::removeReader);
+    if (context_.cards) {
+        connect(context_.cards, &core::cards::CardEvents::readerAdded, this,
+            &SettingsDialog::addReader);
+        connect(context_.cards, &core::cards::CardEvents::readerRemoved, this,
+            &SettingsDialog::removeReader);
+    }
 
     load();
     retranslate();
-    watcher_->start();
+    if (context_.cards) {
+        for (const auto& reader : context_.cards->knownReaders())
+            addReader(reader.name);
+        context_.cards->startWatching();
+    }
 }
 
 SettingsDialog::~SettingsDialog() = default;

@@ -15,11 +15,10 @@
 
 namespace ui {
 
-WindowHub::WindowHub(AppContext& context, MainWindow& window, core::cards::CardService* cards)
+WindowHub::WindowHub(AppContext& context, MainWindow& window)
     : QObject(&window)
     , context_(context)
     , window_(window)
-    , cards_(cards)
 {
     connect(&window, &MainWindow::newVacancyRequested, this, [this] { openForm({}); });
     connect(&window, &MainWindow::editRequested, this, &WindowHub::openForm);
@@ -50,7 +49,7 @@ template <typename Make> QDialog* WindowHub::single(QPointer<QDialog>& open, Mak
 QDialog* WindowHub::openLogin(bool password)
 {
     QDialog* dialog = single(login_, [this] {
-        auto* login = new LoginDialog(context_, cards_, &window_);
+        auto* login = new LoginDialog(context_, &window_);
         connect(login, &QDialog::accepted, &window_, &MainWindow::refresh);
         connect(
             login, &LoginDialog::environmentCheckRequested, this, &WindowHub::openEnvironmentCheck);

@@ -49,9 +49,9 @@ public:
 
     /// `POST /auth/challenge`.
     Result<Challenge> challenge();
-    /// `POST /auth/certificate` with `{ nonce, authToken }` (core::auth::buildAuthToken). A
-    /// session, or activationRequired with the ticket for activate().
-    Result<LoginOutcome> certificateLogin(const QString& nonce, const QJsonObject& authToken);
+    /// `POST /auth/certificate` with `request` as built by core::auth::certificateLoginRequest.
+    /// A session, or activationRequired with the ticket for activate().
+    Result<LoginOutcome> certificateLogin(const QJsonObject& request);
     /// `POST /auth/activate` (首次啟用): the clerk's custom account or national ID number.
     Result<LoginOutcome> activate(
         const QString& activationTicket, const QString& accountOrIdNumber);

@@ -11,6 +11,11 @@ namespace core::domain {
 /// 官等: the three bands of 公務人員任用法 §5, plus 其他 for staff outside it (約僱, 聘用 …).
 enum class RankClass { Junior /*委任*/, Intermediate /*薦任*/, Senior /*簡任*/, Other /*其他*/ };
 
+/// The 官等 as the feed and the code lists write it (委任, 薦任, 簡任, 其他): data, not UI text.
+QString rankDataName(RankClass rank);
+/// The 官等 a feed or code-list name stands for; nothing for 其他 or a name it is not.
+std::optional<RankClass> rankFromDataName(const QString& name);
+
 /// One 官職等 range, e.g. 薦任第6職等至薦任第7職等. A post may offer several, joined by 或.
 struct GradeRange {
     RankClass rank = RankClass::Junior;

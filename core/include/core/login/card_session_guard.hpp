@@ -5,7 +5,7 @@
 #include <QString>
 
 namespace core::cards {
-class CardService;
+class CardAccess;
 }
 namespace core::session {
 class ServiceRunner;
@@ -24,7 +24,7 @@ namespace core::login {
 class CardSessionGuard : public QObject {
     Q_OBJECT
 public:
-    CardSessionGuard(cards::CardService& cards, session::SessionState& session,
+    CardSessionGuard(cards::CardAccess& cards, session::SessionState& session,
         session::ServiceRunner& service, settings::ClientSettings* settings,
         QObject* parent = nullptr);
     ~CardSessionGuard() override;
@@ -37,7 +37,7 @@ private:
     void onCardGone(const QString& reader);
     void checkSession();
 
-    cards::CardService& cards_;
+    cards::CardAccess& cards_;
     session::SessionState& session_;
     session::ServiceRunner& service_;
     settings::ClientSettings* settings_;

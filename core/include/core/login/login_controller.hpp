@@ -1,47 +1,47 @@
 #pragma once
 
+#include "core/api/login_types.hpp"
+#include "core/api/result.hpp"
 #include "core/auth/pin_buffer.hpp"
 #include "core/auth/pin_ledger.hpp"
-#include "core/cards/card_inspector.hpp"
-#include "core/cards/card_report.hpp"
+#include "core/cards/card_access.hpp"
 #include "core/login/login_types.hpp"
 #include "core/session/session_state.hpp"
 
+#include <QDateTime>
 #include <QMap>
 #include <QObject>
 #include <QString>
+#include <QTimer>
+#include <functional>
 #include <memory>
 #include <optional>
 
-namespace core::cards {
-class CardService;
-struct CardError;
-} // namespace core::cards
-namespace core::session {
-class ServiceRunner;
-}
 namespace core::settings {
 class ClientSettings;
-}
-namespace core::api {
-struct LoginOutcome;
 }
 
 namespace core::login {
 
+class LoginService;
+
 /// The card login as a headless state machine (the login dialog is a view over it): waiting for
-/// a card → the card → PIN → the server's challenge signed on the card's worker → activation →
-/// account setup → SessionState::begin; and the password login. Lives on the GUI thread; every
-/// card and network call is asynchronous. A PIN is sent at most once per submitPin(): a wrong
-/// PIN comes back to the Pin step with the card's new count, and nothing retries by itself.
+/// a card → the card → PIN → the server's challenge signed by the card → activation → account
+/// setup → SessionState::begin; and the password login. Lives on the GUI thread; every card and
+/// network call is asynchronous, through two ports (cards::CardAccess, LoginService). The
+/// challenge is fetched when the PIN step opens and renewed before it expires, so a PIN goes to
+/// the card as soon as it is submitted. A PIN is sent at most once per submitPin(): a wrong PIN
+/// comes back to the Pin step with the card's new count, and nothing retries by itself.
 class LoginController : public QObject {
     Q_OBJECT
 public:
     /// `settings` may be null (then: no preferred reader).
-    LoginController(cards::CardService& cards, session::ServiceRunner& service,
-        session::SessionState& session, settings::ClientSettings* settings,
-        QObject* parent = nullptr);
+    LoginController(cards::CardAccess& cards, LoginService& service, session::SessionState& session,
+        settings::ClientSettings* settings, QObject* parent = nullptr);
     ~LoginController() override;
+
+    /// The clock the challenge's age is judged by (UTC); tests stand in for a slow clerk.
+    void setClock(std::function<QDateTime()> clock);
 
     /// The origin the card signs for: the settings' loginOrigin when set (a service behind a
     /// proxy), else the origin of the service's base URL.
@@ -103,25 +103,58 @@ signals:
     void finished();
 
 private:
+    /// `next` as the callback of a call: dropped when the card, step or login it was asked for
+    /// has been left since (generation_ moved on).
+    template <typename Answer> auto current(void (LoginController::*next)(const Answer&))
+    {
+        return [this, next, generation = generation_](const Answer& answer) {
+            if (generation == generation_)
+                (this->*next)(answer);
+        };
+    }
+    void abandon(); ///< answers still under way are for a login that is over
+
     void setStep(LoginStep step);
     void setBusy(bool busy);
     void setProblem(std::optional<LoginProblem> problem);
     void fail(LoginProblem problem);
-    void readCard();
+    bool cardPresent(const QString& reader) const;
     QString chooseReader() const;
-    void onCardRead(const QString& reader, const cards::CardReport& report);
+
+    // The card: read it, then its PIN status.
+    void readCard();
+    void onCardInspected(const cards::CardResult<cards::CardReport>& result);
+    void onNhiInspected(const cards::CardResult<cards::CardReport>& result);
+    void onCardRead(const cards::CardReport& report);
+    void onPinStatus(const cards::CardResult<auth::PinStatus>& result);
     void onCardGone(const QString& reader);
-    void beginCardLogin(std::unique_ptr<auth::PinBuffer> pin, bool confirmLastTry);
-    void onSignFailed(const cards::CardError& error);
+
+    // The challenge, fetched ahead while the PIN step is open.
+    void requestChallenge();
+    void onChallenge(const api::Result<api::Challenge>& result);
+    bool challengeUsable() const;
+    void dropChallenge();
+
+    // The card login, one step after the other.
+    void signIn(std::unique_ptr<auth::PinBuffer> pin, bool confirmLastTry);
+    void signChallenge(std::unique_ptr<auth::PinBuffer> pin, bool confirmLastTry);
+    void onSigned(const cards::CardResult<cards::CardSignature>& result);
+    void onSignFailed(const cards::CardFault& fault);
+    void onCertificateLogin(const api::Result<api::LoginOutcome>& result);
+
+    // After the card: activation, account setup, the password login.
+    void onActivated(const api::Result<api::LoginOutcome>& result);
+    void onAccountSetUp(const api::Result<QJsonObject>& result);
+    void onPasswordLogin(const api::Result<api::LoginOutcome>& result);
     void handleOutcome(const api::LoginOutcome& outcome, bool cardLogin);
     void finish();
     void dropServerSession();
-    bool cardPresent(const QString& reader) const;
 
-    cards::CardService& cards_;
-    session::ServiceRunner& service_;
+    cards::CardAccess& cards_;
+    LoginService& service_;
     session::SessionState& session_;
     settings::ClientSettings* settings_;
+    std::function<QDateTime()> clock_;
 
     LoginStep step_ = LoginStep::Waiting;
     bool busy_ = false;
@@ -129,15 +162,22 @@ private:
     bool started_ = false;
     bool serviceAvailable_ = true;
     QMap<QString, bool> readers_; // reader → holds a card
-    quint64 generation_ = 0; // answers for an older card or step are dropped
+    quint64 generation_ = 0; // see current()
     quint64 nhiReads_ = 0; // the same for the password login's quiet 健保卡 reads
 
     QString reader_; // the card's reader
     std::optional<cards::CardReport> report_;
     auth::PinStatus pinStatus_;
     std::optional<int> wrongPinTriesLeft_;
-    std::unique_ptr<auth::PinBuffer> heldPin_; // only while ConfirmFinalTry
+    std::unique_ptr<auth::PinBuffer> heldPin_; // while ConfirmFinalTry, or a challenge is late
+    bool heldPinConfirmed_ = false; // the held PIN's last try is confirmed
     QString nhiIdNumber_;
+
+    std::optional<api::Challenge> challenge_;
+    QDateTime challengeUsableUntil_; // by clock_: renewed before then
+    std::optional<quint64> challengeAskedIn_; // the generation a request is under way for
+    QTimer challengeRenewal_;
+    QString signedNonce_; // the nonce of the signature under way
 
     QString activationTicket_;
     std::optional<session::SessionInfo> pending_; // a server session not yet begun (setup)

@@ -8,6 +8,10 @@
 #include <QString>
 #include <optional>
 
+namespace core::cards {
+struct CardFault;
+}
+
 namespace core::login {
 
 /// Where a login stands; the login dialog shows one page per step.
@@ -61,5 +65,7 @@ struct LoginProblem {
 
 /// The seed's (or our) wording for a failed call of the login routes.
 LoginProblem problemFor(const api::Failure& failure);
+/// A card's refusal as the login shows it; a retry goes back to `retryStep`.
+LoginProblem problemFor(const cards::CardFault& fault, LoginStep retryStep);
 
 } // namespace core::login

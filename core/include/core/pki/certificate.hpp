@@ -48,6 +48,16 @@ public:
 /// A malformed Taiwan-specific attribute only leaves its field empty.
 CertificateInfo parseCertificate(const QByteArray& der);
 
+/// One block of a PEM text: its label ("CERTIFICATE", "X509 CRL", …) and its decoded bytes.
+struct PemBlock {
+    QByteArray label;
+    QByteArray data;
+};
+
+/// Every block of `pem`, in order. Throws CertificateParseError ("PEM block 2 is damaged")
+/// when a block is damaged (bad base64, missing END line).
+QList<PemBlock> pemBlocks(const QByteArray& pem);
+
 /// The DER of every CERTIFICATE block in `pem`, in order; other blocks are skipped.
 /// Throws CertificateParseError when a block is damaged (bad base64, missing END line).
 QList<QByteArray> certificatesFromPem(const QByteArray& pem);

@@ -1,23 +1,25 @@
 #pragma once
 
 #include "core/api/service_client.hpp"
+#include "core/threads/worker.hpp"
 
+#include <QMutex>
 #include <QObject>
-#include <QPointer>
+#include <atomic>
 #include <functional>
 #include <memory>
 
 namespace core::session {
 
 /// The GUI's door to the central service. ServiceClient blocks, so every call runs on one
-/// worker thread, in the order asked, and its Result comes back on the thread of `context` (the
-/// widget that asked). A context destroyed meanwhile simply gets nothing. The session token the
-/// client holds after a login lives on that worker only.
+/// threads::Worker, in the order asked, and its Result comes back on the thread of `context`
+/// (the object that asked). A context destroyed meanwhile simply gets nothing. The session token
+/// the client holds after a login lives on that worker only.
 class ServiceRunner : public QObject {
     Q_OBJECT
 public:
     explicit ServiceRunner(api::ServiceConfig config, QObject* parent = nullptr);
-    /// Waits for the call in progress (at most its timeout), then stops the worker.
+    /// Waits for the calls already asked (each at most its timeout), then stops the worker.
     ~ServiceRunner() override;
 
     api::ServiceConfig config() const;
@@ -29,28 +31,34 @@ public:
     void run(QObject* context, std::function<api::Result<T>(api::ServiceClient&)> call,
         std::function<void(const api::Result<T>&)> done)
     {
-        QPointer<QObject> guard(context);
-        post([guard, call = std::move(call), done = std::move(done)](api::ServiceClient& client) {
-            auto result = std::make_shared<api::Result<T>>(call(client));
-            if (guard)
-                deliver(guard.data(), [done, result] { done(*result); });
-        });
+        callStarted();
+        worker_->run<api::Result<T>>(
+            context,
+            [this, call = std::move(call)] {
+                auto result = call(client());
+                callEnded();
+                return result;
+            },
+            [done = std::move(done)](api::Result<T>& result) { done(result); });
     }
 
     /// Calls waiting or running; for a busy indicator.
-    int pending() const;
+    int pending() const { return pending_.load(); }
 
 signals:
     void pendingChanged(int pending);
 
 private:
-    void post(std::function<void(api::ServiceClient&)> job);
-    void enqueue(std::function<void()> job);
-    void drain(); // on the worker thread
-    static void deliver(QObject* context, std::function<void()> work);
+    api::ServiceClient& client(); // worker thread only
+    void callStarted();
+    void callEnded(); // worker thread
 
-    struct Private;
-    std::unique_ptr<Private> d;
+    mutable QMutex mutex_;
+    api::ServiceConfig config_; // under mutex_
+    std::unique_ptr<api::ServiceClient> client_; // made, used and dropped on the worker
+    std::atomic<int> pending_ { 0 };
+    // Last: destroyed first, so the jobs it still runs find the members above alive.
+    std::unique_ptr<threads::Worker> worker_;
 };
 
 } // namespace core::session

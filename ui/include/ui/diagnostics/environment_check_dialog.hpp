@@ -31,8 +31,6 @@ public:
     /// The report 複製結果 copies.
     QString reportText() const;
 
-    QPushButton* rerunButton() const { return rerun_; }
-    QPushButton* copyButton() const { return copy_; }
     /// The status, found and advice labels of one check.
     QLabel* statusLabel(core::diagnostics::CheckId id) const;
     QLabel* foundLabel(core::diagnostics::CheckId id) const;

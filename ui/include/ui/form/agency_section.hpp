@@ -25,7 +25,6 @@ public:
     void setAgencyEditable(bool editable);
 
     QLineEdit* agencyCodeEdit() const { return code_; }
-    QLineEdit* agencyNameEdit() const { return name_; }
     QLineEdit* emailEdit() const { return email_; }
     /// 「@ntunhs.edu.tw」, or empty when the address is typed whole.
     QString emailSuffix() const;

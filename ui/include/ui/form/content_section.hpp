@@ -18,12 +18,7 @@ public:
     void read(core::domain::Vacancy& vacancy) const override;
     void write(const core::domain::Vacancy& vacancy) override;
 
-    QPlainTextEdit* qualificationsEdit() const { return qualifications_; }
-    QPlainTextEdit* dutiesEdit() const { return duties_; }
-    QLineEdit* workAddressEdit() const { return workAddress_; }
     QLineEdit* contactEmailEdit() const { return contactEmail_; }
-    QPlainTextEdit* contactMethodEdit() const { return contactMethod_; }
-    QLineEdit* announcementUrlEdit() const { return announcementUrl_; }
     /// Appends the legal qualifier agencies usually add (a snippet, not a field).
     void insertLegalQualifier();
 

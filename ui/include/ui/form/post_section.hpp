@@ -39,11 +39,8 @@ public:
 
     CodePicker* personKindPicker() const { return personKind_; }
     QCheckBox* rankClassBox(core::domain::RankClass rank) const { return rankBoxes_.value(rank); }
-    GradeRangePicker* gradePicker() const { return grades_; }
     QLineEdit* gradeTextEdit() const { return gradeText_; }
     QComboBox* titleCombo() const { return title_; }
-    CodePicker* seriesPicker() const { return series_; }
-    QSpinBox* openingsSpin() const { return openings_; }
     QSpinBox* reserveSpin() const { return reserve_; }
     GenderField* genderField() const { return gender_; }
     WorkplacePicker* workplacePicker() const { return workplaces_; }

@@ -22,15 +22,7 @@ public:
     void read(core::domain::Vacancy& vacancy) const override;
     void write(const core::domain::Vacancy& vacancy) override;
 
-    QCheckBox* enabledBox() const { return enabled_; }
     QCheckBox* itemBox(core::domain::ResumeItem item) const { return items_.value(item); }
-    RocDateEdit* trainingFromEdit() const { return trainingFrom_; }
-    RocDateEdit* trainingToEdit() const { return trainingTo_; }
-    RocDateEdit* rewardsFromEdit() const { return rewardsFrom_; }
-    RocDateEdit* rewardsToEdit() const { return rewardsTo_; }
-    /// ROC years; the lowest value means 「不限」 (no year).
-    QSpinBox* appraisalFromSpin() const { return appraisalFrom_; }
-    QSpinBox* appraisalToSpin() const { return appraisalTo_; }
 
 protected:
     void retranslate() override;
@@ -45,7 +37,7 @@ private:
     RocDateEdit* trainingTo_ = nullptr;
     RocDateEdit* rewardsFrom_ = nullptr;
     RocDateEdit* rewardsTo_ = nullptr;
-    QSpinBox* appraisalFrom_ = nullptr;
+    QSpinBox* appraisalFrom_ = nullptr; // ROC years; the lowest value means 「不限」 (no year)
     QSpinBox* appraisalTo_ = nullptr;
     QList<QLabel*> captions_; ///< 訓練日期區間, 獎懲日期區間, 考績年度區間
     QMap<core::domain::ResumeItem, QCheckBox*> items_;

@@ -76,8 +76,6 @@ public:
     PostSection* postSection() const { return post_; }
     ContentSection* contentSection() const { return content_; }
     ClassSection* classSection() const { return class_; }
-    ResumeSection* resumeSection() const { return resume_; }
-    NoticeBox* noticeBox() const { return notice_; }
     QPushButton* saveDraftButton() const { return saveButton_; }
     QPushButton* submitButton() const { return submitButton_; }
     QPushButton* previewButton() const { return previewButton_; }
@@ -85,8 +83,6 @@ public:
 
     /// Test seam: answers 「放棄未儲存的變更？」 instead of a message box (true = discard).
     void setDiscardQuestion(std::function<bool()> ask) { discardQuestion_ = std::move(ask); }
-    /// Test seam: the day the rules take as today.
-    void setToday(const QDate& today);
 
     /// 「取消」 and Esc: asks first when there are unsaved changes.
     void reject() override;

@@ -7,11 +7,9 @@
 class QPushButton;
 class QStackedWidget;
 
-namespace core::cards {
-class CardService;
-}
 namespace core::login {
 class LoginController;
+class LoginService;
 enum class LoginStep;
 } // namespace core::login
 
@@ -21,15 +19,14 @@ struct AppContext;
 class LoginPage;
 
 /// The login: one dialog, stacked pages, a view over core::login::LoginController (the card
-/// works on core's worker thread, the network on the ServiceRunner's: the dialog never waits).
+/// works on its worker thread, the network on the ServiceRunner's: the dialog never waits).
 /// Accepted once SessionState has begun with the account set up; 離線作業 rejects it, since
 /// drafting works without a login.
 class LoginDialog : public QDialog {
     Q_OBJECT
 public:
+    /// Over the context's card access and service runner (both must be set).
     explicit LoginDialog(AppContext& context, QWidget* parent = nullptr);
-    /// With the program's own card service (shared with the card-removal guard); not owned.
-    LoginDialog(AppContext& context, core::cards::CardService* cards, QWidget* parent = nullptr);
     ~LoginDialog() override;
 
     /// Starts on (or goes to) the password login.
@@ -62,7 +59,7 @@ private:
     void checkCanStart();
 
     AppContext& context_;
-    std::unique_ptr<core::cards::CardService> ownCards_;
+    std::unique_ptr<core::login::LoginService> service_;
     core::login::LoginController* controller_ = nullptr;
     QStackedWidget* stack_ = nullptr;
     QHash<int, LoginPage*> pages_;

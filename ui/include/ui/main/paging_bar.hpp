@@ -18,15 +18,12 @@ public:
     /// What the list shows now; `page` is 1-based, `pages` 0 for an empty list.
     void setState(int page, int pages, int total, int pageSize);
     int page() const { return page_; }
-    int pages() const { return pages_; }
-    int pageSize() const { return pageSize_; }
 
     QToolButton* firstButton() const { return first_; }
     QToolButton* previousButton() const { return previous_; }
     QToolButton* nextButton() const { return next_; }
     QToolButton* lastButton() const { return last_; }
     QComboBox* pageBox() const { return pageBox_; }
-    QComboBox* pageSizeBox() const { return sizeBox_; }
     /// "(共N筆 / 計M頁)"
     QString summaryText() const;
 

@@ -30,7 +30,6 @@ public:
     QString lastSyncText() const;
     QString loginText() const;
     QToolButton* conflictsBadge() const { return conflicts_; }
-    QProgressBar* progressBar() const { return progress_; }
 
     /// "115/11/28 14:05" in local time.
     static QString rocDateTime(const QDateTime& utc);

@@ -27,7 +27,6 @@ public:
     /// The page as shown.
     QString html() const { return html_; }
     QTextBrowser* browser() const { return browser_; }
-    QPushButton* printButton() const { return print_; }
     QPushButton* exportButton() const { return export_; }
 
     /// Writes the page as a PDF (A4) to `file`; false, with the reason in lastError(), when the

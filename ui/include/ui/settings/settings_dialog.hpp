@@ -13,16 +13,12 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 
-namespace core::cards {
-class CardWatcher;
-}
-
 namespace ui {
 
 /// 設定: the service's address (and optional certificate pin), the HiCOS PKCS#11 module, the
-/// preferred reader (from the readers connected now), the language and logout on card removal,
-/// over core::settings::ClientSettings. Nothing is written until 儲存, and only when valid; a
-/// language change takes effect at once (no restart).
+/// preferred reader (from the readers the context's card access reports), the language and logout
+/// on card removal, over core::settings::ClientSettings. Nothing is written until 儲存, and only
+/// when valid; a language change takes effect at once (no restart).
 class SettingsDialog : public QDialog {
     Q_OBJECT
 public:
@@ -38,8 +34,6 @@ public:
     QLineEdit* originEdit() const { return origin_; }
     QLineEdit* moduleEdit() const { return module_; }
     QPushButton* browseButton() const { return browse_; }
-    QComboBox* readerBox() const { return reader_; }
-    QComboBox* languageBox() const { return language_; }
     QCheckBox* logoutBox() const { return logout_; }
     QLabel* serverUrlProblem() const { return serverUrlProblem_; }
     QLabel* pinProblem() const { return pinProblem_; }
@@ -64,7 +58,6 @@ private:
     void accept() override;
 
     AppContext& context_;
-    core::cards::CardWatcher* watcher_ = nullptr;
     QFormLayout* form_ = nullptr;
     QHBoxLayout* moduleRow_ = nullptr;
     QLineEdit* serverUrl_ = nullptr;

@@ -8,10 +8,6 @@
 
 class QDialog;
 
-namespace core::cards {
-class CardService;
-}
-
 namespace ui {
 
 class MainWindow;
@@ -24,9 +20,7 @@ class VacancyFormDialog;
 class WindowHub : public QObject {
     Q_OBJECT
 public:
-    /// `cards`: the program's card service, shared with the login dialog (null: the dialog
-    /// makes its own).
-    WindowHub(AppContext& context, MainWindow& window, core::cards::CardService* cards = nullptr);
+    WindowHub(AppContext& context, MainWindow& window);
     ~WindowHub() override;
 
     /// The form of `localId` (empty: a new vacancy), opened or raised.
@@ -53,7 +47,6 @@ private:
 
     AppContext& context_;
     MainWindow& window_;
-    core::cards::CardService* cards_;
     QHash<QString, QPointer<VacancyFormDialog>> forms_; // local id → open form ("" = new)
     QPointer<QDialog> login_, account_, settings_, environment_;
     QPointer<QDialog> lastOpened_;

@@ -31,7 +31,6 @@ public:
     bool hasAcceptableInput() const;
 
     QLineEdit* lineEdit() const { return edit_; }
-    QToolButton* calendarButton() const { return button_; }
     /// The popup's calendar (it exists from the start, shown by showCalendar()).
     QCalendarWidget* calendar() const { return calendar_; }
     /// The popup's header, e.g. 「民國115年12月」.

@@ -2,6 +2,7 @@
 
 #include "core/auth/pin_buffer.hpp"
 #include "core/auth/pin_ledger.hpp"
+#include "core/cards/card_access.hpp"
 #include "core/cards/card_failure.hpp"
 
 #include <QByteArray>
@@ -9,12 +10,6 @@
 #include <memory>
 
 namespace core::cards {
-
-struct CardSignature {
-    QByteArray signature; // RSASSA-PKCS1-v1_5 (RS256)
-    QByteArray certificate; // the signing certificate (DER) that verifies it
-    QString cardNumber;
-};
 
 /// PIN state and signing for the card in a reader: picks the token by card kind (HiCOS → the
 /// vendor's PKCS#11 module, PKCS#15 cards → directly over PC/SC), merges the token's PIN figure

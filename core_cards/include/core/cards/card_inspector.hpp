@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/cards/card_access.hpp"
 #include "core/cards/card_failure.hpp"
 #include "core/cards/card_report.hpp"
 
@@ -9,12 +10,6 @@
 #include <memory>
 
 namespace core::cards {
-
-struct ReaderState {
-    QString name;
-    bool cardPresent = false;
-    QByteArray atr;
-};
 
 /// Synchronous door from core into the card layer: reader listing and the read side of a card,
 /// one PC/SC transaction per call. Blocks — call it from a worker thread in a GUI. Every failure

@@ -11,7 +11,7 @@ struct CardWatcher::Private {
 };
 
 CardWatcher::CardWatcher(QObject* parent)
-    : QObject(parent)
+    : CardEvents(parent)
     , d(std::make_unique<Private>())
 { }
 

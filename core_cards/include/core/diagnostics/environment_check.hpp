@@ -2,10 +2,12 @@
 
 #include "core/api/service_config.hpp"
 #include "core/diagnostics/check_result.hpp"
+#include "core/threads/worker.hpp"
 
 #include <QDateTime>
 #include <QList>
 #include <QObject>
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -19,7 +21,7 @@ struct EnvironmentCheckOptions {
     std::function<QDateTime()> localClock;
 };
 
-/// 環境檢測, headless: runs every check of allChecks() on a worker thread (the card layer and
+/// 環境檢測, headless: runs every check of allChecks() on a threads::Worker (the card layer and
 /// the service both block) and reports each one as it starts and ends, on this object's thread.
 class EnvironmentCheck : public QObject {
     Q_OBJECT
@@ -46,11 +48,11 @@ private:
     void deliver(const CheckResult& result);
     void runFinished();
 
-    struct Worker;
     EnvironmentCheckOptions options_;
     QList<CheckResult> results_;
     bool running_ = false;
-    std::shared_ptr<Worker> worker_;
+    std::shared_ptr<std::atomic<bool>> stop_; // the run in progress stops after its current step
+    std::unique_ptr<threads::Worker> worker_;
 };
 
 } // namespace core::diagnostics

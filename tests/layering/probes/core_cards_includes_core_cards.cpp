@@ -1,0 +1,1 @@
+#include "core/cards/card_service.hpp" // allowed: its own header

@@ -1,0 +1,1 @@
+#include "smartcard/card_reader.hpp" // allowed: core_cards wraps the card layer
