@@ -259,6 +259,12 @@ TEST_CASE("main window: the row actions ask for the other windows; 刪除 asks f
             <= w.table()->viewport()->width());
         CHECK(header->sectionSize(column) >= header->sectionSizeHint(column));
     }
+    // Narrower, the texts give way, but the period stays a whole date range, never "115/12/10~1…".
+    w.resize(900, 720);
+    const QAbstractItemView* view = w.table();
+    QTRY_VERIFY(w.table()->horizontalHeader()->length() <= w.table()->viewport()->width());
+    CHECK(w.table()->horizontalHeader()->sectionSize(Column::Period)
+        >= view->sizeHintForColumn(Column::Period));
 
     QString question;
     bool answer = false;
