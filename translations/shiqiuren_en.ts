@@ -781,9 +781,24 @@ Reason: according to the certificate authority, this ID number and the citizen c
 <context>
     <name>RocDate</name>
     <message>
-        <source>民國%1年%2月%3日</source>
-        <extracomment>A date in the ROC calendar: %1 ROC year (民國), %2 month, %3 day.</extracomment>
-        <translation>ROC %1-%2-%3</translation>
+        <source>%1/%2/%3</source>
+        <extracomment>A date of the ROC calendar (民國) as every screen shows it: %1 the ROC year in three digits (115), %2 the month and %3 the day in two.</extracomment>
+        <translation>ROC %1/%2/%3</translation>
+    </message>
+    <message>
+        <source>%1~%2</source>
+        <extracomment>A period of two ROC (民國) dates, each yyy/MM/dd: %1 the first day, %2 the last.</extracomment>
+        <translation>ROC %1–%2</translation>
+    </message>
+    <message>
+        <source>民國%1年</source>
+        <extracomment>A year of the ROC calendar (民國): %1 is the ROC year (115).</extracomment>
+        <translation>ROC %1</translation>
+    </message>
+    <message>
+        <source>民國%1年~%2年</source>
+        <extracomment>A range of ROC (民國) years: %1 the first (110), %2 the last (115).</extracomment>
+        <translation>ROC %1–%2</translation>
     </message>
 </context>
 <context>
@@ -1773,10 +1788,6 @@ Set a custom account, an email address and a login password; enter the new passw
     <message>
         <source>否</source>
         <translation>No</translation>
-    </message>
-    <message>
-        <source>民國 %1 年</source>
-        <translation>ROC year %1</translation>
     </message>
     <message>
         <source>個人全部資料</source>

@@ -2,7 +2,9 @@
 
 #include "core/domain/taiwan_id.hpp"
 #include "server/applications/resume_filter.hpp"
+#include "server/seed/seed_dates.hpp"
 #include "server/storage/sql.hpp"
+#include "server/vacancies/vacancy_record.hpp"
 #include "server/vacancies/vacancy_seed.hpp"
 
 #include <QDate>
@@ -128,9 +130,11 @@ void loadApplications(const ServiceContext& context, const QJsonArray& applicati
         const QJsonObject a = applications[i].toObject();
         const QString vacancy = text(a, "vacancyId", where);
         const QString applicant = text(a, "applicantId", where);
-        const QString appliedOn = text(a, "appliedOn", where);
-        if (!QDate::fromString(appliedOn, Qt::ISODate).isValid())
-            throw SeedError((where + ": appliedOn must be a yyyy-MM-dd date").toStdString());
+        const std::optional<QDate> appliedOn
+            = seedDate(text(a, "appliedOn", where), vacancies::todayInTaipei());
+        if (!appliedOn)
+            throw SeedError((where + ": appliedOn must be yyyy-MM-dd, today, today+N or today-N")
+                                .toStdString());
         if (!storage::scalar(context.db, QStringLiteral("SELECT id FROM applicants WHERE id = :id"),
                 { { "id", applicant } })
                  .isValid())
@@ -144,7 +148,7 @@ void loadApplications(const ServiceContext& context, const QJsonArray& applicati
             QStringLiteral("INSERT INTO applications (vacancy_id, applicant_id, applied_on) "
                            "VALUES (:v, :a, :d) ON CONFLICT (vacancy_id, applicant_id) "
                            "DO UPDATE SET applied_on = excluded.applied_on"),
-            { { "v", vacancy }, { "a", applicant }, { "d", appliedOn } });
+            { { "v", vacancy }, { "a", applicant }, { "d", appliedOn->toString(Qt::ISODate) } });
     }
 }
 

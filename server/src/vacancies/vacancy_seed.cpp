@@ -2,6 +2,7 @@
 
 #include "core/domain/domain_json_error.hpp"
 #include "core/domain/vacancy_json.hpp"
+#include "server/seed/seed_dates.hpp"
 #include "server/seed/seed_loader.hpp"
 #include "server/storage/sql.hpp"
 #include "server/vacancies/vacancy_input.hpp"
@@ -86,7 +87,8 @@ SeedEntry readEntry(const ServiceContext& context, const QJsonObject& entry, con
     if (!entry.value("vacancy").isObject())
         fail(where, QStringLiteral("\"vacancy\" must be an object"));
     try {
-        seed.vacancy = core::domain::vacancyFromJson(entry.value("vacancy").toObject());
+        seed.vacancy = core::domain::vacancyFromJson(seed::withSeedDates(
+            entry.value("vacancy").toObject(), today, where + QStringLiteral(".vacancy")));
     } catch (const core::domain::DomainJsonError& error) {
         fail(where + QStringLiteral(".vacancy"), QString::fromUtf8(error.what()));
     }

@@ -230,6 +230,18 @@ TEST_CASE("Demo seed: server/seed/demo.json starts a working server", "[server][
 
     // 王小明's card activates against the demo's personnel data, and 調閱履歷 works.
     const QString token = clerkSession(client);
+
+    // The demo's postings read like real ones on any day: current, with a period of weeks.
+    const QDate today = vacancytest::today();
+    for (const char* id : { "1150100001", "1150100002", "1150100003" }) {
+        INFO(id);
+        const QJsonObject record = vacancytest::record(client, token, QString::fromLatin1(id));
+        const QDate from = QDate::fromString(record.value("validFrom").toString(), Qt::ISODate);
+        const QDate to = QDate::fromString(record.value("validTo").toString(), Qt::ISODate);
+        CHECK(from <= today);
+        CHECK(today <= to);
+        CHECK(from.daysTo(to) <= 31);
+    }
     const Reply applications = client.get("/api/v1/vacancies/1150100001/applications", token);
     INFO(applications.body.toStdString());
     REQUIRE(applications.status == 200);

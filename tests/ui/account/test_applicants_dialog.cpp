@@ -33,7 +33,7 @@ TEST_CASE("調閱履歷 lists the applicants with only the opened sections", "[u
     CHECK(shown.contains(QStringLiteral("考試或晉升訓練/專門職業及技術人員資格")));
     CHECK(shown.contains(QStringLiteral("公務人員普通考試")));
     CHECK(shown.contains(QStringLiteral("考績(成)或成績考核")));
-    CHECK(shown.contains(QStringLiteral("民國 110 年"))); // appraisal 2021 in ROC years
+    CHECK(shown.contains(QStringLiteral("民國110年"))); // appraisal 2021 in ROC years
     // Not opened: 個人全部資料 (e-mail, school, ID number), 獎懲.
     CHECK_FALSE(shown.contains(QStringLiteral("t0001@example.com")));
     CHECK_FALSE(shown.contains(QStringLiteral("測試大學")));

@@ -40,6 +40,10 @@ TEST_CASE("RocDateEdit shows and accepts 民國 yyy/MM/dd, with a ROC calendar",
     CHECK(ui::parseRocDateText(QStringLiteral(" 115/1/5 ")) == QDate(2026, 1, 5));
     CHECK(ui::parseRocDateText(QStringLiteral("115-02-28")) == QDate(2026, 2, 28));
     CHECK(ui::parseRocDateText(QStringLiteral("1151231")) == QDate(2026, 12, 31));
+    // A date copied from the screens, with its era, in either language.
+    CHECK(ui::parseRocDateText(QStringLiteral("ROC 115/03/02")) == QDate(2026, 3, 2));
+    CHECK(ui::parseRocDateText(QStringLiteral("民國115/03/02")) == QDate(2026, 3, 2));
+    CHECK_FALSE(ui::parseRocDateText(QStringLiteral("AD 115/03/02")));
     CHECK_FALSE(ui::parseRocDateText(QStringLiteral("115/02/29")));
     CHECK_FALSE(ui::parseRocDateText(QStringLiteral("115/13/01")));
     CHECK_FALSE(ui::parseRocDateText(QStringLiteral("0/01/01")));

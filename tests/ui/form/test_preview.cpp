@@ -52,7 +52,7 @@ TEST_CASE("The preview shows the public page's fields, dates in the ROC calendar
     CHECK(html.contains(v.contactEmail));
     CHECK(html.contains(QStringLiteral("須具公務人員任用資格職缺")));
     CHECK(html.contains(QStringLiteral("110/01/01~114/12/31"))); // 訓練日期區間
-    CHECK(html.contains(QStringLiteral("111~113"))); // 考績年度區間
+    CHECK(html.contains(QStringLiteral("民國111年~113年"))); // 考績年度區間
     CHECK(html.contains(QStringLiteral("本職缺啟用應徵人員調閱履歷功能")));
     // The clerk's text is text, not markup.
     CHECK(html.contains(QStringLiteral("&lt;熟悉&gt; &amp; &quot;資訊&quot;")));

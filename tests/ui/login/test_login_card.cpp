@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 #include <QSignalSpy>
 
 using namespace logintest;
@@ -55,7 +56,9 @@ TEST_CASE("login: the whole card login, from waiting for the card to the session
     CHECK(details.contains("卡片種類：自然人憑證"));
     CHECK(details.contains("持卡人：王小明"));
     CHECK(details.contains("卡號：TP00000000000042"));
-    CHECK(details.contains("憑證有效期間：民國"));
+    // Dates in the one style of the screens: 民國 yyy/MM/dd.
+    CHECK(details.contains(QRegularExpression(
+        QStringLiteral(R"(憑證有效期間：\d{3}/\d{2}/\d{2} 至 \d{3}/\d{2}/\d{2})"))));
     CHECK(label(*dialog, LoginStep::Card, "cardNotice").isEmpty());
 
     click(*dialog, LoginStep::Card, "cardNext");

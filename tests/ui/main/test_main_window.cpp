@@ -142,13 +142,13 @@ TEST_CASE(
     Desk desk(server.baseUrl());
     for (int i = 1; i <= 6; ++i)
         desk.store.queue(desk.store.createDraft(newVacancy(QStringLiteral("新職缺 %1").arg(i))));
-    desk.logIn(token); // pulls the seed's vacancies of 測試機關, sends the six
+    desk.logIn(token); // pulls the seed's vacancies of A29000000G, sends the six
     desk.waitForRun();
     REQUIRE(desk.sync.lastReport().completed);
 
     ui::MainWindow& w = *desk.window;
     ui::PagingBar* paging = w.pagingBar();
-    // The seed: five current vacancies of 測試機關 (published, scheduled, rejected), one that
+    // The seed: five current vacancies of A29000000G (published, scheduled, rejected), one that
     // ended and one withdrawn; with ours, eleven current.
     CHECK(w.model()->page().total == 11);
     CHECK(w.resultText() == "查詢結果11筆");
@@ -259,6 +259,12 @@ TEST_CASE("main window: the row actions ask for the other windows; 刪除 asks f
             <= w.table()->viewport()->width());
         CHECK(header->sectionSize(column) >= header->sectionSizeHint(column));
     }
+    // Narrower, the texts give way, but the period stays a whole date range, never "115/12/10~1…".
+    w.resize(900, 720);
+    const QAbstractItemView* view = w.table();
+    QTRY_VERIFY(w.table()->horizontalHeader()->length() <= w.table()->viewport()->width());
+    CHECK(w.table()->horizontalHeader()->sectionSize(Column::Period)
+        >= view->sizeHintForColumn(Column::Period));
 
     QString question;
     bool answer = false;

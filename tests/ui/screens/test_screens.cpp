@@ -24,6 +24,21 @@ template <typename Done> void syncUntil(Desk& desk, Done done)
     REQUIRE(done());
 }
 
+/// A posting of the demo agency as a clerk there would write it, for the pictures: its name and
+/// address from the account, a title and 職系 of its own.
+core::domain::Vacancy demoVacancy(
+    const QJsonObject& account, const QString& title, const QString& seriesCode)
+{
+    core::domain::Vacancy v = synctest::newVacancy(title, 3);
+    const QJsonObject agency = account.value("agency").toObject();
+    v.agencyName = agency.value("name").toString();
+    v.agencyAddress = agency.value("address").toString();
+    v.workAddress = v.agencyAddress;
+    v.seriesCodes = { seriesCode };
+    v.validTo = v.validFrom.addDays(14);
+    return v;
+}
+
 } // namespace
 
 TEST_CASE("screens: the list, the form, the preview and the conflict resolver", "[ui][screens]")
@@ -51,22 +66,27 @@ TEST_CASE("screens: the list, the form, the preview and the conflict resolver", 
         syncUntil(desk, [&] { return desk.store.findByServerId("1150100001").has_value(); });
 
         // A draft and a queued one beside what the server has, and one conflict.
-        desk.store.createDraft(synctest::newVacancy(QStringLiteral("科員（草稿）")));
-        const QString title = QStringLiteral("衝突示範 %1").arg(language);
-        const QString shared = desk.store.createDraft(synctest::newVacancy(title));
+        desk.store.createDraft(
+            demoVacancy(account, QStringLiteral("技正"), QStringLiteral("B201")));
+        // One title per language: the other clerk finds the shared posting by its title.
+        const QString title = language == QLatin1String("en") ? QStringLiteral("工程員")
+                                                              : QStringLiteral("幫工程司");
+        const QString shared
+            = desk.store.createDraft(demoVacancy(account, title, QStringLiteral("B201")));
         desk.store.queue(shared);
         syncUntil(desk, [&] { return !desk.store.find(shared)->serverId.isEmpty(); });
         other.syncOk();
-        other.edit(title,
-            [](core::domain::Vacancy& v) { v.duties = QStringLiteral("他人修改的工作項目"); });
+        other.edit(title, [](core::domain::Vacancy& v) {
+            v.duties = QStringLiteral("一、辦理道路養護工程設計及監造。\n二、路燈維護契約管理。");
+        });
         other.syncOk();
         core::domain::Vacancy mine = desk.store.find(shared)->data;
-        mine.duties = QStringLiteral("我修改的工作項目");
+        mine.duties = QStringLiteral("一、辦理道路養護工程設計及監造。\n二、人行道改善工程查驗。");
         desk.store.saveAndQueue(shared, mine);
         syncUntil(desk,
             [&] { return desk.store.find(shared)->state == core::store::RecordState::Conflict; });
-        const QString queued
-            = desk.store.createDraft(synctest::newVacancy(QStringLiteral("書記（待送出）")));
+        const QString queued = desk.store.createDraft(
+            demoVacancy(account, QStringLiteral("書記"), QStringLiteral("A101")));
         desk.store.queue(queued);
 
         desk.window->resize(1360, 820);

@@ -91,7 +91,8 @@ TEST_CASE("newcomer: card login with the demo card, a draft written offline, pub
     click(*dialog, LoginStep::Activation, "activationNext");
     REQUIRE(waitForStep(*dialog, LoginStep::AccountSetup));
     type(*dialog, LoginStep::AccountSetup, "setupAccount", QStringLiteral("wang01"));
-    type(*dialog, LoginStep::AccountSetup, "setupEmail", QStringLiteral("wang01@test.gov.tw"));
+    type(*dialog, LoginStep::AccountSetup, "setupEmail",
+        QStringLiteral("wang01@mail.taipei.gov.tw"));
     type(*dialog, LoginStep::AccountSetup, "setupPassword", QStringLiteral("Passw0rd!"));
     type(*dialog, LoginStep::AccountSetup, "setupConfirm", QStringLiteral("Passw0rd!"));
     click(*dialog, LoginStep::AccountSetup, "setupSubmit");
@@ -115,9 +116,9 @@ TEST_CASE("newcomer: card login with the demo card, a draft written offline, pub
     REQUIRE(form);
     core::domain::Vacancy v = form->vacancy();
     CHECK(v.agencyCode == "A29000000G");
-    CHECK(v.agencyName == "測試機關");
+    CHECK(v.agencyName == "臺北市政府工務局"); // the demo seed's name for A29000000G
     CHECK(v.fillerName == "王小明");
-    CHECK(v.fillerEmail == "wang01@test.gov.tw");
+    CHECK(v.fillerEmail == "wang01@mail.taipei.gov.tw");
     // What the clerk types into the rest of the form (the domain suites' valid vacancy).
     core::domain::Vacancy typed = formtest::validVacancy();
     typed.title = QStringLiteral("新手的第一個職缺");

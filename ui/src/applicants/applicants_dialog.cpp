@@ -1,9 +1,9 @@
 #include "ui/applicants/applicants_dialog.hpp"
 
 #include "core/api/service_client.hpp"
+#include "core/domain/roc_date.hpp"
 #include "core/session/service_runner.hpp"
 #include "ui/account/account_messages.hpp"
-#include "ui/widgets/roc_date_edit.hpp"
 
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -145,7 +145,8 @@ void ApplicantsDialog::showList()
         titles << resumeSectionTitle(section);
     sectionsLabel_->setText(tr("本職缺開放調閱：%1").arg(titles.join(tr("、"))));
     for (const core::api::Application& applicant : listData_->items)
-        list_->addItem(tr("%1（%2 應徵）").arg(applicant.name, rocDateText(applicant.appliedOn)));
+        list_->addItem(tr("%1（%2 應徵）")
+                           .arg(applicant.name, core::domain::rocDateDisplay(applicant.appliedOn)));
     const int pages = qMax(1, (listData_->total + listData_->pageSize - 1) / listData_->pageSize);
     pageLabel_->setText(tr("第 %1 頁，共 %2 頁（%n 人）", nullptr, listData_->total)
                             .arg(listData_->page)

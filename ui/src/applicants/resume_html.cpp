@@ -1,5 +1,5 @@
+#include "core/domain/roc_date.hpp"
 #include "ui/applicants/applicants_dialog.hpp"
-#include "ui/widgets/roc_date_edit.hpp"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -72,14 +72,13 @@ QString valueText(const QString& key, const QJsonValue& value)
     if (value.isDouble()) {
         const int number = value.toInt();
         if (key == QLatin1String("year") && number > 1911)
-            return QCoreApplication::translate("ui::ApplicantsDialog", "民國 %1 年")
-                .arg(number - 1911);
+            return core::domain::rocYearDisplay(number);
         return QString::number(value.toDouble());
     }
     const QString text = value.toString();
     const QDate date = QDate::fromString(text, Qt::ISODate);
     if (date.isValid() && text.size() == 10)
-        return rocDateText(date);
+        return core::domain::rocDateDisplay(date);
     return text;
 }
 

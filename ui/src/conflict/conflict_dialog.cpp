@@ -1,9 +1,9 @@
 #include "ui/conflict/conflict_dialog.hpp"
 
 #include "core/domain/code_lists.hpp"
+#include "core/domain/roc_date.hpp"
 #include "core/sync/sync_service.hpp"
 #include "ui/conflict/conflict_fields.hpp"
-#include "ui/widgets/roc_date_edit.hpp"
 
 #include <QButtonGroup>
 #include <QDialogButtonBox>
@@ -281,7 +281,7 @@ QString ConflictDialog::changedByText() const
     const QDate on = conflict_->server.updatedOn;
     if (!on.isValid())
         return {};
-    return tr("徵才系統上的版本最後修改於 %1。").arg(rocDateText(on));
+    return tr("徵才系統上的版本最後修改於 %1。").arg(core::domain::rocDateDisplay(on));
 }
 
 void ConflictDialog::changeEvent(QEvent* event)

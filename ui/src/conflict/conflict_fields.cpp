@@ -1,7 +1,7 @@
 #include "ui/conflict/conflict_fields.hpp"
 
+#include "core/domain/roc_date.hpp"
 #include "ui/preview/vacancy_text.hpp"
-#include "ui/widgets/roc_date_edit.hpp"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -22,16 +22,6 @@ QString yesNo(bool value)
     return value ? ConflictFieldText::tr("是") : ConflictFieldText::tr("否");
 }
 
-QString yearRange(const std::optional<int>& from, const std::optional<int>& to)
-{
-    if (!from && !to)
-        return {};
-    const auto roc = [](const std::optional<int>& year) {
-        return year ? QString::number(*year - 1911) : QString();
-    };
-    return QStringLiteral("%1~%2").arg(roc(from), roc(to));
-}
-
 QString resume(const core::domain::ResumeAccess& access)
 {
     if (!access.enabled)
@@ -40,13 +30,14 @@ QString resume(const core::domain::ResumeAccess& access)
     for (core::domain::ResumeItem item : access.items)
         parts.append(vacancytext::resumeItem(item));
     QString text = ConflictFieldText::tr("啟用：%1").arg(parts.join(ConflictFieldText::tr("、")));
-    const QString training = vacancytext::period(access.trainingFrom, access.trainingTo);
+    const QString training = core::domain::rocPeriodDisplay(access.trainingFrom, access.trainingTo);
     if (!training.isEmpty())
         text += QLatin1Char('\n') + ConflictFieldText::tr("訓練日期區間 %1").arg(training);
-    const QString rewards = vacancytext::period(access.rewardsFrom, access.rewardsTo);
+    const QString rewards = core::domain::rocPeriodDisplay(access.rewardsFrom, access.rewardsTo);
     if (!rewards.isEmpty())
         text += QLatin1Char('\n') + ConflictFieldText::tr("獎懲日期區間 %1").arg(rewards);
-    const QString years = yearRange(access.appraisalFromYear, access.appraisalToYear);
+    const QString years
+        = core::domain::rocYearRangeDisplay(access.appraisalFromYear, access.appraisalToYear);
     if (!years.isEmpty())
         text += QLatin1Char('\n') + ConflictFieldText::tr("考績年度區間 %1").arg(years);
     return text;
@@ -144,9 +135,9 @@ QString value(
     if (key == QLatin1String("workplaceCodes"))
         return vacancytext::workplaces(v.workplaceCodes, lists);
     if (key == QLatin1String("validFrom"))
-        return rocDateText(v.validFrom);
+        return core::domain::rocDateDisplay(v.validFrom);
     if (key == QLatin1String("validTo"))
-        return rocDateText(v.validTo);
+        return core::domain::rocDateDisplay(v.validTo);
     if (key == QLatin1String("qualifications"))
         return v.qualifications;
     if (key == QLatin1String("duties"))

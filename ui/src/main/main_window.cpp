@@ -19,6 +19,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace ui {
 
@@ -111,8 +112,8 @@ void MainWindow::buildCentral()
     table_->setSelectionMode(QAbstractItemView::SingleSelection);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->verticalHeader()->hide();
-    // Widths are fitted to the window (fitColumns): the action columns always whole, the texts
-    // sharing what is left and elided (the full text is the cell's tool tip).
+    // Widths are fitted to the window (fitColumns): the action columns, numbers and dates always
+    // whole, the texts sharing what is left and elided (the full text is the cell's tool tip).
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     table_->horizontalHeader()->setTextElideMode(Qt::ElideRight);
     table_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -167,24 +168,38 @@ void MainWindow::fitColumns()
     };
     int fixed = 0;
     QList<int> texts;
-    int textsWanted = 0;
     for (int column = 0; column < VacancyTableModel::ColumnCount; ++column) {
-        if (column == VacancyTableModel::Number || column >= VacancyTableModel::Edit) {
+        // A number or a date cut short says nothing: those stay whole, like the actions.
+        const bool whole = column == VacancyTableModel::Number
+            || column == VacancyTableModel::ServerId || column == VacancyTableModel::PublishedOn
+            || column == VacancyTableModel::Period || column >= VacancyTableModel::Edit;
+        if (whole) {
             header->resizeSection(column, wanted(column));
             fixed += wanted(column);
         } else {
             texts.append(column);
-            textsWanted += wanted(column);
         }
     }
     const int room = std::max(available - fixed, 0);
-    // Every text column gets its share; one with more than it needs hands the rest to 職稱.
+    // The texts share the room by one cap: what is shorter stays whole (職稱, 職系), the longest
+    // (官職等 in English) give way; what is left over goes to 職稱.
+    QList<int> widths;
+    for (const int column : texts)
+        widths.append(wanted(column));
+    std::sort(widths.begin(), widths.end());
+    int cap = widths.isEmpty() ? 0 : widths.last();
+    int before = 0;
+    for (qsizetype i = 0; i < widths.size(); ++i) {
+        const int remaining = int(widths.size() - i);
+        if (before + widths.at(i) * remaining > room) {
+            cap = (room - before) / remaining;
+            break;
+        }
+        before += widths.at(i);
+    }
     int used = 0;
     for (const int column : texts) {
-        const int width = textsWanted <= room
-            ? wanted(column)
-            : std::max(header->sectionSizeHint(column) * 3 / 4,
-                int(qint64(wanted(column)) * room / std::max(textsWanted, 1)));
+        const int width = std::min(wanted(column), cap);
         header->resizeSection(column, width);
         used += width;
     }

@@ -1,7 +1,7 @@
 #include "ui/main/sync_status_widget.hpp"
 
+#include "core/domain/roc_date.hpp"
 #include "core/sync/sync_service.hpp"
-#include "ui/widgets/roc_date_edit.hpp"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -67,7 +67,7 @@ QString SyncStatusWidget::rocDateTime(const QDateTime& utc)
         return {};
     const QDateTime local = utc.toLocalTime();
     return QStringLiteral("%1 %2").arg(
-        rocDateText(local.date()), local.time().toString(QStringLiteral("HH:mm")));
+        core::domain::rocDateDisplay(local.date()), local.time().toString(QStringLiteral("HH:mm")));
 }
 
 QString SyncStatusWidget::connectionText() const

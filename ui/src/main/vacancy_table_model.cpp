@@ -1,7 +1,7 @@
 #include "ui/main/vacancy_table_model.hpp"
 
+#include "core/domain/roc_date.hpp"
 #include "ui/preview/vacancy_text.hpp"
-#include "ui/widgets/roc_date_edit.hpp"
 
 #include <QBrush>
 #include <QFont>
@@ -181,7 +181,7 @@ QString VacancyTableModel::text(int row, int column) const
     case ServerId:
         return r.serverId; // the service assigns it; a draft has none yet
     case PublishedOn:
-        return record ? rocDateText(record->data.publishedOn) : QString();
+        return record ? core::domain::rocDateDisplay(record->data.publishedOn) : QString();
     case Title:
         return r.title;
     case Agency:
@@ -195,7 +195,7 @@ QString VacancyTableModel::text(int row, int column) const
         return record ? vacancytext::workplaces(record->data.workplaceCodes, codeLists_)
                       : QString();
     case Period:
-        return vacancytext::period(r.validFrom, r.validTo);
+        return core::domain::rocPeriodDisplay(r.validFrom, r.validTo);
     case Status:
         return verdictText(r, record);
     case SyncState:

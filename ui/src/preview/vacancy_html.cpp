@@ -50,20 +50,6 @@ public:
     static QString build(const Vacancy& v, const CodeLists& codes);
 };
 
-namespace {
-
-QString yearRange(const std::optional<int>& from, const std::optional<int>& to)
-{
-    const auto roc = [](const std::optional<int>& year) {
-        return year ? QString::number(*year - RocDate::yearOffset) : QString();
-    };
-    if (!from && !to)
-        return {};
-    return QStringLiteral("%1~%2").arg(roc(from), roc(to));
-}
-
-} // namespace
-
 QString VacancyHtml::resumeBlock(const ResumeAccess& r)
 {
     QString html = QStringLiteral("<tr><td class=\"label\" width=\"22%\">&gt;&nbsp;%1</td></tr>")
@@ -73,9 +59,10 @@ QString VacancyHtml::resumeBlock(const ResumeAccess& r)
         body += tr("%1：%2").arg(label.toHtmlEscaped(), value.toHtmlEscaped())
             + QStringLiteral("<br/>");
     };
-    line(tr("訓練日期區間"), vacancytext::period(r.trainingFrom, r.trainingTo));
-    line(tr("獎懲日期區間"), vacancytext::period(r.rewardsFrom, r.rewardsTo));
-    line(tr("考績年度區間"), yearRange(r.appraisalFromYear, r.appraisalToYear));
+    line(tr("訓練日期區間"), core::domain::rocPeriodDisplay(r.trainingFrom, r.trainingTo));
+    line(tr("獎懲日期區間"), core::domain::rocPeriodDisplay(r.rewardsFrom, r.rewardsTo));
+    line(tr("考績年度區間"),
+        core::domain::rocYearRangeDisplay(r.appraisalFromYear, r.appraisalToYear));
     const ResumeItem all[] = { ResumeItem::All, ResumeItem::Exam, ResumeItem::Appraisal,
         ResumeItem::RewardsPunishments, ResumeItem::LanguageSkills, ResumeItem::Screening,
         ResumeItem::MilitaryService, ResumeItem::Study };
@@ -111,7 +98,7 @@ QString VacancyHtml::build(const Vacancy& v, const CodeLists& codes)
         page.item(tr("限制性別理由"), v.genderReason, true);
     }
     page.item(tr("工作地點"), vacancytext::workplaces(v.workplaceCodes, codes));
-    page.item(tr("有效期間"), vacancytext::period(v.validFrom, v.validTo));
+    page.item(tr("有效期間"), core::domain::rocPeriodDisplay(v.validFrom, v.validTo));
     page.item(tr("資格條件"), v.qualifications, true);
     page.item(tr("工作項目"), v.duties, true);
     page.item(tr("工作地址"), v.workAddress, true);

@@ -1,7 +1,5 @@
 #include "ui/preview/vacancy_text.hpp"
 
-#include "ui/widgets/roc_date_edit.hpp"
-
 #include <QCoreApplication>
 
 namespace ui::vacancytext {
@@ -136,13 +134,6 @@ QString series(const QStringList& codes, const CodeLists& lists)
         parts.append(found ? found->name : code);
     }
     return joined(parts);
-}
-
-QString period(const QDate& from, const QDate& to)
-{
-    if (!from.isValid() && !to.isValid())
-        return {};
-    return QStringLiteral("%1~%2").arg(rocDateText(from), rocDateText(to));
 }
 
 } // namespace ui::vacancytext

@@ -18,17 +18,16 @@ using core::domain::RocDate;
 QString rocDateText(const QDate& date)
 {
     const auto roc = RocDate::fromDate(date);
-    if (!roc)
-        return {};
-    return QStringLiteral("%1/%2/%3")
-        .arg(roc->rocYear(), 3, 10, QLatin1Char('0'))
-        .arg(date.month(), 2, 10, QLatin1Char('0'))
-        .arg(date.day(), 2, 10, QLatin1Char('0'));
+    return roc ? roc->typed() : QString();
 }
 
 std::optional<QDate> parseRocDateText(const QString& text)
 {
-    const QString trimmed = text.trimmed();
+    // A date copied from a screen may carry its era: "ROC 115/03/02" or "民國115/03/02".
+    static const QRegularExpression era(
+        // i18n-ok: a pattern read from input, never shown
+        QStringLiteral("^(?:ROC|民國)\\s*"), QRegularExpression::CaseInsensitiveOption);
+    const QString trimmed = text.trimmed().remove(era);
     static const QRegularExpression separated(
         QStringLiteral(R"(^(\d{1,3})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})$)"));
     const QRegularExpressionMatch match = separated.match(trimmed);

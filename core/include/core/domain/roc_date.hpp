@@ -21,7 +21,9 @@ public:
     QDate toDate() const { return date_; }
     /// "0700101"
     QString compact() const;
-    /// "民國70年1月1日" in Chinese, "ROC 70-01-01" in English (through tr()).
+    /// "115/03/02": what a clerk types into a date field, in either language.
+    QString typed() const;
+    /// How every screen shows a date: "115/03/02" in Chinese, "ROC 115/03/02" in English.
     QString display() const;
 
     friend bool operator==(const RocDate&, const RocDate&) = default;
@@ -32,5 +34,15 @@ private:
     { }
     QDate date_;
 };
+
+/// RocDate::display() of a date; empty for no date or one before the ROC calendar.
+QString rocDateDisplay(const QDate& date);
+/// A period as screens show it: "115/01/05~115/01/19", "ROC 115/01/05–115/01/19" in English.
+/// Empty when both ends are missing.
+QString rocPeriodDisplay(const QDate& from, const QDate& to);
+/// A year as screens show it: "民國115年", "ROC 115" in English.
+QString rocYearDisplay(int gregorianYear);
+/// A range of years: "民國110年~115年", "ROC 110–115" in English; empty when both are missing.
+QString rocYearRangeDisplay(const std::optional<int>& fromYear, const std::optional<int>& toYear);
 
 } // namespace core::domain

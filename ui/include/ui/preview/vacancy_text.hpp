@@ -28,7 +28,5 @@ QString resumeItem(core::domain::ResumeItem item);
 QString workplaces(const QStringList& codes, const core::domain::CodeLists& lists);
 /// 綜合行政、資訊處理 (unknown codes as they are).
 QString series(const QStringList& codes, const core::domain::CodeLists& lists);
-/// 112/08/25~112/09/14, as the public page writes 有效期間; one side may be empty.
-QString period(const QDate& from, const QDate& to);
 
 } // namespace ui::vacancytext

@@ -11,7 +11,8 @@ class QToolButton;
 
 namespace ui {
 
-/// A date as clerks type and read it: 民國 "yyy/MM/dd" (115/12/01). Empty for an invalid date.
+/// A date as clerks type it into a date field: 民國 "yyy/MM/dd" (115/12/01), in either language.
+/// Empty for an invalid date. Screens show dates with core::domain::rocDateDisplay().
 QString rocDateText(const QDate& date);
 /// Reads "115/12/01", "115/1/1", "115-12-01", "115.12.01" and the compact "1151201"; nothing
 /// when the text is not a real date of the ROC calendar.
