@@ -588,7 +588,7 @@ void benchPushQueuedCreates(const PushOptions& options)
     const auto queueStarted = Clock::now();
     for (int i = 0; i < options.records; ++i) {
         const core::domain::Vacancy v = pushedVacancy(i);
-        store.saveAndQueue(store.createDraft(v), v);
+        store.records().saveAndQueue(store.records().createDraft(v), v);
     }
     const double queueSeconds = std::chrono::duration<double>(Clock::now() - queueStarted).count();
     const int queued = static_cast<int>(store.outbox().size());

@@ -48,26 +48,28 @@ TEST_CASE("screens: the list, the form, the preview and the conflict resolver", 
         info.account = account;
         info.cardKind = QStringLiteral("iso-eid");
         desk.session.begin(info);
-        syncUntil(desk, [&] { return desk.store.findByServerId("1150100001").has_value(); });
+        syncUntil(
+            desk, [&] { return desk.store.records().findByServerId("1150100001").has_value(); });
 
         // A draft and a queued one beside what the server has, and one conflict.
-        desk.store.createDraft(synctest::newVacancy(QStringLiteral("科員（草稿）")));
+        desk.store.records().createDraft(synctest::newVacancy(QStringLiteral("科員（草稿）")));
         const QString title = QStringLiteral("衝突示範 %1").arg(language);
-        const QString shared = desk.store.createDraft(synctest::newVacancy(title));
-        desk.store.queue(shared);
-        syncUntil(desk, [&] { return !desk.store.find(shared)->serverId.isEmpty(); });
+        const QString shared = desk.store.records().createDraft(synctest::newVacancy(title));
+        desk.store.records().queue(shared);
+        syncUntil(desk, [&] { return !desk.store.records().find(shared)->serverId.isEmpty(); });
         other.syncOk();
         other.edit(title,
             [](core::domain::Vacancy& v) { v.duties = QStringLiteral("他人修改的工作項目"); });
         other.syncOk();
-        core::domain::Vacancy mine = desk.store.find(shared)->data;
+        core::domain::Vacancy mine = desk.store.records().find(shared)->data;
         mine.duties = QStringLiteral("我修改的工作項目");
-        desk.store.saveAndQueue(shared, mine);
-        syncUntil(desk,
-            [&] { return desk.store.find(shared)->state == core::store::RecordState::Conflict; });
-        const QString queued
-            = desk.store.createDraft(synctest::newVacancy(QStringLiteral("書記（待送出）")));
-        desk.store.queue(queued);
+        desk.store.records().saveAndQueue(shared, mine);
+        syncUntil(desk, [&] {
+            return desk.store.records().find(shared)->state == core::store::RecordState::Conflict;
+        });
+        const QString queued = desk.store.records().createDraft(
+            synctest::newVacancy(QStringLiteral("書記（待送出）")));
+        desk.store.records().queue(queued);
 
         desk.window->resize(1360, 820);
         desk.window->refresh();
@@ -80,7 +82,7 @@ TEST_CASE("screens: the list, the form, the preview and the conflict resolver", 
         form->setDiscardQuestion([] { return true; });
         form->close();
 
-        const auto published = desk.store.list({ .pageSize = 50 }).rows;
+        const auto published = desk.store.records().list({ .pageSize = 50 }).rows;
         QString publishedId;
         for (const auto& row : published) {
             if (!row.serverId.isEmpty() && row.title == QStringLiteral("科員"))
