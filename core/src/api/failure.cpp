@@ -32,7 +32,8 @@ bool Failure::retriable() const
     case ErrorKind::Timeout:
         return true;
     case ErrorKind::Http:
-        return httpStatus >= 500 || httpStatus == 429
+        // 408: the server gave up waiting for the request; the same one may go again.
+        return httpStatus >= 500 || httpStatus == 429 || httpStatus == 408
             || (httpStatus == 409 && error == ServiceError::IdempotencyKeyInFlight);
     case ErrorKind::None:
     case ErrorKind::Tls:

@@ -12,6 +12,8 @@
 #include <QThread>
 #include <QTimer>
 #include <QUrl>
+#include <optional>
+#include <vector>
 
 namespace core::api::detail {
 
@@ -125,39 +127,105 @@ void HttpExchange::dropManager()
         old->deleteLater(); // its own thread deletes it
 }
 
+/// One request on the wire: its reply, what happened to it, its timeout.
+struct HttpExchange::Flight {
+    QString what; ///< method and path, for the log
+    QElapsedTimer clock;
+    QNetworkReply* reply = nullptr;
+    Watch watch;
+    QTimer timer;
+    bool done = false; ///< finished, counted out of the open ones
+};
+
 Result<HttpAnswer> HttpExchange::send(const HttpRequest& request)
 {
-    QElapsedTimer clock;
-    clock.start();
-    const QString what = QString::fromLatin1(request.method) + u' ' + request.path;
-    const auto fail = [&](ErrorKind kind, const QString& detail, int status = 0) {
+    return sendAll({ request }).first();
+}
+
+QList<Result<HttpAnswer>> HttpExchange::sendAll(const QList<HttpRequest>& requests)
+{
+    QList<Result<HttpAnswer>> results;
+    results.reserve(requests.size());
+    std::vector<std::unique_ptr<Flight>> flights(std::size_t(requests.size()));
+    QEventLoop loop; // first: it gives a thread without an event loop its event dispatcher
+    int open = 0;
+    for (qsizetype i = 0; i < requests.size(); ++i) {
+        auto flight = std::make_unique<Flight>();
+        flight->clock.start();
+        flight->what = QString::fromLatin1(requests[i].method) + u' ' + requests[i].path;
+        if (std::optional<Failure> refused = refusal(requests[i])) {
+            if (refused->kind == ErrorKind::Http) {
+                // The client's own refusal: nothing went out.
+                qCWarning(lcApi).noquote() << flight->what << "refused:" << refused->summary();
+                results.append(Result<HttpAnswer>::fail(*refused));
+            } else {
+                results.append(failed(*flight, *refused));
+            }
+            continue;
+        }
+        results.append(Result<HttpAnswer>::fail(Failure {})); // replaced when it is answered
+        start(*flight, requests[i]);
+        Flight* f = flight.get();
+        const auto settled = [f, &open, &loop] {
+            if (f->done)
+                return;
+            f->done = true;
+            if (--open == 0)
+                loop.quit();
+        };
+        ++open;
+        QObject::connect(f->reply, &QNetworkReply::finished, &loop, settled);
+        if (f->reply->isFinished())
+            settled();
+        flights[std::size_t(i)] = std::move(flight);
+    }
+    if (open > 0)
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    // Every reply is settled before any is deleted: a pin mismatch drops the manager, and with
+    // it the replies it still holds.
+    bool dropConnections = false;
+    for (std::size_t i = 0; i < flights.size(); ++i) {
+        if (flights[i])
+            results[qsizetype(i)] = finish(*flights[i], dropConnections);
+    }
+    if (dropConnections)
+        dropManager();
+    return results;
+}
+
+Result<HttpAnswer> HttpExchange::failed(const Flight& flight, Failure failure) const
+{
+    qCWarning(lcApi).noquote() << flight.what << "failed after" << flight.clock.elapsed()
+                               << "ms:" << failure.summary();
+    return Result<HttpAnswer>::fail(std::move(failure));
+}
+
+std::optional<Failure> HttpExchange::refusal(const HttpRequest& request) const
+{
+    const auto refuse = [](ErrorKind kind, const QString& detail) {
         Failure failure;
         failure.kind = kind;
-        failure.httpStatus = status;
         failure.detail = detail;
-        qCWarning(lcApi).noquote()
-            << what << "failed after" << clock.elapsed() << "ms:" << failure.summary();
-        return Result<HttpAnswer>::fail(failure);
+        return failure;
     };
-
     const QUrl& base = config_.baseUrl;
     const QString scheme = base.scheme().toLower();
     if (!base.isValid() || base.host().isEmpty()
         || (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
-        return fail(
+        return refuse(
             ErrorKind::Network, QStringLiteral("the service address is not an http(s) URL"));
     const bool https = scheme == QLatin1String("https");
     // Passwords, tokens and ID numbers cross this connection: in clear only on this computer,
     // whatever a hand-edited settings file or --server says.
     if (!https && !isLoopbackHost(base.host()))
-        return fail(ErrorKind::Tls,
+        return refuse(ErrorKind::Tls,
             QStringLiteral("plain http:// is refused for a service that is not on this computer; "
                            "its address must start with https://"));
     if (tls_.pinned() && !https)
-        return fail(ErrorKind::Tls,
+        return refuse(ErrorKind::Tls,
             QStringLiteral("a certificate pin is configured but the service address is not https"));
     if (tls_.pinMalformed())
-        return fail(ErrorKind::Tls,
+        return refuse(ErrorKind::Tls,
             QStringLiteral("the configured certificate pin is not a SHA-256 (32 bytes or 64 hex "
                            "digits)"));
     for (const auto& [name, value] : request.headers) {
@@ -169,15 +237,17 @@ Result<HttpAnswer> HttpExchange::send(const HttpRequest& request)
             failure.detail
                 = QStringLiteral("not sent: the %1 header would carry control characters")
                       .arg(QString::fromLatin1(name));
-            qCWarning(lcApi).noquote() << what << "refused:" << failure.summary();
-            return Result<HttpAnswer>::fail(failure);
+            return failure;
         }
     }
+    return std::nullopt;
+}
 
-    QEventLoop loop; // first: it gives a thread without an event loop its event dispatcher
+void HttpExchange::start(Flight& flight, const HttpRequest& request)
+{
     QNetworkAccessManager& network = manager();
-
-    QNetworkRequest outgoing(requestUrl(base, request));
+    const bool https = config_.baseUrl.scheme().toLower() == QLatin1String("https");
+    QNetworkRequest outgoing(requestUrl(config_.baseUrl, request));
     outgoing.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     outgoing.setAttribute(
         QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
@@ -205,50 +275,52 @@ Result<HttpAnswer> HttpExchange::send(const HttpRequest& request)
         reply = network.put(outgoing, request.body);
     else
         reply = network.sendCustomRequest(outgoing, request.method, request.body);
+    flight.reply = reply;
 
-    Watch watch;
-    const auto oversize = [&] {
+    Watch& watch = flight.watch;
+    const auto oversize = [reply, &watch] {
         watch.tooLarge = true;
         reply->abort();
     };
-    QTimer timer;
-    timer.setSingleShot(true);
-    timer.setTimerType(Qt::PreciseTimer);
-    QObject::connect(&timer, &QTimer::timeout, reply, [&] {
+    flight.timer.setSingleShot(true);
+    flight.timer.setTimerType(Qt::PreciseTimer);
+    QObject::connect(&flight.timer, &QTimer::timeout, reply, [reply, &watch] {
         watch.timedOut = true;
         reply->abort();
     });
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    QObject::connect(reply, &QNetworkReply::metaDataChanged, reply, [&] {
+    QObject::connect(reply, &QNetworkReply::metaDataChanged, reply, [reply, oversize] {
         const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
         if (length.isValid() && length.toLongLong() > maxAnswerBytes)
             oversize();
     });
-    QObject::connect(reply, &QNetworkReply::readyRead, reply, [&] {
+    QObject::connect(reply, &QNetworkReply::readyRead, reply, [reply, oversize] {
         if (reply->bytesAvailable() > maxAnswerBytes)
             oversize();
     });
-    QObject::connect(reply, &QNetworkReply::downloadProgress, reply, [&](qint64 received, qint64) {
-        if (received > maxAnswerBytes)
-            oversize();
-    });
-    QObject::connect(reply, &QNetworkReply::sslErrors, reply, [&](const QList<QSslError>& errors) {
-        const QSslCertificate leaf = peerLeaf(reply, errors);
-        if (tls_.waives(errors, leaf)) {
-            reply->ignoreSslErrors(errors);
-            return;
-        }
-        QStringList problems;
-        for (const QSslError& error : errors)
-            problems.append(error.errorString());
-        watch.tlsProblem = problems.join(QStringLiteral("; "));
-        if (tls_.pinned() && !tls_.acceptsPeer(leaf))
-            watch.tlsProblem += QStringLiteral("; not the pinned certificate (server's sha256 %1)")
-                                    .arg(hexPin(leaf));
-    });
+    QObject::connect(
+        reply, &QNetworkReply::downloadProgress, reply, [oversize](qint64 received, qint64) {
+            if (received > maxAnswerBytes)
+                oversize();
+        });
+    QObject::connect(reply, &QNetworkReply::sslErrors, reply,
+        [this, reply, &watch](const QList<QSslError>& errors) {
+            const QSslCertificate leaf = peerLeaf(reply, errors);
+            if (tls_.waives(errors, leaf)) {
+                reply->ignoreSslErrors(errors);
+                return;
+            }
+            QStringList problems;
+            for (const QSslError& error : errors)
+                problems.append(error.errorString());
+            watch.tlsProblem = problems.join(QStringLiteral("; "));
+            if (tls_.pinned() && !tls_.acceptsPeer(leaf))
+                watch.tlsProblem
+                    += QStringLiteral("; not the pinned certificate (server's sha256 %1)")
+                           .arg(hexPin(leaf));
+        });
     // A certificate the CAs vouch for must still be the pinned one; checked before any request
     // byte goes out on the connection.
-    QObject::connect(reply, &QNetworkReply::encrypted, reply, [&] {
+    QObject::connect(reply, &QNetworkReply::encrypted, reply, [this, reply, &watch] {
         const QSslCertificate leaf = reply->sslConfiguration().peerCertificate();
         if (!tls_.acceptsPeer(leaf)) {
             watch.pinMismatch = true;
@@ -257,12 +329,25 @@ Result<HttpAnswer> HttpExchange::send(const HttpRequest& request)
             reply->abort();
         }
     });
-    timer.start(config_.timeout);
-    if (!reply->isFinished())
-        loop.exec(QEventLoop::ExcludeUserInputEvents);
-    timer.stop();
+    // Counted from here, also while the request waits for a free connection behind others.
+    flight.timer.start(config_.timeout);
+}
+
+Result<HttpAnswer> HttpExchange::finish(Flight& flight, bool& dropConnections)
+{
+    QNetworkReply* reply = flight.reply;
+    Watch& watch = flight.watch;
+    flight.timer.stop();
     if (!reply->isFinished())
         reply->abort();
+    const bool https = config_.baseUrl.scheme().toLower() == QLatin1String("https");
+    const auto fail = [&](ErrorKind kind, const QString& detail, int status = 0) {
+        Failure failure;
+        failure.kind = kind;
+        failure.httpStatus = status;
+        failure.detail = detail;
+        return failed(flight, std::move(failure));
+    };
 
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QNetworkReply::NetworkError error = reply->error();
@@ -283,9 +368,10 @@ Result<HttpAnswer> HttpExchange::send(const HttpRequest& request)
         answer.headers = reply->rawHeaderPairs();
     }
     delete reply;
+    flight.reply = nullptr;
 
     if (watch.pinMismatch) {
-        dropManager();
+        dropConnections = true;
         return fail(ErrorKind::Tls, watch.tlsProblem);
     }
     if (watch.tooLarge || answer.body.size() > maxAnswerBytes)
@@ -298,11 +384,11 @@ Result<HttpAnswer> HttpExchange::send(const HttpRequest& request)
         if (isTransportError(error))
             return fail(ErrorKind::BadResponse,
                 QStringLiteral("the answer was cut off: %1").arg(errorText), status);
-        answer.elapsedMs = clock.elapsed();
+        answer.elapsedMs = flight.clock.elapsed();
         return Result<HttpAnswer>::success(std::move(answer));
     }
     if (error == QNetworkReply::SslHandshakeFailedError || !watch.tlsProblem.isEmpty()) {
-        dropManager();
+        dropConnections = true;
         return fail(ErrorKind::Tls, watch.tlsProblem.isEmpty() ? errorText : watch.tlsProblem);
     }
     if (error == QNetworkReply::TimeoutError)

@@ -13,6 +13,7 @@
 #include <QPair>
 #include <QString>
 #include <memory>
+#include <optional>
 
 class QNetworkAccessManager;
 
@@ -51,10 +52,22 @@ public:
     /// Any HTTP answer is a value (the caller judges and logs it); a failure is Network,
     /// Timeout, Tls or BadResponse (too big, cut off, not HTTP), and logged here.
     Result<HttpAnswer> send(const HttpRequest& request);
+    /// Several requests on the wire together (on as many connections as the manager opens to
+    /// the host, the rest waiting for a free one); returns when every one is answered, failed
+    /// or timed out, each result in the order of `requests` and as send() would give it.
+    QList<Result<HttpAnswer>> sendAll(const QList<HttpRequest>& requests);
 
 private:
+    struct Flight;
+
     QNetworkAccessManager& manager();
     void dropManager();
+    /// Why `request` must not go out (the address, the TLS settings, a header), if it must not.
+    std::optional<Failure> refusal(const HttpRequest& request) const;
+    void start(Flight& flight, const HttpRequest& request);
+    /// The result of a settled flight; `dropConnections` is set when the connections must go.
+    Result<HttpAnswer> finish(Flight& flight, bool& dropConnections);
+    Result<HttpAnswer> failed(const Flight& flight, Failure failure) const;
 
     ServiceConfig config_;
     TlsPolicy tls_;

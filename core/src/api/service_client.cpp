@@ -76,15 +76,15 @@ Failure badResponse(const HttpRequest& r, int status, const QString& detail)
     return failure;
 }
 
-/// Sends `r`; an answer with a status in `accepted` goes to `read`, any other one is the Http
-/// failure its error body describes. Nothing `read` or the transport throws escapes.
+/// What `sent` (the exchange's result for `r`) means: an answer with a status in `accepted` goes
+/// to `read`, any other one is the Http failure its error body describes. Nothing `read`
+/// throws escapes.
 template <typename T, typename Read>
-Result<T> perform(detail::HttpExchange& exchange, const HttpRequest& r,
+Result<T> answerOf(const HttpRequest& r, const Result<HttpAnswer>& sent,
     std::initializer_list<int> accepted, Read read)
 {
     int status = 0;
     try {
-        Result<HttpAnswer> sent = exchange.send(r);
         if (!sent.ok())
             return Result<T>::fail(sent.failure);
         const HttpAnswer& answer = *sent.value;
@@ -104,6 +104,28 @@ Result<T> perform(detail::HttpExchange& exchange, const HttpRequest& r,
     } catch (...) {
         return Result<T>::fail(badResponse(r, status, QStringLiteral("unexpected failure")));
     }
+}
+
+/// Sends `r` and reads its answer as answerOf() does. Nothing the transport throws escapes.
+template <typename T, typename Read>
+Result<T> perform(detail::HttpExchange& exchange, const HttpRequest& r,
+    std::initializer_list<int> accepted, Read read)
+{
+    Result<HttpAnswer> sent;
+    try {
+        sent = exchange.send(r);
+    } catch (const std::exception& error) {
+        return Result<T>::fail(badResponse(r, 0, QString::fromUtf8(error.what())));
+    } catch (...) {
+        return Result<T>::fail(badResponse(r, 0, QStringLiteral("unexpected failure")));
+    }
+    return answerOf<T>(r, sent, accepted, read);
+}
+
+CreateOutcome createOutcomeFrom(const HttpAnswer& a)
+{
+    return CreateOutcome { detail::vacancyRecordFrom(detail::jsonObject(a.body)),
+        a.header("Idempotent-Replayed").trimmed().compare("true", Qt::CaseInsensitive) == 0 };
 }
 
 QJsonObject bodyObject(const HttpAnswer& answer)
@@ -245,15 +267,42 @@ Result<VacancyRecord> ServiceClient::getVacancy(const QString& id)
         [](const HttpAnswer& a) { return detail::vacancyRecordFrom(bodyObject(a)); });
 }
 
-Result<CreateOutcome> ServiceClient::createVacancy(
-    const QString& idempotencyKey, const QByteArray& exactBody)
+HttpRequest ServiceClient::createRequest(
+    const QString& idempotencyKey, const QByteArray& exactBody) const
 {
     HttpRequest r = authorised(jsonRequest("POST", QStringLiteral("/vacancies"), exactBody));
     r.headers.append({ QByteArray("Idempotency-Key"), idempotencyKey.toLatin1() });
-    return perform<CreateOutcome>(*exchange_, r, { 201 }, [](const HttpAnswer& a) {
-        return CreateOutcome { detail::vacancyRecordFrom(bodyObject(a)),
-            a.header("Idempotent-Replayed").trimmed().compare("true", Qt::CaseInsensitive) == 0 };
-    });
+    return r;
+}
+
+Result<CreateOutcome> ServiceClient::createVacancy(
+    const QString& idempotencyKey, const QByteArray& exactBody)
+{
+    return perform<CreateOutcome>(
+        *exchange_, createRequest(idempotencyKey, exactBody), { 201 }, createOutcomeFrom);
+}
+
+QList<Result<CreateOutcome>> ServiceClient::createVacancies(const QList<VacancyCreate>& creates)
+{
+    QList<HttpRequest> requests;
+    for (const VacancyCreate& create : creates)
+        requests.append(createRequest(create.idempotencyKey, create.exactBody));
+    QList<Result<HttpAnswer>> sent;
+    try {
+        sent = exchange_->sendAll(requests);
+    } catch (...) {
+        sent.clear();
+    }
+    QList<Result<CreateOutcome>> results;
+    for (qsizetype i = 0; i < requests.size(); ++i) {
+        if (i >= sent.size()) {
+            results.append(Result<CreateOutcome>::fail(
+                badResponse(requests[i], 0, QStringLiteral("unexpected failure"))));
+            continue;
+        }
+        results.append(answerOf<CreateOutcome>(requests[i], sent[i], { 201 }, createOutcomeFrom));
+    }
+    return results;
 }
 
 Result<VacancyRecord> ServiceClient::replaceVacancy(

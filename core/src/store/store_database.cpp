@@ -1,6 +1,6 @@
 #include "store/store_database.hpp"
 
-#include "core/store/local_store.hpp"
+#include "core/store/store_types.hpp"
 #include "sqlite/sqlite_file.hpp"
 #include "store/store_schema.hpp"
 

@@ -23,7 +23,7 @@ struct StatementResult {
 /// opened (WAL, synchronous=FULL, foreign_keys=ON, busy timeout) and migrated on first use. The
 /// connections go when this object goes, or when their thread ends.
 ///
-/// run() is the one place every statement of LocalStore goes through, and therefore where the
+/// run() is the one place every statement of the store goes through, and therefore where the
 /// fault-injection counter lives. Every failure is a StoreError.
 class StoreDatabase {
 public:

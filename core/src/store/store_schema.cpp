@@ -1,6 +1,6 @@
 #include "store/store_schema.hpp"
 
-#include "core/store/local_store.hpp"
+#include "core/store/store_types.hpp"
 #include "store/list_index_schema.hpp"
 
 #include <QSqlError>

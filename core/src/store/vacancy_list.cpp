@@ -1,6 +1,6 @@
 #include "core/store/vacancy_list.hpp"
 
-#include "core/store/local_store.hpp"
+#include "core/store/store_types.hpp"
 #include "domain/enum_names.hpp"
 #include "store/list_index_schema.hpp"
 #include "store/vacancy_list_sql.hpp"

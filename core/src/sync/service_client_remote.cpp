@@ -18,31 +18,40 @@ QString RemoteReply::describe() const
     return text;
 }
 
+QList<RemoteReply> Remote::createAll(const QList<RemoteCreate>& creates)
+{
+    QList<RemoteReply> replies;
+    for (const RemoteCreate& create : creates)
+        replies.append(this->create(create.body, create.key));
+    return replies;
+}
+
 namespace detail {
 
 using Outcome = RemoteReply::Outcome;
 
-Outcome classify(int status, const QString& code)
+Outcome classify(const api::Failure& failure)
 {
-    if (status >= 200 && status < 300)
-        return Outcome::Ok;
-    if (status == 304)
-        return Outcome::NotModified;
-    if (status == 0 || status >= 500 || status == 429 || status == 408)
+    // No answer (the network, a timeout, a TLS refusal, an answer cut short or of the wrong
+    // shape, a header the client would not send): the same bytes go again under the same key
+    // later. The outbox never gives up on a write the server has not answered.
+    if (failure.kind != api::ErrorKind::Http || failure.httpStatus == 0)
         return Outcome::Retry;
-    if (status == 409 && code == u"idempotency-key-in-flight")
+    if (failure.retriable())
         return Outcome::Retry;
-    if (status == 401)
-        return Outcome::NeedsLogin;
+    switch (failure.httpStatus) {
+    case 401:
     // 403 is always about the session (person-inactive, account-setup-required,
     // certificate-login-required): a new login settles it, the record is not at fault.
-    if (status == 403)
+    case 403:
         return Outcome::NeedsLogin;
-    if (status == 412)
+    case 412:
         return Outcome::PreconditionFailed;
-    if (status == 404)
+    case 404:
         return Outcome::NotFound;
-    return Outcome::Refused; // 400, 409 vacancy-closed, 413, 415, 422, 428
+    default:
+        return Outcome::Refused; // 400, 409 vacancy-closed, 413, 415, 422, 428
+    }
 }
 
 RemoteReply replyFrom(const api::Failure& failure)
@@ -67,7 +76,7 @@ RemoteReply replyFrom(const api::Failure& failure)
                 reply.etag = current->etag;
             }
         }
-        reply.outcome = classify(reply.httpStatus, reply.errorCode);
+        reply.outcome = classify(failure);
         return reply;
     case api::ErrorKind::None:
     case api::ErrorKind::Network:
@@ -120,6 +129,17 @@ RemoteReply ServiceClientRemote::create(const QByteArray& body, const QString& k
     if (!result.ok())
         return replyFrom(result.failure);
     return ok(201, result->record);
+}
+
+QList<RemoteReply> ServiceClientRemote::createAll(const QList<RemoteCreate>& creates)
+{
+    QList<api::VacancyCreate> calls;
+    for (const RemoteCreate& create : creates)
+        calls.append({ create.key, create.body });
+    QList<RemoteReply> replies;
+    for (const auto& result : client_->createVacancies(calls))
+        replies.append(result.ok() ? ok(201, result->record) : replyFrom(result.failure));
+    return replies;
 }
 
 RemoteReply ServiceClientRemote::update(

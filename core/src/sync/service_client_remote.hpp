@@ -17,6 +17,7 @@ public:
     ~ServiceClientRemote() override;
 
     RemoteReply create(const QByteArray& body, const QString& key) override;
+    QList<RemoteReply> createAll(const QList<RemoteCreate>& creates) override;
     RemoteReply update(const QString& id, const QByteArray& body, const QString& etag) override;
     RemoteReply remove(const QString& id, const QString& etag) override;
     RemoteReply changes(const QString& since, int limit, FeedPage& page) override;
@@ -30,8 +31,9 @@ private:
     QString token_;
 };
 
-/// Sorts an HTTP status and the server's error code into what the engine does about it.
-RemoteReply::Outcome classify(int httpStatus, const QString& errorCode);
+/// Sorts a failed call into what the engine does about it; whether an answer is worth
+/// retrying is api::Failure::retriable()'s to say.
+RemoteReply::Outcome classify(const api::Failure& failure);
 
 /// A failed call as the engine sees it.
 RemoteReply replyFrom(const api::Failure& failure);

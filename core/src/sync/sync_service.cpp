@@ -3,6 +3,7 @@
 #include "core/api/service_client.hpp"
 #include "core/session/session_state.hpp"
 #include "core/store/local_store.hpp"
+#include "core/sync/conflict_resolution.hpp"
 #include "core/threads/worker.hpp"
 
 #include <QMetaObject>
@@ -40,8 +41,6 @@ SyncService::SyncService(store::LocalStore& store, api::ServiceConfig config,
     , config_(std::move(config))
     , options_(std::move(options))
     , worker_(std::make_unique<Worker>())
-    , resolverClient_(std::make_unique<api::ServiceClient>(api::ServiceConfig {}))
-    , resolver_(std::make_unique<SyncEngine>(store, *resolverClient_, options_.engine))
 {
     worker_->config = config_;
     worker_->state = new WorkerState;
@@ -53,7 +52,7 @@ SyncService::SyncService(store::LocalStore& store, api::ServiceConfig config,
     health_.start();
     refreshCounts();
     try {
-        setLastSuccess(store_.lastSuccessfulSync());
+        setLastSuccess(store_.syncState().lastSuccessfulSync());
     } catch (const store::StoreError&) {
         // Shown as "never" until the next run.
     }
@@ -224,7 +223,8 @@ void SyncService::runFinished(const SyncReport& report)
         if (requested_ && reached)
             startRun();
         else
-            scheduleAfter(std::max(resolver_->backoff(failures_), std::chrono::milliseconds(1)));
+            scheduleAfter(
+                std::max(retryDelay(failures_, options_.engine), std::chrono::milliseconds(1)));
     }
     emit statusChanged();
     emit finished(report);
@@ -275,9 +275,9 @@ bool SyncService::makeQueuedDue()
     bool cleared = false;
     try {
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        for (const store::OutboxEntry& entry : store_.outbox()) {
+        for (const store::OutboxEntry& entry : store_.outbox().entries()) {
             if (entry.nextAttemptAt.isValid() && entry.nextAttemptAt > now) {
-                store_.deferOperation(entry.sequence, QDateTime(), entry.lastError);
+                store_.outbox().deferOperation(entry.sequence, QDateTime(), entry.lastError);
                 cleared = true;
             }
         }
@@ -292,7 +292,7 @@ std::chrono::milliseconds SyncService::untilNextDue(std::chrono::milliseconds lo
     std::chrono::milliseconds wait = longest;
     try {
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        for (const store::OutboxEntry& entry : store_.outbox()) {
+        for (const store::OutboxEntry& entry : store_.outbox().entries()) {
             // Only a wait still ahead: an entry already due that the run left is held for a
             // reason no timer mends (a conflict, an earlier entry of its record), and counting
             // it would start a run every millisecond.
@@ -308,27 +308,27 @@ std::chrono::milliseconds SyncService::untilNextDue(std::chrono::milliseconds lo
 
 void SyncService::keepMine(const QString& localId)
 {
-    resolver_->keepMine(localId);
+    sync::keepMine(store_, localId);
     syncNow();
 }
 
 void SyncService::keepServer(const QString& localId)
 {
-    resolver_->keepServer(localId);
+    sync::keepServer(store_, localId);
     syncNow();
 }
 
 void SyncService::resolvePerField(const QString& localId, const QHash<QString, Side>& choices)
 {
-    resolver_->resolvePerField(localId, choices);
+    sync::resolvePerField(store_, localId, choices);
     syncNow();
 }
 
 void SyncService::refreshCounts()
 {
     try {
-        setCounts(int(store_.outbox().size()), store_.count(store::RecordState::Conflict),
-            store_.count(store::RecordState::Rejected));
+        setCounts(store_.outbox().size(), store_.records().count(store::RecordState::Conflict),
+            store_.records().count(store::RecordState::Rejected));
     } catch (const store::StoreError&) {
         // The counts stay as they were; the next run reports the database's trouble.
     }

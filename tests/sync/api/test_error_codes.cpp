@@ -1,5 +1,7 @@
-// ServiceError covers the contract's codes exactly, and Failure::retriable() follows its rule.
+// ServiceError covers the contract's codes exactly, Failure::retriable() follows its rule, and the
+// sync engine's classify() sorts failures by that same rule.
 
+#include "../../../core/src/sync/service_client_remote.hpp"
 #include "client_fixture.hpp"
 #include "server/http/api_error.hpp"
 
@@ -53,7 +55,7 @@ TEST_CASE("Every error code of the contract has its ServiceError, both ways", "[
     CHECK(core::api::codeOf(ServiceError::Unknown).isEmpty());
 }
 
-TEST_CASE("retriable(): network, timeout, 5xx, 429 and a key in flight", "[api][errors]")
+TEST_CASE("retriable(): network, timeout, 5xx, 429, 408 and a key in flight", "[api][errors]")
 {
     const auto failure
         = [](ErrorKind kind, int status = 0, ServiceError error = ServiceError::Unknown) {
@@ -70,6 +72,7 @@ TEST_CASE("retriable(): network, timeout, 5xx, 429 and a key in flight", "[api][
     CHECK(failure(ErrorKind::Http, 502).retriable());
     CHECK(failure(ErrorKind::Http, 429, ServiceError::TooManyAttempts).retriable());
     CHECK(failure(ErrorKind::Http, 409, ServiceError::IdempotencyKeyInFlight).retriable());
+    CHECK(failure(ErrorKind::Http, 408).retriable());
 
     CHECK_FALSE(failure(ErrorKind::None).retriable());
     CHECK_FALSE(failure(ErrorKind::Tls).retriable());
@@ -84,4 +87,39 @@ TEST_CASE("retriable(): network, timeout, 5xx, 429 and a key in flight", "[api][
     described.code = "precondition-failed";
     described.detail = "HTTP 412 precondition-failed";
     CHECK(described.summary() == "http 412 precondition-failed: HTTP 412 precondition-failed");
+}
+
+TEST_CASE("The sync engine sorts failures by the same retry rule", "[api][errors]")
+{
+    using Outcome = core::sync::RemoteReply::Outcome;
+    const auto http = [](int status, ServiceError error = ServiceError::Unknown) {
+        Failure f;
+        f.kind = ErrorKind::Http;
+        f.httpStatus = status;
+        f.error = error;
+        return f;
+    };
+    for (const Failure& f : { http(500), http(503), http(429), http(408),
+             http(409, ServiceError::IdempotencyKeyInFlight) }) {
+        INFO("HTTP " << f.httpStatus);
+        CHECK(f.retriable());
+        CHECK(core::sync::detail::classify(f) == Outcome::Retry);
+    }
+    // The enum decides, not the text of the code.
+    Failure renamed = http(409, ServiceError::IdempotencyKeyInFlight);
+    renamed.code = QStringLiteral("something-else");
+    CHECK(core::sync::detail::classify(renamed) == Outcome::Retry);
+    CHECK(core::sync::detail::classify(http(409, ServiceError::VacancyClosed)) == Outcome::Refused);
+    CHECK(core::sync::detail::classify(http(401)) == Outcome::NeedsLogin);
+    CHECK(core::sync::detail::classify(http(403)) == Outcome::NeedsLogin);
+    CHECK(core::sync::detail::classify(http(412)) == Outcome::PreconditionFailed);
+    CHECK(core::sync::detail::classify(http(404)) == Outcome::NotFound);
+    CHECK(core::sync::detail::classify(http(422)) == Outcome::Refused);
+    // No answer at all: the outbox waits and sends the same bytes again.
+    for (const ErrorKind kind :
+        { ErrorKind::Network, ErrorKind::Timeout, ErrorKind::Tls, ErrorKind::BadResponse }) {
+        Failure f;
+        f.kind = kind;
+        CHECK(core::sync::detail::classify(f) == Outcome::Retry);
+    }
 }

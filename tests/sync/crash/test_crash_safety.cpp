@@ -72,7 +72,7 @@ TEST_CASE("A sync killed at any instant loses nothing and posts nothing twice", 
     {
         SyncEngine first(storeFile, server.baseUrl(), token, testOptions());
         REQUIRE(first.syncOnce().completed);
-        for (const LocalVacancy& r : first.store().all())
+        for (const LocalVacancy& r : first.store().records().all())
             expected.insert(r.data.title, r.data);
     }
     const QSet<QString> seeded(expected.keyBegin(), expected.keyEnd());
@@ -86,11 +86,11 @@ TEST_CASE("A sync killed at any instant loses nothing and posts nothing twice", 
             for (int i = 0; i < 2; ++i) {
                 const QString title = QStringLiteral("職缺%1-%2").arg(run).arg(i);
                 const Vacancy v = newVacancy(title);
-                store.saveAndQueue(store.createDraft(v), v);
+                store.records().saveAndQueue(store.records().createDraft(v), v);
                 expected.insert(title, v);
             }
             QList<LocalVacancy> all; // the clerk's own: seeded ones may be closed for edits
-            for (const LocalVacancy& r : store.all())
+            for (const LocalVacancy& r : store.records().all())
                 if (!seeded.contains(r.data.title))
                     all.append(r);
             if (!all.isEmpty()) {
@@ -98,14 +98,14 @@ TEST_CASE("A sync killed at any instant loses nothing and posts nothing twice", 
                 if (!r.deleted) {
                     Vacancy edited = r.data;
                     edited.duties = QStringLiteral("第%1次修改").arg(run);
-                    store.saveAndQueue(r.localId, edited);
+                    store.records().saveAndQueue(r.localId, edited);
                     expected[edited.title] = edited;
                 }
             }
             if (run % 7 == 3 && all.size() > 2) {
                 const LocalVacancy& r = all[int(random.bounded(quint32(all.size())))];
                 if (!r.deleted) {
-                    store.remove(r.localId);
+                    store.records().remove(r.localId);
                     expected.remove(r.data.title);
                 }
             }

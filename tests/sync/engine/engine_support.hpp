@@ -7,6 +7,7 @@
 #include "card_login.hpp"
 #include "core/domain/vacancy_json.hpp"
 #include "core/store/local_store.hpp"
+#include "core/sync/conflict_resolution.hpp"
 #include "core/sync/sync_engine.hpp"
 #include "http_client.hpp"
 #include "test_server.hpp"
@@ -85,7 +86,7 @@ public:
     LocalVacancy byTitle(const QString& title)
     {
         std::optional<LocalVacancy> found;
-        for (const LocalVacancy& r : store().all()) {
+        for (const LocalVacancy& r : store().records().all()) {
             if (r.data.title == title) {
                 REQUIRE_FALSE(found.has_value());
                 found = r;
@@ -101,7 +102,7 @@ public:
         const LocalVacancy r = byTitle(title);
         Vacancy data = r.data;
         change(data);
-        store().saveAndQueue(r.localId, data);
+        store().records().saveAndQueue(r.localId, data);
     }
 
 private:
@@ -119,10 +120,10 @@ inline void editBothSides(Workstation& a, LocalStore& other, const QString& loca
         v.duties = QStringLiteral("A 改的工作");
     });
     a.syncOk();
-    Vacancy b = other.find(localId)->data;
+    Vacancy b = other.records().find(localId)->data;
     b.title = QStringLiteral("B 的職稱");
     b.qualifications = QStringLiteral("B 改的資格");
-    other.saveAndQueue(localId, b);
+    other.records().saveAndQueue(localId, b);
 }
 
 /// Every vacancy the server lists for the caller's agency (current and history), by 職缺編號,
@@ -177,9 +178,9 @@ inline void checkSameAsServer(
     LocalStore& store, const servertest::HttpClient& client, const QString& token)
 {
     const QMap<QString, QJsonObject> server = serverRecords(client, token);
-    const QList<LocalVacancy> local = store.all();
-    CHECK(store.outbox().isEmpty());
-    CHECK(store.conflicts().isEmpty());
+    const QList<LocalVacancy> local = store.records().all();
+    CHECK(store.outbox().entries().isEmpty());
+    CHECK(store.syncState().conflicts().isEmpty());
     QMap<QString, LocalVacancy> byServerId;
     for (const LocalVacancy& r : local) {
         INFO("local " << r.localId.toStdString() << " " << r.data.title.toStdString());
@@ -204,9 +205,9 @@ inline void checkSameAsServer(
 /// The store's invariants after any run, however it ended.
 inline void checkConsistent(LocalStore& store)
 {
-    const QList<core::store::OutboxEntry> outbox = store.outbox();
+    const QList<core::store::OutboxEntry> outbox = store.outbox().entries();
     QSet<QString> ids;
-    for (const LocalVacancy& r : store.all()) {
+    for (const LocalVacancy& r : store.records().all()) {
         ids.insert(r.localId);
         INFO("record " << r.localId.toStdString() << " state " << int(r.state));
         int rows = 0;
@@ -226,7 +227,8 @@ inline void checkConsistent(LocalStore& store)
             CHECK(r.base == r.data);
         if (r.deleted)
             CHECK(lastIsDelete);
-        CHECK((r.state == RecordState::Conflict) == store.conflict(r.localId).has_value());
+        CHECK((r.state == RecordState::Conflict)
+            == store.syncState().conflict(r.localId).has_value());
     }
     for (const auto& e : outbox)
         CHECK(ids.contains(e.localId)); // no orphan rows

@@ -23,20 +23,20 @@ TEST_CASE("sync: a database fault at any statement of a sync loses and duplicate
         // A create, an update of the last one, a delete of the one before; another client's
         // create and an edit of one of ours.
         const QString title = QStringLiteral("故障%1").arg(n);
-        const QString id = clerk.store().createDraft(newVacancy(title, 1 + n % 2));
-        clerk.store().queue(id);
+        const QString id = clerk.store().records().createDraft(newVacancy(title, 1 + n % 2));
+        clerk.store().records().queue(id);
         if (live.size() >= 1) {
             clerk.edit(
                 live.last(), [n](Vacancy& v) { v.duties = QStringLiteral("第%1次修改").arg(n); });
         }
         if (live.size() >= 3) {
             const QString doomed = live.takeAt(live.size() - 3);
-            clerk.store().remove(clerk.byTitle(doomed).localId);
+            clerk.store().records().remove(clerk.byTitle(doomed).localId);
         }
         live << title;
         const QString otherTitle = QStringLiteral("他人%1").arg(n);
-        const QString otherId = other.store().createDraft(newVacancy(otherTitle));
-        other.store().queue(otherId);
+        const QString otherId = other.store().records().createDraft(newVacancy(otherTitle));
+        other.store().records().queue(otherId);
         other.syncOk();
         live << otherTitle;
         if (live.size() >= 4) {

@@ -19,11 +19,11 @@ struct TwoClerks {
     /// A vacancy A created and both have.
     QString shared(const QString& title, int startInDays = 1)
     {
-        const QString id = a.store().createDraft(newVacancy(title, startInDays));
-        a.store().queue(id);
+        const QString id = a.store().records().createDraft(newVacancy(title, startInDays));
+        a.store().records().queue(id);
         a.syncOk();
         b.syncOk();
-        return a.store().find(id)->serverId;
+        return a.store().records().find(id)->serverId;
     }
 
     void checkAllEqual()
@@ -88,7 +88,7 @@ TEST_CASE("sync: the same field changed by both makes a conflict the clerk settl
     CHECK(report.sent == 0);
     const LocalVacancy mine = t.b.byTitle(QStringLiteral("B 的職稱"));
     CHECK(mine.state == RecordState::Conflict);
-    const auto conflict = t.b.store().conflict(mine.localId);
+    const auto conflict = t.b.store().syncState().conflict(mine.localId);
     REQUIRE(conflict.has_value());
     CHECK(conflict->fields == QStringList { QStringLiteral("title") });
     CHECK(conflict->server.title == "A 的職稱");
@@ -96,27 +96,28 @@ TEST_CASE("sync: the same field changed by both makes a conflict the clerk settl
     CHECK(conflict->base.title == "衝突");
     // Held: another run sends nothing and keeps the conflict.
     CHECK(t.b.syncOk().sent == 0);
-    CHECK(t.b.store().conflicts().size() == 1);
+    CHECK(t.b.store().syncState().conflicts().size() == 1);
 
     QJsonObject expected;
     SECTION("keep mine")
     {
-        t.b.engine().keepMine(mine.localId);
+        core::sync::keepMine(t.b.store(), mine.localId);
         CHECK(t.b.syncOk().sent == 1);
         expected = { { "title", "B 的職稱" }, { "duties", "A 改的工作" },
             { "qualifications", "B 改的資格" } };
     }
     SECTION("keep the server's")
     {
-        t.b.engine().keepServer(mine.localId);
-        CHECK(t.b.store().outbox().isEmpty());
+        core::sync::keepServer(t.b.store(), mine.localId);
+        CHECK(t.b.store().outbox().entries().isEmpty());
         CHECK(t.b.syncOk().sent == 0);
         expected = { { "title", "A 的職稱" }, { "duties", "A 改的工作" },
             { "qualifications", domaintest::validVacancy().qualifications } };
     }
     SECTION("per field")
     {
-        t.b.engine().resolvePerField(mine.localId, { { QStringLiteral("title"), Side::Server } });
+        core::sync::resolvePerField(
+            t.b.store(), mine.localId, { { QStringLiteral("title"), Side::Server } });
         CHECK(t.b.syncOk().sent == 1);
         expected = { { "title", "A 的職稱" }, { "duties", "A 改的工作" },
             { "qualifications", "B 改的資格" } };
@@ -142,20 +143,24 @@ TEST_CASE("sync: what another client does arrives through the feed", "[sync][eng
     // B: an edit, a new vacancy, a delete (never published), a withdrawal (published), and a
     // delete of one A is editing.
     t.b.edit(QStringLiteral("別人會改"), [](Vacancy& v) { v.duties = QStringLiteral("B 改過"); });
-    const QString created = t.b.store().createDraft(newVacancy(QStringLiteral("B 新增的")));
-    t.b.store().queue(created);
-    t.b.store().remove(t.b.store().findByServerId(deleted)->localId);
-    t.b.store().remove(t.b.store().findByServerId(withdrawn)->localId);
-    t.b.store().remove(t.b.store().findByServerId(keptHere)->localId);
+    const QString created
+        = t.b.store().records().createDraft(newVacancy(QStringLiteral("B 新增的")));
+    t.b.store().records().queue(created);
+    t.b.store().records().remove(t.b.store().records().findByServerId(deleted)->localId);
+    t.b.store().records().remove(t.b.store().records().findByServerId(withdrawn)->localId);
+    t.b.store().records().remove(t.b.store().records().findByServerId(keptHere)->localId);
     CHECK(t.b.syncOk().sent == 5);
     t.a.edit(QStringLiteral("我還在改"), [](Vacancy& v) { v.duties = QStringLiteral("A 沒送出"); });
 
     const SyncReport report = t.a.sync();
     CHECK(report.pulled >= 5);
-    CHECK(t.a.store().findByServerId(edited)->data.duties == "B 改過");
-    CHECK(t.a.store().findByServerId(t.b.store().find(created)->serverId).has_value());
-    CHECK_FALSE(t.a.store().findByServerId(deleted).has_value()); // a tombstone: gone
-    const auto history = t.a.store().findByServerId(withdrawn);
+    CHECK(t.a.store().records().findByServerId(edited)->data.duties == "B 改過");
+    CHECK(t.a.store()
+              .records()
+              .findByServerId(t.b.store().records().find(created)->serverId)
+              .has_value());
+    CHECK_FALSE(t.a.store().records().findByServerId(deleted).has_value()); // a tombstone: gone
+    const auto history = t.a.store().records().findByServerId(withdrawn);
     REQUIRE(history.has_value()); // withdrawn: kept, in the history
     CHECK(history->data.status == core::domain::VacancyStatus::Withdrawn);
     CHECK(history->state == RecordState::Synced);
@@ -163,15 +168,15 @@ TEST_CASE("sync: what another client does arrives through the feed", "[sync][eng
     const LocalVacancy mine = t.a.byTitle(QStringLiteral("我還在改"));
     CHECK(mine.serverDeleted);
     CHECK(mine.data.duties == "A 沒送出");
-    CHECK(t.a.store().outbox().isEmpty());
+    CHECK(t.a.store().outbox().entries().isEmpty());
 
     SECTION("the clerk lets it go")
     {
-        t.a.store().remove(mine.localId);
+        t.a.store().records().remove(mine.localId);
     }
     SECTION("the clerk sends it again, as a new vacancy")
     {
-        t.a.store().queue(mine.localId);
+        t.a.store().records().queue(mine.localId);
         CHECK(t.a.syncOk().sent == 1);
         t.b.syncOk();
     }
@@ -189,8 +194,8 @@ TEST_CASE("sync: a delete of a vacancy someone else changed meanwhile is not car
     CHECK(t.a.syncOk().sent == 1);
 
     // B deletes the version it saw, not knowing A's edit: If-Match answers 412.
-    const QString localB = t.b.store().findByServerId(id)->localId;
-    t.b.store().remove(localB);
+    const QString localB = t.b.store().records().findByServerId(id)->localId;
+    t.b.store().records().remove(localB);
     const SyncReport report = t.b.syncOk();
     CHECK(report.rejected == 1);
     CHECK(report.sent == 0);
@@ -199,17 +204,18 @@ TEST_CASE("sync: a delete of a vacancy someone else changed meanwhile is not car
     const auto server = t.server.client().get(QStringLiteral("/api/v1/vacancies/") + id, t.tokenA);
     REQUIRE(server.status == 200);
     CHECK(server.json().value("duties").toString() == "A 剛改的工作");
-    const auto back = t.b.store().find(localB);
+    const auto back = t.b.store().records().find(localB);
     REQUIRE(back);
     CHECK_FALSE(back->deleted);
     CHECK(back->state == RecordState::Rejected);
     CHECK(back->rejectionCode == "vacancy-changed");
+    CHECK(back->rejection.isEmpty()); // the code alone: the form says it in the clerk's language
     CHECK(back->data.duties == "A 剛改的工作");
     CHECK(back->queuedOperations == 0);
     checkConsistent(t.b.store());
 
     // Seen it, B deletes again: now it goes.
-    t.b.store().remove(localB);
+    t.b.store().records().remove(localB);
     CHECK(t.b.syncOk().sent == 1);
     CHECK(t.server.client().get(QStringLiteral("/api/v1/vacancies/") + id, t.tokenA).status == 404);
 }
@@ -221,13 +227,13 @@ TEST_CASE(
     const QString id = t.shared(QStringLiteral("只變狀態"));
     // A's write that changes nothing the clerk enters still gives a new etag.
     t.a.edit(QStringLiteral("只變狀態"), [](Vacancy&) {});
-    const auto localA = t.a.store().findByServerId(id)->localId;
-    t.a.store().queue(localA);
+    const auto localA = t.a.store().records().findByServerId(id)->localId;
+    t.a.store().records().queue(localA);
     t.a.syncOk();
-    const QString localB = t.b.store().findByServerId(id)->localId;
-    t.b.store().remove(localB);
+    const QString localB = t.b.store().records().findByServerId(id)->localId;
+    t.b.store().records().remove(localB);
     const SyncReport report = t.b.syncOk();
     CHECK(report.rejected == 0);
     CHECK(t.server.client().get(QStringLiteral("/api/v1/vacancies/") + id, t.tokenA).status == 404);
-    CHECK_FALSE(t.b.store().find(localB));
+    CHECK_FALSE(t.b.store().records().find(localB));
 }

@@ -67,8 +67,8 @@ TEST_CASE("sync service: a vacancy queued while the server is down goes once it 
     service.setToken(token); // starts a run at once
     nextRun(service, finished);
 
-    const QString id = desk.store.createDraft(newVacancy(QStringLiteral("離線新增")));
-    desk.store.queue(id);
+    const QString id = desk.store.records().createDraft(newVacancy(QStringLiteral("離線新增")));
+    desk.store.records().queue(id);
     service.syncNow();
     CHECK(service.queued() == 1); // counted before the run, from the store
     const SyncReport offline = nextRun(service, finished);
@@ -77,7 +77,7 @@ TEST_CASE("sync service: a vacancy queued while the server is down goes once it 
     CHECK(service.queued() == 1);
     CHECK(service.runScheduled()); // the backoff's retry
     CHECK_FALSE(service.lastSuccess().isValid());
-    CHECK(desk.store.find(id)->serverId.isEmpty());
+    CHECK(desk.store.records().find(id)->serverId.isEmpty());
     CHECK(syncing.count() >= 4); // on and off, twice
     CHECK_FALSE(service.syncing());
 
@@ -89,7 +89,7 @@ TEST_CASE("sync service: a vacancy queued while the server is down goes once it 
     CHECK(service.lastReport().completed);
     CHECK(service.connection() == SyncService::Connection::Online);
     CHECK(service.lastSuccess().isValid());
-    const auto record = desk.store.find(id);
+    const auto record = desk.store.records().find(id);
     REQUIRE(record.has_value());
     CHECK(record->serverId.size() == 10);
     CHECK(record->state == RecordState::Synced);
@@ -109,17 +109,17 @@ TEST_CASE("sync service: a run that finds the server back sends what waited out 
     QSignalSpy finished(&service, &SyncService::finished);
     service.setToken(token);
     nextRun(service, finished);
-    const QString id = desk.store.createDraft(newVacancy(QStringLiteral("等候重試")));
-    desk.store.queue(id);
+    const QString id = desk.store.records().createDraft(newVacancy(QStringLiteral("等候重試")));
+    desk.store.records().queue(id);
     service.syncNow();
     REQUIRE_FALSE(nextRun(service, finished).completed);
-    REQUIRE(desk.store.outbox().first().nextAttemptAt
+    REQUIRE(desk.store.outbox().entries().first().nextAttemptAt
         > QDateTime::currentDateTimeUtc().addSecs(60)); // deferred by the engine's backoff
 
     server.restartAtSameAddress();
     service.syncNow();
     REQUIRE(QTest::qWaitFor([&] { return service.queued() == 0 && !service.syncing(); }, waitMs));
-    CHECK(desk.store.find(id)->serverId.size() == 10);
+    CHECK(desk.store.records().find(id)->serverId.size() == 10);
     CHECK(service.connection() == SyncService::Connection::Online);
 }
 
@@ -132,11 +132,11 @@ TEST_CASE(
     const QString token = clerkSession(server.client());
     Desk desk;
     const Vacancy mine = newVacancy(QStringLiteral("衝突中"));
-    const QString id = desk.store.createDraft(mine);
-    desk.store.queue(id);
-    desk.store.deferOperation(desk.store.outbox().first().sequence,
+    const QString id = desk.store.records().createDraft(mine);
+    desk.store.records().queue(id);
+    desk.store.outbox().deferOperation(desk.store.outbox().entries().first().sequence,
         QDateTime::currentDateTimeUtc().addSecs(-60), QStringLiteral("an earlier failure"));
-    desk.store.recordConflict(core::store::ConflictRecord { id, mine, mine, mine,
+    desk.store.syncState().recordConflict(core::store::ConflictRecord { id, mine, mine, mine,
         QStringLiteral("\"e1\""), { QStringLiteral("title") }, QDateTime::currentDateTimeUtc() });
 
     SyncService service(desk.store, configFor(server.baseUrl()), quietOptions());
@@ -147,7 +147,7 @@ TEST_CASE(
     // The login's run and at most the health check's; a loop would be hundreds.
     CHECK(finished.count() <= 2);
     CHECK(desk.store.outbox().size() == 1);
-    CHECK(desk.store.find(id)->state == RecordState::Conflict);
+    CHECK(desk.store.records().find(id)->state == RecordState::Conflict);
 }
 
 TEST_CASE("sync service: a password session pauses the push instead of retrying", "[sync][service]")
@@ -157,8 +157,9 @@ TEST_CASE("sync service: a password session pauses the push instead of retrying"
     const QString passwordToken = passwordSession(server.client());
 
     Desk desk;
-    const QString id = desk.store.createDraft(newVacancy(QStringLiteral("密碼登入不能送")));
-    desk.store.queue(id);
+    const QString id
+        = desk.store.records().createDraft(newVacancy(QStringLiteral("密碼登入不能送")));
+    desk.store.records().queue(id);
     SyncService service(desk.store, configFor(server.baseUrl()), quietOptions());
     QSignalSpy finished(&service, &SyncService::finished);
     QSignalSpy loginNeeded(&service, &SyncService::loginNeeded);
@@ -193,7 +194,7 @@ TEST_CASE("sync service: a password session pauses the push instead of retrying"
     REQUIRE(QTest::qWaitFor(
         [&] { return service.queued() == 0 && service.lastReport().completed; }, waitMs));
     CHECK_FALSE(service.needsLogin());
-    CHECK(desk.store.find(id)->serverId.size() == 10);
+    CHECK(desk.store.records().find(id)->serverId.size() == 10);
 }
 
 TEST_CASE("sync service: a conflict is settled through the service", "[sync][service]")
@@ -202,10 +203,10 @@ TEST_CASE("sync service: a conflict is settled through the service", "[sync][ser
     const QString tokenA = clerkSession(server.client());
     const QString tokenB = clerkSession(server.client());
     Workstation a(server.baseUrl(), tokenA);
-    const QString local = a.store().createDraft(newVacancy(QStringLiteral("衝突")));
-    a.store().queue(local);
+    const QString local = a.store().records().createDraft(newVacancy(QStringLiteral("衝突")));
+    a.store().records().queue(local);
     a.syncOk();
-    const QString serverId = a.store().find(local)->serverId;
+    const QString serverId = a.store().records().find(local)->serverId;
 
     Desk desk;
     SyncService service(desk.store, configFor(server.baseUrl()), quietOptions());
@@ -213,14 +214,14 @@ TEST_CASE("sync service: a conflict is settled through the service", "[sync][ser
     QSignalSpy conflicts(&service, &SyncService::conflictsChanged);
     service.setToken(tokenB);
     nextRun(service, finished);
-    const QString mine = desk.store.findByServerId(serverId)->localId;
+    const QString mine = desk.store.records().findByServerId(serverId)->localId;
 
     editBothSides(a, desk.store, mine);
     service.syncNow();
     nextRun(service, finished);
     CHECK(service.conflicts() == 1);
     CHECK(conflicts.count() == 1);
-    CHECK(desk.store.find(mine)->state == RecordState::Conflict);
+    CHECK(desk.store.records().find(mine)->state == RecordState::Conflict);
 
     QString expectedTitle;
     QString expectedQualifications = QStringLiteral("B 改的資格");
@@ -257,7 +258,8 @@ TEST_CASE("sync service: stops cleanly with a run in progress", "[sync][service]
     const QString token = clerkSession(server.client());
     Desk desk;
     for (int i = 0; i < 5; ++i)
-        desk.store.queue(desk.store.createDraft(newVacancy(QStringLiteral("停止 %1").arg(i))));
+        desk.store.records().queue(
+            desk.store.records().createDraft(newVacancy(QStringLiteral("停止 %1").arg(i))));
     auto service
         = std::make_unique<SyncService>(desk.store, configFor(server.baseUrl()), quietOptions());
     QSignalSpy finished(service.get(), &SyncService::finished);

@@ -78,7 +78,7 @@ TEST_CASE("Faults between client and server lose nothing and post nothing twice"
         INFO(c.name);
         const QString title = QStringLiteral("代理測試%1").arg(n++);
         const Vacancy v = newVacancy(title);
-        station.store().saveAndQueue(station.store().createDraft(v), v);
+        station.store().records().saveAndQueue(station.store().records().createDraft(v), v);
         proxy.clearLog();
         proxy.push(c.rule.on("POST", vacanciesPath));
         syncUntilDone(station);
@@ -97,7 +97,7 @@ TEST_CASE("Faults between client and server lose nothing and post nothing twice"
         QStringLiteral("代理測試0"), [](Vacancy& v) { v.duties = QStringLiteral("改過一次"); });
     proxy.push(FaultRule::respondAfterForward(500, {}).on("PUT", vacanciesPath));
     syncUntilDone(station);
-    CHECK(station.store().conflicts().isEmpty());
+    CHECK(station.store().syncState().conflicts().isEmpty());
 
     checkSameAsServer(station.store(), client, token);
 }
@@ -112,7 +112,7 @@ TEST_CASE("429 Retry-After is honoured: nothing is resent before it", "[sync][pr
     Workstation station(proxy.baseUrl(), token);
 
     const Vacancy v = newVacancy(QStringLiteral("稍後再試"));
-    station.store().saveAndQueue(station.store().createDraft(v), v);
+    station.store().records().saveAndQueue(station.store().records().createDraft(v), v);
     proxy.push(FaultRule::respondError(429, "too-many-attempts", { { "Retry-After", "2" } })
                    .on("POST", vacanciesPath));
     const SyncReport first = station.sync();

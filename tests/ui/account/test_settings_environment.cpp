@@ -7,6 +7,7 @@
 #include "core/domain/code_lists.hpp"
 #include "core/login/login_types.hpp"
 #include "core/store/local_store.hpp"
+#include "core/sync/sync_engine.hpp"
 #include "ui/account/account_dialog.hpp"
 #include "ui/conflict/conflict_fields.hpp"
 #include "ui/diagnostics/environment_check_dialog.hpp"
@@ -243,11 +244,11 @@ TEST_CASE("a delete refused because someone changed the vacancy is said in the c
     core::store::LocalStore store(dir.filePath(QStringLiteral("store.sqlite")));
     core::domain::Vacancy vacancy;
     vacancy.title = QStringLiteral("科員");
-    const QString id = store.createDraft(vacancy);
-    store.queue(id);
-    // What the sync engine stores for it (tests/sync/engine/test_two_clients.cpp stages it live).
-    store.reject(store.outbox().first().sequence, QStringLiteral("vacancy-changed"),
-        { { QString(), QStringLiteral("此職缺已由他人修改，刪除未執行。") } });
+    const QString id = store.records().createQueued(vacancy);
+    // What the sync engine stores for it, the code alone (tests/sync/engine/test_two_clients.cpp
+    // stages it live).
+    store.outbox().reject(store.outbox().entries().first().sequence,
+        QLatin1String(core::sync::vacancyChangedCode), {});
     ui::AppContext context;
     context.store = &store;
 

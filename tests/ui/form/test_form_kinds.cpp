@@ -86,7 +86,7 @@ TEST_CASE("Every kind agencies publish can be sent; records of the old rules ope
         v.vacancyId.clear();
         v.validFrom = QDate::currentDate().addDays(2);
         v.validTo = v.validFrom.addDays(10);
-        const QString id = f.store->createDraft(v);
+        const QString id = f.store->records().createDraft(v);
         ui::VacancyFormDialog dialog(f.context, id);
         // The post's own kind comes back as stored: nothing added, nothing lost.
         const Vacancy shown = dialog.vacancy();
@@ -101,6 +101,6 @@ TEST_CASE("Every kind agencies publish can be sent; records of the old rules ope
             CHECK(dialog.fieldMessage(field).isEmpty());
         CHECK(dialog.generalMessage().isEmpty());
         CHECK(dialog.submit());
-        CHECK(f.store->find(id)->state == RecordState::Pending);
+        CHECK(f.store->records().find(id)->state == RecordState::Pending);
     }
 }

@@ -41,7 +41,7 @@ TEST_CASE("預覽 hands the vacancy as typed to whoever shows the preview", "[fo
         CHECK(asked.first() == dialog.vacancy());
         CHECK(asked.first().title == QStringLiteral("科員"));
         CHECK(dialog.findChild<ui::PreviewDialog*>() == nullptr);
-        CHECK(f.store->all().isEmpty()); // previewing saves nothing
+        CHECK(f.store->records().all().isEmpty()); // previewing saves nothing
     }
 }
 
@@ -78,7 +78,7 @@ TEST_CASE("Offline the clerk types the agency; a login completes what is empty",
     {
         Vacancy offline;
         offline.title = QStringLiteral("技士");
-        const QString id = f.store->createDraft(offline);
+        const QString id = f.store->records().createDraft(offline);
         f.session.begin(formtest::sessionInfo(core::api::Assurance::Certificate));
         ui::VacancyFormDialog dialog(f.context, id);
         CHECK(dialog.vacancy().agencyCode == QStringLiteral("A096C0000Q"));
@@ -91,7 +91,7 @@ TEST_CASE("Offline the clerk types the agency; a login completes what is empty",
         Vacancy other;
         other.agencyCode = QStringLiteral("A29000000G");
         other.agencyName = QStringLiteral("數位發展部");
-        const QString id = f.store->createDraft(other);
+        const QString id = f.store->records().createDraft(other);
         f.session.begin(formtest::sessionInfo(core::api::Assurance::Certificate));
         ui::VacancyFormDialog dialog(f.context, id);
         CHECK(dialog.vacancy().agencyCode == QStringLiteral("A29000000G"));

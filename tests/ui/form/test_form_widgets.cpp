@@ -242,7 +242,7 @@ TEST_CASE("The form offers the code lists cached from the server", "[form][widge
                     { QStringLiteral("from"), 1 }, { QStringLiteral("to"), 5 } } } } } },
         { QStringLiteral("titles"), QJsonObject { { QStringLiteral("items"), QJsonArray {} } } },
     };
-    f.store->saveCodeLists(QJsonDocument(bundle).toJson(), QStringLiteral("\"v2\""));
+    f.store->syncState().saveCodeLists(QJsonDocument(bundle).toJson(), QStringLiteral("\"v2\""));
     ui::VacancyFormDialog dialog(f.context, QString());
     auto* grid = dialog.postSection()->workplacePicker();
     REQUIRE(grid->checkBox(QStringLiteral("102")));

@@ -186,7 +186,7 @@ TEST_CASE("儲存草稿 stores a Draft equal to the form in every field, offline
     REQUIRE(saved.count() == 1);
     const QString id = saved.at(0).at(0).toString();
     CHECK(id == dialog.localId());
-    const auto record = f.store->find(id);
+    const auto record = f.store->records().find(id);
     REQUIRE(record);
     CHECK(record->state == RecordState::Draft);
     CHECK(record->queuedOperations == 0);
@@ -249,7 +249,7 @@ TEST_CASE("送出 saves and queues the publication after a card login", "[form]"
     dialog.setVacancy(incomplete);
     CHECK_FALSE(dialog.submit());
     CHECK(queued.isEmpty());
-    CHECK(f.store->outbox().isEmpty());
+    CHECK(f.store->outbox().entries().isEmpty());
     CHECK_FALSE(dialog.fieldMessage(QStringLiteral("title")).isEmpty());
     CHECK_FALSE(dialog.fieldMessage(QStringLiteral("workplaceCodes")).isEmpty());
     CHECK_FALSE(dialog.statusText().isEmpty());
@@ -260,11 +260,11 @@ TEST_CASE("送出 saves and queues the publication after a card login", "[form]"
     QTest::mouseClick(dialog.submitButton(), Qt::LeftButton);
     REQUIRE(queued.count() == 1);
     const QString id = queued.at(0).at(0).toString();
-    const auto record = f.store->find(id);
+    const auto record = f.store->records().find(id);
     REQUIRE(record);
     CHECK(record->state == RecordState::Pending);
     CHECK(record->data == v);
-    const auto outbox = f.store->outbox();
+    const auto outbox = f.store->outbox().entries();
     REQUIRE(outbox.size() == 1);
     CHECK(outbox.first().localId == id);
     CHECK(outbox.first().kind == core::store::OperationKind::Create);
@@ -283,10 +283,10 @@ TEST_CASE("送出 is refused for a password login, with the reason shown", "[for
     REQUIRE(label);
     CHECK(label->text() == reason);
     CHECK_FALSE(dialog.submit());
-    CHECK(f.store->outbox().isEmpty());
+    CHECK(f.store->outbox().entries().isEmpty());
     // 儲存草稿 still works.
     CHECK(dialog.saveDraft());
-    CHECK(f.store->find(dialog.localId())->state == RecordState::Draft);
+    CHECK(f.store->records().find(dialog.localId())->state == RecordState::Draft);
 
     // A card login in the meantime enables it.
     f.session.begin(formtest::sessionInfo(core::api::Assurance::Certificate));
@@ -299,12 +299,12 @@ TEST_CASE("A record in conflict may be edited and saved, not sent", "[form]")
 {
     Fixture f;
     const Vacancy mine = formtest::validVacancy();
-    const QString id = f.store->createDraft(mine);
+    const QString id = f.store->records().createDraft(mine);
     Vacancy server = mine;
     server.title = QStringLiteral("專員");
-    f.store->recordConflict(core::store::ConflictRecord { id, mine, server, mine,
+    f.store->syncState().recordConflict(core::store::ConflictRecord { id, mine, server, mine,
         QStringLiteral("\"e1\""), { QStringLiteral("title") }, QDateTime::currentDateTimeUtc() });
-    REQUIRE(f.store->find(id)->state == RecordState::Conflict);
+    REQUIRE(f.store->records().find(id)->state == RecordState::Conflict);
 
     ui::VacancyFormDialog dialog(f.context, id);
     CHECK_FALSE(dialog.submitButton()->isEnabled());
@@ -313,7 +313,7 @@ TEST_CASE("A record in conflict may be edited and saved, not sent", "[form]")
     edited.duties = QStringLiteral("改過的工作項目");
     dialog.setVacancy(edited);
     CHECK(dialog.saveDraft());
-    const auto record = f.store->find(id);
+    const auto record = f.store->records().find(id);
     CHECK(record->state == RecordState::Conflict);
     CHECK(record->data.duties == edited.duties);
     CHECK_FALSE(dialog.submit());
@@ -352,7 +352,7 @@ TEST_CASE("取消 asks before discarding changes, and only then", "[form]")
         QTest::keyClick(&dialog, Qt::Key_Escape);
         CHECK(asked == 2);
         CHECK_FALSE(dialog.isVisible());
-        CHECK(f.store->all().isEmpty());
+        CHECK(f.store->records().all().isEmpty());
     }
 }
 
@@ -361,16 +361,16 @@ TEST_CASE(
 {
     Fixture f;
     const Vacancy v = formtest::validVacancy();
-    const QString id = f.store->createDraft(v);
-    f.store->queue(id);
-    const auto row = f.store->outbox().first();
-    f.store->beginAttempt(row.sequence);
-    f.store->reject(row.sequence, QStringLiteral("validation-failed"),
+    const QString id = f.store->records().createDraft(v);
+    f.store->records().queue(id);
+    const auto row = f.store->outbox().entries().first();
+    f.store->outbox().beginAttempt(row.sequence);
+    f.store->outbox().reject(row.sequence, QStringLiteral("validation-failed"),
         { { QStringLiteral("title"), QStringLiteral("職稱與職系不符") },
             { QStringLiteral("workplaceCodes"), QStringLiteral("工作地點不在機關轄區") },
             { QStringLiteral("attachments"), QStringLiteral("附件過大") },
             { QString(), QStringLiteral("此機關本月刊登已達上限") } });
-    REQUIRE(f.store->find(id)->state == RecordState::Rejected);
+    REQUIRE(f.store->records().find(id)->state == RecordState::Rejected);
 
     ui::VacancyFormDialog dialog(f.context, id);
     CHECK(dialog.fieldMessage(QStringLiteral("title")) == QStringLiteral("職稱與職系不符"));
@@ -394,6 +394,6 @@ TEST_CASE(
 
     // Sent again: queued afresh.
     CHECK(dialog.submit());
-    CHECK(f.store->find(id)->state == RecordState::Pending);
-    CHECK(f.store->find(id)->data.title == QStringLiteral("專員"));
+    CHECK(f.store->records().find(id)->state == RecordState::Pending);
+    CHECK(f.store->records().find(id)->data.title == QStringLiteral("專員"));
 }

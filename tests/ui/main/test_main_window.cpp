@@ -28,8 +28,9 @@ TEST_CASE(
     Desk desk(server.baseUrl());
     desk.logIn(token);
     desk.waitForRun(); // offline
-    const QString id = desk.store.createDraft(newVacancy(QStringLiteral("離線新增的職缺")));
-    desk.store.queue(id); // what the form's 送出 does
+    const QString id
+        = desk.store.records().createDraft(newVacancy(QStringLiteral("離線新增的職缺")));
+    desk.store.records().queue(id); // what the form's 送出 does
     desk.sync.syncNow();
     desk.waitForRun();
 
@@ -52,7 +53,7 @@ TEST_CASE(
     REQUIRE(QTest::qWaitFor([&] { return !desk.sync.syncing(); }, waitMs));
     row = desk.rowOf(QStringLiteral("離線新增的職缺"));
     REQUIRE(row >= 0);
-    const QString serverId = desk.store.find(id)->serverId;
+    const QString serverId = desk.store.records().find(id)->serverId;
     CHECK(serverId.size() == 10);
     CHECK(desk.cell(row, Column::ServerId) == serverId);
     CHECK(desk.cell(row, Column::SyncState) == "已同步");
@@ -70,15 +71,15 @@ TEST_CASE("main window: a conflict opens from the badge and each choice settles 
     const QString tokenA = clerkSession(server.client());
     const QString tokenB = clerkSession(server.client());
     Workstation a(server.baseUrl(), tokenA);
-    const QString local = a.store().createDraft(newVacancy(QStringLiteral("衝突")));
-    a.store().queue(local);
+    const QString local = a.store().records().createDraft(newVacancy(QStringLiteral("衝突")));
+    a.store().records().queue(local);
     a.syncOk();
-    const QString serverId = a.store().find(local)->serverId;
+    const QString serverId = a.store().records().find(local)->serverId;
 
     Desk desk(server.baseUrl());
     desk.logIn(tokenB);
     desk.waitForRun();
-    const QString mine = desk.store.findByServerId(serverId)->localId;
+    const QString mine = desk.store.records().findByServerId(serverId)->localId;
     editBothSides(a, desk.store, mine);
     desk.sync.syncNow();
     desk.waitForRun();
@@ -141,7 +142,8 @@ TEST_CASE(
     const QString token = clerkSession(server.client());
     Desk desk(server.baseUrl());
     for (int i = 1; i <= 6; ++i)
-        desk.store.queue(desk.store.createDraft(newVacancy(QStringLiteral("新職缺 %1").arg(i))));
+        desk.store.records().queue(
+            desk.store.records().createDraft(newVacancy(QStringLiteral("新職缺 %1").arg(i))));
     desk.logIn(token); // pulls the seed's vacancies of A29000000G, sends the six
     desk.waitForRun();
     REQUIRE(desk.sync.lastReport().completed);
@@ -223,7 +225,7 @@ TEST_CASE("main window: the row actions ask for the other windows; 刪除 asks f
     TestServer server;
     Desk desk(server.baseUrl());
     ui::MainWindow& w = *desk.window;
-    const QString id = desk.store.createDraft(newVacancy(QStringLiteral("只是草稿")));
+    const QString id = desk.store.records().createDraft(newVacancy(QStringLiteral("只是草稿")));
     w.refresh();
     REQUIRE(w.model()->rowCount() == 1);
     CHECK(desk.cell(0, Column::SyncState) == "草稿（未送出）");
@@ -278,5 +280,5 @@ TEST_CASE("main window: the row actions ask for the other windows; 刪除 asks f
     answer = true;
     w.triggerAction(0, Column::Delete);
     CHECK(w.model()->rowCount() == 0);
-    CHECK_FALSE(desk.store.find(id).has_value()); // a never-sent draft simply goes
+    CHECK_FALSE(desk.store.records().find(id).has_value()); // a never-sent draft simply goes
 }

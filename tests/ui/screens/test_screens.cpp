@@ -63,31 +63,33 @@ TEST_CASE("screens: the list, the form, the preview and the conflict resolver", 
         info.account = account;
         info.cardKind = QStringLiteral("iso-eid");
         desk.session.begin(info);
-        syncUntil(desk, [&] { return desk.store.findByServerId("1150100001").has_value(); });
+        syncUntil(
+            desk, [&] { return desk.store.records().findByServerId("1150100001").has_value(); });
 
         // A draft and a queued one beside what the server has, and one conflict.
-        desk.store.createDraft(
+        desk.store.records().createDraft(
             demoVacancy(account, QStringLiteral("技正"), QStringLiteral("B201")));
         // One title per language: the other clerk finds the shared posting by its title.
         const QString title = language == QLatin1String("en") ? QStringLiteral("工程員")
                                                               : QStringLiteral("幫工程司");
         const QString shared
-            = desk.store.createDraft(demoVacancy(account, title, QStringLiteral("B201")));
-        desk.store.queue(shared);
-        syncUntil(desk, [&] { return !desk.store.find(shared)->serverId.isEmpty(); });
+            = desk.store.records().createDraft(demoVacancy(account, title, QStringLiteral("B201")));
+        desk.store.records().queue(shared);
+        syncUntil(desk, [&] { return !desk.store.records().find(shared)->serverId.isEmpty(); });
         other.syncOk();
         other.edit(title, [](core::domain::Vacancy& v) {
             v.duties = QStringLiteral("一、辦理道路養護工程設計及監造。\n二、路燈維護契約管理。");
         });
         other.syncOk();
-        core::domain::Vacancy mine = desk.store.find(shared)->data;
+        core::domain::Vacancy mine = desk.store.records().find(shared)->data;
         mine.duties = QStringLiteral("一、辦理道路養護工程設計及監造。\n二、人行道改善工程查驗。");
-        desk.store.saveAndQueue(shared, mine);
-        syncUntil(desk,
-            [&] { return desk.store.find(shared)->state == core::store::RecordState::Conflict; });
-        const QString queued = desk.store.createDraft(
+        desk.store.records().saveAndQueue(shared, mine);
+        syncUntil(desk, [&] {
+            return desk.store.records().find(shared)->state == core::store::RecordState::Conflict;
+        });
+        const QString queued = desk.store.records().createDraft(
             demoVacancy(account, QStringLiteral("書記"), QStringLiteral("A101")));
-        desk.store.queue(queued);
+        desk.store.records().queue(queued);
 
         desk.window->resize(1360, 820);
         desk.window->refresh();
@@ -100,7 +102,7 @@ TEST_CASE("screens: the list, the form, the preview and the conflict resolver", 
         form->setDiscardQuestion([] { return true; });
         form->close();
 
-        const auto published = desk.store.list({ .pageSize = 50 }).rows;
+        const auto published = desk.store.records().list({ .pageSize = 50 }).rows;
         QString publishedId;
         for (const auto& row : published) {
             if (!row.serverId.isEmpty() && row.title == QStringLiteral("科員"))

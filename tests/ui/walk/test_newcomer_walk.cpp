@@ -102,7 +102,9 @@ TEST_CASE("newcomer: card login with the demo card, a draft written offline, pub
 
     // The login starts a sync: the demo agency's vacancies arrive in the list.
     REQUIRE(QTest::qWaitFor(
-        [&] { return program.store.findByServerId(QStringLiteral("1150100001")).has_value(); },
+        [&] {
+            return program.store.records().findByServerId(QStringLiteral("1150100001")).has_value();
+        },
         waitMs));
     const ui::SyncStatusWidget* status = program.window->statusArea();
     REQUIRE(QTest::qWaitFor([&] { return status->connectionText() == "● 已連線"; }, waitMs));
@@ -152,10 +154,10 @@ TEST_CASE("newcomer: card login with the demo card, a draft written offline, pub
     // 5. The service is back at its address: the program notices, sends, and the list shows the
     //    vacancy published with its 職缺編號 — once.
     server.restartAtSameAddress();
-    REQUIRE(
-        QTest::qWaitFor([&] { return !program.store.find(localId)->serverId.isEmpty(); }, waitMs));
+    REQUIRE(QTest::qWaitFor(
+        [&] { return !program.store.records().find(localId)->serverId.isEmpty(); }, waitMs));
     REQUIRE(QTest::qWaitFor([&] { return status->queuedText() == "待上傳 0 筆"; }, waitMs));
-    const QString serverId = program.store.find(localId)->serverId;
+    const QString serverId = program.store.records().find(localId)->serverId;
     CHECK(serverId.size() == 10);
     program.window->refresh();
     row = program.rowOf(v.title);

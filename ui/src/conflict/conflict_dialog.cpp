@@ -29,7 +29,7 @@ enum Column { FieldColumn, BaseColumn, MineColumn, ServerColumn, ChoiceColumn };
 core::domain::CodeLists codeLists(core::store::LocalStore& store)
 {
     try {
-        if (const auto cached = store.cachedCodeLists())
+        if (const auto cached = store.syncState().cachedCodeLists())
             return core::domain::CodeLists::fromJson(
                 QJsonDocument::fromJson(cached->bundle).object(), cached->etag);
     } catch (const std::exception&) {
@@ -63,7 +63,7 @@ ConflictDialog::ConflictDialog(AppContext& context, const QString& localId, QWid
     setObjectName(QStringLiteral("conflictDialog"));
     try {
         if (context_.store)
-            conflict_ = context_.store->conflict(localId_);
+            conflict_ = context_.store->syncState().conflict(localId_);
     } catch (const core::store::StoreError&) {
         conflict_.reset();
     }

@@ -17,7 +17,7 @@ CodeLists codeListsFor(const core::store::LocalStore* store)
     if (!store)
         return CodeLists::builtin();
     try {
-        const auto cached = store->cachedCodeLists();
+        const auto cached = store->syncState().cachedCodeLists();
         if (cached) {
             const QJsonDocument document = QJsonDocument::fromJson(cached->bundle);
             if (document.isObject())

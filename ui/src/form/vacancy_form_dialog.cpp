@@ -179,7 +179,7 @@ void VacancyFormDialog::load()
         std::optional<core::store::LocalVacancy> record;
         try {
             if (context_.store)
-                record = context_.store->find(localId_);
+                record = context_.store->records().find(localId_);
         } catch (const core::store::StoreError& error) {
             const QString detail = QString::fromUtf8(error.what());
             setStatus([detail] { return tr("無法讀取本機資料：%1").arg(detail); }, true);

@@ -99,14 +99,14 @@ bool VacancyFormDialog::store(bool andQueue)
     const Vacancy v = vacancy();
     try {
         if (localId_.isEmpty()) {
-            localId_ = context_.store->createDraft(v);
+            // A new record: saved (and queued) in one transaction.
+            localId_ = andQueue ? context_.store->records().createQueued(v)
+                                : context_.store->records().createDraft(v);
             recordState_ = static_cast<int>(RecordState::Draft);
-            if (andQueue)
-                context_.store->queue(localId_);
         } else if (andQueue) {
-            context_.store->saveAndQueue(localId_, v);
+            context_.store->records().saveAndQueue(localId_, v);
         } else {
-            context_.store->saveDraft(localId_, v);
+            context_.store->records().saveDraft(localId_, v);
         }
     } catch (const core::store::StoreError& error) {
         const QString detail = QString::fromUtf8(error.what());

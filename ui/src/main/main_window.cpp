@@ -325,7 +325,7 @@ void MainWindow::removeRow(int row)
     if (!confirm(question))
         return;
     try {
-        context_.store->remove(r.localId);
+        context_.store->records().remove(r.localId);
     } catch (const core::store::StoreError&) {
         QMessageBox::warning(this, tr("刪除"), tr("無法刪除這筆資料，請稍後再試。"));
         return;
@@ -348,7 +348,7 @@ ConflictDialog* MainWindow::openConflicts()
 {
     QList<core::store::ConflictRecord> conflicts;
     try {
-        conflicts = context_.store->conflicts();
+        conflicts = context_.store->syncState().conflicts();
     } catch (const core::store::StoreError&) {
         return nullptr;
     }

@@ -31,7 +31,7 @@ void VacancyTableModel::reload()
     beginResetModel();
     loadCodeLists();
     try {
-        page_ = store_.list(query_);
+        page_ = store_.records().list(query_);
     } catch (const core::store::StoreError&) {
         page_ = {}; // the status area reports the database; the list shows nothing rather than junk
     }
@@ -39,7 +39,7 @@ void VacancyTableModel::reload()
     records_.clear();
     for (const ListRow& r : page_.rows) {
         try {
-            records_.append(store_.find(r.localId));
+            records_.append(store_.records().find(r.localId));
         } catch (const core::store::StoreError&) {
             records_.append(std::nullopt);
         }
@@ -51,7 +51,7 @@ void VacancyTableModel::loadCodeLists()
 {
     // The server's lists once synced (new 職系 names), the built-in ones before.
     try {
-        const auto cached = store_.cachedCodeLists();
+        const auto cached = store_.syncState().cachedCodeLists();
         if (cached) {
             const QJsonObject bundle = QJsonDocument::fromJson(cached->bundle).object();
             codeLists_ = core::domain::CodeLists::fromJson(bundle, cached->etag);

@@ -122,7 +122,7 @@ VacancyFormDialog* WindowHub::openForm(const QString& localId)
 
 QDialog* WindowHub::openPreview(const QString& localId)
 {
-    const auto record = context_.store->find(localId);
+    const auto record = context_.store->records().find(localId);
     if (!record)
         return nullptr;
     auto* preview = new PreviewDialog(record->data, &window_);

@@ -38,8 +38,9 @@ struct Failure {
     QString detail;
 
     /// Whether the same request may succeed later unchanged: Network, Timeout, any 5xx, 429,
-    /// and 409 idempotency-key-in-flight. (A write is safe to resend only with its
-    /// Idempotency-Key or If-Match.)
+    /// 408 and 409 idempotency-key-in-flight. The one rule for answers: the sync engine's
+    /// classification uses it too. (A write is safe to resend only with its Idempotency-Key or
+    /// If-Match.)
     bool retriable() const;
     /// One line for logs: kind, status, code, detail.
     QString summary() const;

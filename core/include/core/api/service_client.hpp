@@ -9,6 +9,7 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 #include <memory>
 
@@ -81,6 +82,10 @@ public:
     /// `POST /vacancies`: `exactBody` (a Vacancy's JSON) goes out byte for byte. Resending the
     /// same bytes with the same key answers the stored record (`replayed`).
     Result<CreateOutcome> createVacancy(const QString& idempotencyKey, const QByteArray& exactBody);
+    /// Several createVacancy() calls with their requests on the wire together (the sync
+    /// engine's pipeline); the results in the order of `creates`, each as createVacancy()
+    /// would give it.
+    QList<Result<CreateOutcome>> createVacancies(const QList<VacancyCreate>& creates);
     /// `PUT /vacancies/{id}` with `If-Match`; `exactBody` byte for byte.
     Result<VacancyRecord> replaceVacancy(
         const QString& id, const QString& ifMatchEtag, const QByteArray& exactBody);
@@ -105,6 +110,8 @@ public:
 
 private:
     detail::HttpRequest authorised(detail::HttpRequest request) const;
+    detail::HttpRequest createRequest(
+        const QString& idempotencyKey, const QByteArray& exactBody) const;
 
     ServiceConfig config_;
     QString token_;

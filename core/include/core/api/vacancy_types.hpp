@@ -2,6 +2,7 @@
 
 #include "core/domain/vacancy.hpp"
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
 #include <optional>
@@ -33,6 +34,12 @@ struct VacancyPage {
 struct CreateOutcome {
     VacancyRecord record;
     bool replayed = false;
+};
+
+/// One `POST /vacancies` to make: the exact bytes, sent under their key on every try.
+struct VacancyCreate {
+    QString idempotencyKey;
+    QByteArray exactBody;
 };
 
 /// `DELETE /vacancies/{id}`: a published vacancy is withdrawn (200, the record stays in the

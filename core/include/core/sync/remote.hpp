@@ -50,6 +50,12 @@ struct FeedPage {
     bool hasMore = false;
 };
 
+/// One queued create: the exact bytes and their Idempotency-Key.
+struct RemoteCreate {
+    QByteArray body;
+    QString key;
+};
+
 /// The calls the sync engine makes to the central service. Blocking: each returns when the
 /// answer (or the timeout) is there; called from the engine's thread only. The production
 /// implementation talks HTTP; tests may substitute a fake server model.
@@ -59,6 +65,9 @@ public:
 
     /// `POST /vacancies` with `body` exactly and `Idempotency-Key: key`.
     virtual RemoteReply create(const QByteArray& body, const QString& key) = 0;
+    /// Several creates; the replies in the same order, each as create() would give it. By
+    /// default one after the other; the HTTP remote puts the requests on the wire together.
+    virtual QList<RemoteReply> createAll(const QList<RemoteCreate>& creates);
     /// `PUT /vacancies/{id}` with `If-Match: etag`.
     virtual RemoteReply update(const QString& id, const QByteArray& body, const QString& etag) = 0;
     /// `DELETE /vacancies/{id}` with `If-Match: etag`; on 200 `record` is the withdrawn record.

@@ -4,38 +4,19 @@
 #include "core/store/local_store.hpp"
 #include "core/sync/merge.hpp"
 #include "core/sync/remote.hpp"
+#include "core/sync/sync_options.hpp"
 
 #include <QDateTime>
-#include <QHash>
 #include <QObject>
 #include <QString>
-#include <chrono>
-#include <functional>
 #include <memory>
 
 namespace core::sync {
 
-/// The knobs, injectable for tests.
-struct SyncOptions {
-    /// Retry delay after the n-th failed try: base · 2^(n−1), capped, then jittered to between
-    /// half and all of it (so clients that failed together do not come back together). A
-    /// server's Retry-After is a floor.
-    std::chrono::milliseconds backoffBase { std::chrono::seconds(2) };
-    std::chrono::milliseconds backoffCap { std::chrono::minutes(10) };
-    /// A number in [0, 1) for the jitter; default QRandomGenerator::global().
-    std::function<double()> random;
-    /// "Now", UTC; default QDateTime::currentDateTimeUtc().
-    std::function<QDateTime()> clock;
-    /// Change-feed entries per request (1–500).
-    int feedPageSize = 100;
-    /// How often the code lists are revalidated (If-None-Match). Zero: every sync.
-    std::chrono::milliseconds codeListsInterval { std::chrono::hours(12) };
-    /// Per request (the HTTP remote's transfer timeout).
-    std::chrono::milliseconds requestTimeout { std::chrono::seconds(30) };
-    /// How often one record may be merged and sent again after a 412 within one run before it
-    /// waits for the next (someone else keeps writing it).
-    int maxResendsPerRun = 3;
-};
+/// The rejection code the engine writes itself: a delete not carried out because someone else
+/// changed the vacancy since the clerk saw it. No message is stored with it; the form says why
+/// in the clerk's language.
+inline constexpr auto vacancyChangedCode = "vacancy-changed";
 
 /// What one syncOnce() did and where things stand.
 struct SyncReport {
@@ -61,9 +42,10 @@ struct SyncReport {
 
 /// The sync engine (offline-sync.md): push the outbox oldest first, then pull the change feed,
 /// then refresh the code lists. syncOnce() blocks: run it on a worker thread (it uses that
-/// thread's own store connection and network manager). The conflict-resolution calls may come
-/// from any thread. Nothing is lost whatever fails in between: every step is written to the
-/// store before and after it goes to the server, and a failed step is simply tried again.
+/// thread's own store connection and network manager). Conflicts are settled with the plain
+/// functions of conflict_resolution.hpp, on any thread. Nothing is lost whatever fails in between:
+/// every step is written to the store before and after it goes to the server, and a failed step is
+/// simply tried again.
 class SyncEngine : public QObject {
     Q_OBJECT
 public:
@@ -90,19 +72,6 @@ public:
 
     /// One full run. Never throws: a failure ends the run early and is in the report.
     SyncReport syncOnce();
-
-    // --- Conflict resolution (records in Conflict) ----------------------------------------
-    /// Every conflicting field takes my value; the fields only the server changed keep the
-    /// server's. One update is queued.
-    void keepMine(const QString& localId);
-    /// The server's version as it is; my edits of this record go, nothing is queued.
-    void keepServer(const QString& localId);
-    /// Each conflicting field as chosen (a field not named keeps the server's value); the
-    /// fields only one side changed merged. One update is queued.
-    void resolvePerField(const QString& localId, const QHash<QString, Side>& choices);
-
-    /// The delay before try number `attempts` + 1 after `attempts` failed ones (jitter applied).
-    std::chrono::milliseconds backoff(int attempts) const;
 
 signals:
     void queuedChanged(int queued);

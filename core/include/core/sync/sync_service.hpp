@@ -73,7 +73,7 @@ public:
     bool runScheduled() const;
     const SyncReport& lastReport() const { return lastReport_; }
 
-    // Conflict resolution, applied to the store at once (see SyncEngine), then a run.
+    // Conflict resolution, applied to the store at once (conflict_resolution.hpp), then a run.
     void keepMine(const QString& localId);
     void keepServer(const QString& localId);
     void resolvePerField(const QString& localId, const QHash<QString, Side>& choices);
@@ -124,9 +124,6 @@ private:
     api::ServiceConfig config_;
     SyncServiceOptions options_;
     std::unique_ptr<Worker> worker_;
-    /// Conflict resolution on this thread (its client is never used).
-    std::unique_ptr<api::ServiceClient> resolverClient_;
-    std::unique_ptr<SyncEngine> resolver_;
     QTimer nextRun_;
     QTimer health_;
     QString token_;

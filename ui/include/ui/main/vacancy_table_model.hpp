@@ -10,7 +10,7 @@
 
 namespace ui {
 
-/// One page of the vacancy list (LocalStore::list, paged in SQL) in the seed's columns, with the
+/// One page of the vacancy list (Records::list, paged in SQL) in the seed's columns, with the
 /// 職缺編號 and the record's sync state beside them, and the row actions as link cells.
 class VacancyTableModel : public QAbstractTableModel {
     Q_OBJECT
