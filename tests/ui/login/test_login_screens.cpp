@@ -23,6 +23,7 @@ TEST_CASE("screens: the card, tries low, the final try and the locked card", "[u
             auto dialog = desk.openDialog();
             toPin(*dialog);
             save(dialog.get(), dir, language, "login");
+            CHECK(dialog->size() == ui::LoginDialog::fixedSize); // one size in both languages
 
             enterPin(*dialog, wrongPin);
             REQUIRE(waitForStep(*dialog, LoginStep::Pin));
@@ -45,6 +46,7 @@ TEST_CASE("screens: the card, tries low, the final try and the locked card", "[u
             auto dialog = desk.openDialog();
             REQUIRE(waitForStep(*dialog, LoginStep::Locked));
             save(dialog.get(), dir, language, "locked");
+            CHECK(dialog->size() == ui::LoginDialog::fixedSize);
         }
     }
 }
