@@ -414,10 +414,6 @@ Exit codes: 0 ok, 1 other error, 2 usage error, 3 no reader, 4 no card,
         <translation>Wrong PIN. Three wrong PINs in a row lock the card.</translation>
     </message>
     <message>
-        <source>憑證密碼（PIN 碼）已連續錯誤 3 次，卡片已鎖住，必須解卡後才能再使用。自然人憑證請至 MOICA 內政部憑證管理中心網站（http://moica.nat.gov.tw/html/unblockcard.htm#2）解卡；機關憑證請至 GCA 政府憑證管理中心網站（https://gcaweb.nat.gov.tw/gcacms/04-04.html）解卡。</source>
-        <translation>The PIN was wrong three times in a row and the card is locked; it must be unblocked before it can be used again. Unblock a citizen digital certificate at the MOICA site (http://moica.nat.gov.tw/html/unblockcard.htm#2), an agency certificate card at the GCA site (https://gcaweb.nat.gov.tw/gcacms/04-04.html).</translation>
-    </message>
-    <message>
         <source>憑證密碼（PIN 碼）長度不對，沒有送到卡片，也沒有用掉機會。</source>
         <translation>The PIN has the wrong length. It was not sent to the card, and no try was used.</translation>
     </message>
@@ -440,6 +436,10 @@ Exit codes: 0 ok, 1 other error, 2 usage error, 3 no reader, 4 no card,
     <message>
         <source>憑證密碼（PIN 碼）含有這張卡片不接受的字元，沒有送到卡片，也沒有用掉機會。</source>
         <translation>The PIN contains a character this card does not accept. It was not sent to the card, and no try was used.</translation>
+    </message>
+    <message>
+        <source>憑證密碼（PIN 碼）已連續錯誤 3 次，卡片已鎖住，必須解卡後才能再使用。自然人憑證請至 MOICA 內政部憑證管理中心網站（https://moica.nat.gov.tw/html/unblockcard.htm#2）解卡；機關憑證請至 GCA 政府憑證管理中心網站（https://gcaweb.nat.gov.tw/gcacms/04-04.html）解卡。</source>
+        <translation>The PIN was wrong three times in a row and the card is locked; it must be unblocked before it can be used again. Unblock a citizen digital certificate at the MOICA site (https://moica.nat.gov.tw/html/unblockcard.htm#2), an agency certificate card at the GCA site (https://gcaweb.nat.gov.tw/gcacms/04-04.html).</translation>
     </message>
 </context>
 <context>
@@ -1278,6 +1278,10 @@ Reason: according to the certificate authority, this ID number and the citizen c
         <source>密碼長度不符，沒有送出。</source>
         <translation>The PIN has the wrong length; nothing was sent.</translation>
     </message>
+    <message>
+        <source>請先確認要登入的網站，沒有送出密碼。</source>
+        <translation>Confirm the site you are logging in to first. The PIN was not sent.</translation>
+    </message>
 </context>
 <context>
     <name>ui::AccountDialog</name>
@@ -1845,10 +1849,6 @@ Set a custom account, an email address and a login password; enter the new passw
         <translation>The card in the reader</translation>
     </message>
     <message>
-        <source>下一步</source>
-        <translation>Next</translation>
-    </message>
-    <message>
         <source>卡片種類：%1</source>
         <translation>Card type: %1</translation>
     </message>
@@ -2140,6 +2140,14 @@ Send this PIN?</translation>
         <source>取消，重新輸入</source>
         <translation>Cancel and re-enter</translation>
     </message>
+    <message>
+        <source>最後一次嘗試機會</source>
+        <translation>Last try</translation>
+    </message>
+    <message>
+        <source>持卡人：%1</source>
+        <translation>Holder: %1</translation>
+    </message>
 </context>
 <context>
     <name>ui::FormSection</name>
@@ -2203,6 +2211,26 @@ Send this PIN?</translation>
     <message>
         <source>自然人憑證請至 MOICA 內政部憑證管理中心網站 %1 進行解卡。</source>
         <translation>For a citizen digital certificate, unblock it on the MOICA (Ministry of the Interior Certificate Authority) site %1.</translation>
+    </message>
+    <message>
+        <source>解卡之前您仍可以：
+・按【以帳號密碼登入】：只能檢視，不能新增、修改或發布徵才公告。
+・按【離線作業】：繼續撰寫草稿，解卡後再以卡片登入送出。</source>
+        <translation>Until the card is unblocked you can still:
+・Log in with account and password: view only; no new, changed or published vacancies.
+・Work offline: go on writing drafts, and send them after logging in with the unblocked card.</translation>
+    </message>
+    <message>
+        <source>持卡人：%1</source>
+        <translation>Holder: %1</translation>
+    </message>
+    <message>
+        <source>開啟 GCA 解卡網站</source>
+        <translation>Open the GCA unblocking site</translation>
+    </message>
+    <message>
+        <source>開啟 MOICA 解卡網站</source>
+        <translation>Open the MOICA unblocking site</translation>
     </message>
 </context>
 <context>
@@ -2521,28 +2549,12 @@ Send this PIN?</translation>
 <context>
     <name>ui::PinPage</name>
     <message>
-        <source>請輸入憑證密碼（Pin Code）後按【登入】。</source>
-        <translation>Enter the certificate PIN, then click Log in.</translation>
-    </message>
-    <message>
         <source>登入</source>
         <translation>Log in</translation>
     </message>
     <message>
         <source>已輸入 %1 碼（密碼為 %2 至 %3 碼）</source>
         <translation>%1 digits entered (the PIN has %2 to %3 digits)</translation>
-    </message>
-    <message>
-        <source>持卡人：%1</source>
-        <translation>Holder: %1</translation>
-    </message>
-    <message>
-        <source>剩餘 %1 次嘗試機會。連續錯誤 3 次將會鎖卡。</source>
-        <translation>%1 tries left. Three wrong PINs in a row lock the card.</translation>
-    </message>
-    <message>
-        <source>連續錯誤 3 次將會鎖卡。</source>
-        <translation>Three wrong PINs in a row lock the card.</translation>
     </message>
     <message>
         <source>注意：只剩 %1 次嘗試機會，用完將會鎖卡。</source>
@@ -2557,8 +2569,34 @@ Send this PIN?</translation>
         <translation>Last try: if the PIN is wrong again, the card will be locked. You will be asked to confirm before it is sent.</translation>
     </message>
     <message>
-        <source>輸入的憑證密碼（Pin Code）錯誤，剩餘 %1 次嘗試機會。</source>
-        <translation>Wrong certificate PIN; %1 tries left.</translation>
+        <source>以憑證卡片登入</source>
+        <translation>Log in with your certificate card</translation>
+    </message>
+    <message>
+        <source>憑證密碼（Pin Code）：</source>
+        <translation>Card PIN:</translation>
+    </message>
+    <message>
+        <source>憑證密碼（Pin Code）</source>
+        <translation>Card PIN</translation>
+    </message>
+    <message>
+        <source>我已確認要以卡片登入這個網站</source>
+        <translation>I have checked this site and want to log in to it with my card</translation>
+    </message>
+    <message>
+        <source>密碼錯誤。只剩最後 1 次機會：再錯一次，卡片就會被鎖住。</source>
+        <translation>Wrong PIN. One try left: one more wrong PIN locks the card.</translation>
+    </message>
+    <message>
+        <source>密碼錯誤，還剩 %1 次嘗試機會。</source>
+        <translation>Wrong PIN. %1 tries left.</translation>
+    </message>
+    <message>
+        <source>注意：此電腦的個人設定要求卡片為另一個網站簽章：%1
+這與伺服器位址不同。若您不認得這個網站，請勿登入，並通知資訊人員。</source>
+        <translation>Caution: this computer&apos;s personal settings have the card sign for another site: %1
+It is not the server&apos;s address. If you do not know this site, do not log in, and tell your IT staff.</translation>
     </message>
 </context>
 <context>
@@ -2785,6 +2823,33 @@ Send this PIN?</translation>
         <source>民國%1年%2月</source>
         <extracomment>The calendar popup&apos;s header: %1 ROC year, %2 month.</extracomment>
         <translation>ROC %1, month %2</translation>
+    </message>
+</context>
+<context>
+    <name>ui::SessionLockPage</name>
+    <message>
+        <source>登入已逾時</source>
+        <translation>Login timed out</translation>
+    </message>
+    <message>
+        <source>以卡片重新登入…</source>
+        <translation>Log in again with your card…</translation>
+    </message>
+    <message>
+        <source>離線繼續作業</source>
+        <translation>Continue offline</translation>
+    </message>
+    <message>
+        <source>您有一段時間沒有操作，伺服器已結束這次登入。請以同一張卡片重新登入。</source>
+        <translation>You were away for a while, and the server has ended this login. Log in again with the same card.</translation>
+    </message>
+    <message>
+        <source>（卡號：%1）</source>
+        <translation>(card number: %1)</translation>
+    </message>
+    <message>
+        <source>草稿與待上傳的資料都保存在本機，沒有遺失；重新登入後會自動上傳。</source>
+        <translation>Your drafts and everything waiting to be sent are kept on this computer; nothing is lost. They are sent once you log in again.</translation>
     </message>
 </context>
 <context>

@@ -383,10 +383,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>憑證密碼（PIN 碼）已連續錯誤 3 次，卡片已鎖住，必須解卡後才能再使用。自然人憑證請至 MOICA 內政部憑證管理中心網站（http://moica.nat.gov.tw/html/unblockcard.htm#2）解卡；機關憑證請至 GCA 政府憑證管理中心網站（https://gcaweb.nat.gov.tw/gcacms/04-04.html）解卡。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>憑證密碼（PIN 碼）長度不對，沒有送到卡片，也沒有用掉機會。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -408,6 +404,10 @@
     </message>
     <message>
         <source>憑證密碼（PIN 碼）含有這張卡片不接受的字元，沒有送到卡片，也沒有用掉機會。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>憑證密碼（PIN 碼）已連續錯誤 3 次，卡片已鎖住，必須解卡後才能再使用。自然人憑證請至 MOICA 內政部憑證管理中心網站（https://moica.nat.gov.tw/html/unblockcard.htm#2）解卡；機關憑證請至 GCA 政府憑證管理中心網站（https://gcaweb.nat.gov.tw/gcacms/04-04.html）解卡。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1245,6 +1245,10 @@
         <source>密碼長度不符，沒有送出。</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>請先確認要登入的網站，沒有送出密碼。</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ui::AccountDialog</name>
@@ -1809,10 +1813,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>下一步</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>卡片種類：%1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2103,6 +2103,14 @@
         <source>取消，重新輸入</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>最後一次嘗試機會</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>持卡人：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ui::FormSection</name>
@@ -2165,6 +2173,24 @@
     </message>
     <message>
         <source>自然人憑證請至 MOICA 內政部憑證管理中心網站 %1 進行解卡。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>解卡之前您仍可以：
+・按【以帳號密碼登入】：只能檢視，不能新增、修改或發布徵才公告。
+・按【離線作業】：繼續撰寫草稿，解卡後再以卡片登入送出。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>持卡人：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>開啟 GCA 解卡網站</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>開啟 MOICA 解卡網站</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2483,27 +2509,11 @@
 <context>
     <name>ui::PinPage</name>
     <message>
-        <source>請輸入憑證密碼（Pin Code）後按【登入】。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>登入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>已輸入 %1 碼（密碼為 %2 至 %3 碼）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>持卡人：%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>剩餘 %1 次嘗試機會。連續錯誤 3 次將會鎖卡。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>連續錯誤 3 次將會鎖卡。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2519,7 +2529,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>輸入的憑證密碼（Pin Code）錯誤，剩餘 %1 次嘗試機會。</source>
+        <source>以憑證卡片登入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>憑證密碼（Pin Code）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>憑證密碼（Pin Code）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>我已確認要以卡片登入這個網站</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密碼錯誤。只剩最後 1 次機會：再錯一次，卡片就會被鎖住。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密碼錯誤，還剩 %1 次嘗試機會。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>注意：此電腦的個人設定要求卡片為另一個網站簽章：%1
+這與伺服器位址不同。若您不認得這個網站，請勿登入，並通知資訊人員。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2745,6 +2780,33 @@
     <message>
         <source>民國%1年%2月</source>
         <extracomment>The calendar popup&apos;s header: %1 ROC year, %2 month.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::SessionLockPage</name>
+    <message>
+        <source>登入已逾時</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>以卡片重新登入…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>離線繼續作業</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>您有一段時間沒有操作，伺服器已結束這次登入。請以同一張卡片重新登入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（卡號：%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>草稿與待上傳的資料都保存在本機，沒有遺失；重新登入後會自動上傳。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -80,8 +80,6 @@ struct Login {
         REQUIRE(controller.step() == LoginStep::ReadingCard);
         card.answerInspection(FakeCard::ok(citizenCard()));
         card.answerPinStatus(status);
-        REQUIRE(controller.step() == LoginStep::Card);
-        controller.proceedToPin();
         REQUIRE(controller.step() == LoginStep::Pin);
     }
     /// The challenge asked for is answered, valid for five minutes by the test's clock.

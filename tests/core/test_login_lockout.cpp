@@ -67,8 +67,9 @@ TEST_CASE("lockout: the final try asks before anything is sent", "[login]")
         login.card.answerSigning(FakeCard::refused<CardSignature>(CardProblem::WrongPin, 0));
         CHECK(login.controller.step() == LoginStep::Locked);
         CHECK(login.controller.pinLevel() == PinLevel::Locked);
-        login.controller.proceedToPin();
+        login.controller.submitPin(pinOf("123456")); // nothing more goes to a locked card
         CHECK(login.controller.step() == LoginStep::Locked);
+        CHECK(login.card.signings.empty());
     }
     SECTION("confirmed, and right: the session begins")
     {
@@ -106,8 +107,9 @@ TEST_CASE("lockout: a locked card gets no PIN step and no challenge", "[login]")
     blocked.blocked = true;
     login.card.answerPinStatus(blocked);
     CHECK(login.controller.step() == LoginStep::Locked);
-    login.controller.proceedToPin();
+    login.controller.submitPin(pinOf("123456"));
     CHECK(login.controller.step() == LoginStep::Locked);
+    CHECK(login.card.signings.empty());
     CHECK(login.service.challenges.empty());
 }
 
@@ -160,7 +162,6 @@ TEST_CASE("lockout: the card leaving drops the PIN and every answer still under 
         CHECK(login.controller.step() == LoginStep::ReadingCard);
         login.card.answerInspection(FakeCard::ok(citizenCard()));
         login.card.answerPinStatus(triesLeft(3));
-        login.controller.proceedToPin();
         CHECK(login.controller.step() == LoginStep::Pin);
         CHECK(login.service.challenges.size() == 1); // a new one for the new card
     }

@@ -69,7 +69,7 @@ TEST_CASE("A locked card is sent to MOICA or GCA as the seed says", "[login]")
     CHECK(unblockSiteFor(QStringLiteral("gca")) == UnblockSite::Gca);
     CHECK(unblockSiteFor(QStringLiteral("moica-gen2")) == UnblockSite::Moica);
     CHECK(unblockSiteFor(QStringLiteral("iso-eid")) == UnblockSite::Moica);
-    CHECK(unblockUrl(UnblockSite::Moica) == "http://moica.nat.gov.tw/html/unblockcard.htm#2");
+    CHECK(unblockUrl(UnblockSite::Moica) == "https://moica.nat.gov.tw/html/unblockcard.htm#2");
     CHECK(unblockUrl(UnblockSite::Gca) == "https://gcaweb.nat.gov.tw/gcacms/04-04.html");
 }
 

@@ -57,7 +57,7 @@ QString CardFailure::userMessage() const
         return QCoreApplication::translate("CardFailure",
             "憑證密碼（PIN 碼）已連續錯誤 3 次，卡片已鎖住，必須解卡後才能再使用。"
             "自然人憑證請至 MOICA 內政部憑證管理中心網站"
-            "（http://moica.nat.gov.tw/html/unblockcard.htm#2）解卡；"
+            "（https://moica.nat.gov.tw/html/unblockcard.htm#2）解卡；"
             "機關憑證請至 GCA "
             "政府憑證管理中心網站（https://gcaweb.nat.gov.tw/gcacms/04-04.html）解卡。");
     case CardProblem::PinLengthInvalid:

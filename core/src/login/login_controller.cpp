@@ -81,12 +81,34 @@ QString LoginController::origin() const
     // A deployment behind a proxy signs for its public origin, which the client cannot see.
     if (settings_ && !settings_->loginOrigin().isEmpty())
         return settings_->loginOrigin();
+    return serviceOrigin();
+}
+
+QString LoginController::serviceOrigin() const
+{
     const QUrl base = service_.baseUrl();
     QString result = base.scheme().toLower() + QStringLiteral("://") + base.host().toLower();
     const int defaultPort = base.scheme() == QLatin1String("https") ? 443 : 80;
     if (base.port() != -1 && base.port() != defaultPort)
         result += QLatin1Char(':') + QString::number(base.port());
     return result;
+}
+
+bool LoginController::originNeedsConfirmation() const
+{
+    // Only IT's defaults may point the card's signature at another site unasked: a setting in
+    // the clerk's own file may have been planted, and the token would be good on that site.
+    return settings_ && !settings_->loginOriginSetByIt() && origin() != serviceOrigin();
+}
+
+void LoginController::confirmOrigin(bool confirmed)
+{
+    if (originConfirmed_ == confirmed)
+        return;
+    originConfirmed_ = confirmed;
+    if (confirmed && problem_ && step_ == LoginStep::Pin)
+        setProblem(std::nullopt);
+    emit problemChanged();
 }
 
 void LoginController::start()
@@ -266,7 +288,8 @@ void LoginController::onPinStatus(const cards::CardResult<auth::PinStatus>& resu
         return;
     }
     pinStatus_ = *result.value;
-    setStep(pinLevel() == PinLevel::Locked ? LoginStep::Locked : LoginStep::Card);
+    // A valid card goes straight to its PIN: the PIN page shows the card beside the field.
+    setStep(pinLevel() == PinLevel::Locked ? LoginStep::Locked : LoginStep::Pin);
 }
 
 void LoginController::onCardGone(const QString& reader)
@@ -291,12 +314,6 @@ void LoginController::onCardGone(const QString& reader)
     }
 }
 
-void LoginController::proceedToPin()
-{
-    if (step_ == LoginStep::Card && validity() == CertificateValidity::Valid)
-        setStep(pinLevel() == PinLevel::Locked ? LoginStep::Locked : LoginStep::Pin);
-}
-
 void LoginController::submitPin(std::unique_ptr<auth::PinBuffer> pin)
 {
     if (step_ != LoginStep::Pin || busy_ || !pin)
@@ -305,6 +322,12 @@ void LoginController::submitPin(std::unique_ptr<auth::PinBuffer> pin)
     if (length < pinMinLength() || length > pinMaxLength()) {
         LoginProblem problem;
         problem.message = tr("密碼長度不符，沒有送出。");
+        setProblem(problem);
+        return;
+    }
+    if (originNeedsConfirmation() && !originConfirmed_) {
+        LoginProblem problem;
+        problem.message = tr("請先確認要登入的網站，沒有送出密碼。");
         setProblem(problem);
         return;
     }

@@ -165,7 +165,7 @@ QString unblockUrl(UnblockSite site)
 {
     return site == UnblockSite::Gca
         ? QStringLiteral("https://gcaweb.nat.gov.tw/gcacms/04-04.html")
-        : QStringLiteral("http://moica.nat.gov.tw/html/unblockcard.htm#2");
+        : QStringLiteral("https://moica.nat.gov.tw/html/unblockcard.htm#2");
 }
 
 } // namespace core::login

@@ -18,18 +18,30 @@ ClientSettings::ClientSettings(QObject* parent)
     : QObject(parent)
     , settings_(std::make_unique<QSettings>(QSettings::NativeFormat, QSettings::UserScope,
           QStringLiteral("shiqiuren"), QStringLiteral("shiqiuren")))
-{ }
+    , itDefaults_(std::make_unique<QSettings>(QSettings::NativeFormat, QSettings::SystemScope,
+          QStringLiteral("shiqiuren"), QStringLiteral("shiqiuren")))
+{
+    // The two files are read apart so that what IT set can be told from what the clerk set.
+    settings_->setFallbacksEnabled(false);
+}
 
 ClientSettings::ClientSettings(const QString& iniFile, QObject* parent)
     : QObject(parent)
     , settings_(std::make_unique<QSettings>(iniFile, QSettings::IniFormat))
 { }
 
+ClientSettings::ClientSettings(
+    const QString& clerkIniFile, const QString& itDefaultsIniFile, QObject* parent)
+    : QObject(parent)
+    , settings_(std::make_unique<QSettings>(clerkIniFile, QSettings::IniFormat))
+    , itDefaults_(std::make_unique<QSettings>(itDefaultsIniFile, QSettings::IniFormat))
+{ }
+
 ClientSettings::~ClientSettings() = default;
 
 QUrl ClientSettings::serverUrl() const
 {
-    return QUrl(settings_->value(serverUrlKey).toString());
+    return QUrl(read(serverUrlKey).toString());
 }
 void ClientSettings::setServerUrl(const QUrl& url)
 {
@@ -38,7 +50,7 @@ void ClientSettings::setServerUrl(const QUrl& url)
 
 QString ClientSettings::pinnedCertificateSha256() const
 {
-    return settings_->value(pinKey).toString();
+    return read(pinKey).toString();
 }
 void ClientSettings::setPinnedCertificateSha256(const QString& hex)
 {
@@ -47,7 +59,7 @@ void ClientSettings::setPinnedCertificateSha256(const QString& hex)
 
 QString ClientSettings::loginOrigin() const
 {
-    return settings_->value(originKey).toString();
+    return read(originKey).toString();
 }
 void ClientSettings::setLoginOrigin(const QString& origin)
 {
@@ -56,7 +68,7 @@ void ClientSettings::setLoginOrigin(const QString& origin)
 
 QString ClientSettings::pkcs11Module() const
 {
-    return settings_->value(moduleKey).toString();
+    return read(moduleKey).toString();
 }
 void ClientSettings::setPkcs11Module(const QString& path)
 {
@@ -65,7 +77,7 @@ void ClientSettings::setPkcs11Module(const QString& path)
 
 QString ClientSettings::preferredReader() const
 {
-    return settings_->value(readerKey).toString();
+    return read(readerKey).toString();
 }
 void ClientSettings::setPreferredReader(const QString& reader)
 {
@@ -74,7 +86,7 @@ void ClientSettings::setPreferredReader(const QString& reader)
 
 QString ClientSettings::language() const
 {
-    return settings_->value(languageKey).toString();
+    return read(languageKey).toString();
 }
 void ClientSettings::setLanguage(const QString& language)
 {
@@ -83,11 +95,25 @@ void ClientSettings::setLanguage(const QString& language)
 
 bool ClientSettings::logoutOnCardRemoval() const
 {
-    return settings_->value(logoutKey, true).toBool();
+    return read(logoutKey, true).toBool();
 }
 void ClientSettings::setLogoutOnCardRemoval(bool on)
 {
     write(logoutKey, on, QStringLiteral("logoutOnCardRemoval"));
+}
+
+bool ClientSettings::loginOriginSetByIt() const
+{
+    return !settings_->contains(originKey) && itDefaults_ && itDefaults_->contains(originKey);
+}
+
+QVariant ClientSettings::read(const QString& key, const QVariant& fallback) const
+{
+    if (settings_->contains(key))
+        return settings_->value(key);
+    if (itDefaults_ && itDefaults_->contains(key))
+        return itDefaults_->value(key);
+    return fallback;
 }
 
 QString ClientSettings::fileName() const

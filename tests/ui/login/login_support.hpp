@@ -22,6 +22,7 @@
 #include <QMutex>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QTest>
@@ -109,14 +110,22 @@ struct Desk {
     std::unique_ptr<ui::LoginDialog> openDialog()
     {
         if (signForTestOrigin)
-            settings.setLoginOrigin(servertest::testOrigin);
+            setItLoginOrigin(servertest::testOrigin);
         auto dialog = std::make_unique<ui::LoginDialog>(context);
         dialog->show();
         return dialog;
     }
 
+    /// The login origin in IT's defaults file (not the clerk's own settings).
+    void setItLoginOrigin(const QString& origin)
+    {
+        QSettings it(dir.filePath(QStringLiteral("it-defaults.ini")), QSettings::IniFormat);
+        it.setValue(QStringLiteral("service/loginOrigin"), origin);
+    }
+
     QTemporaryDir dir;
-    core::settings::ClientSettings settings { dir.filePath(QStringLiteral("settings.ini")) };
+    core::settings::ClientSettings settings { dir.filePath(QStringLiteral("settings.ini")),
+        dir.filePath(QStringLiteral("it-defaults.ini")) };
     core::session::SessionState session;
     core::session::ServiceRunner runner;
     core::cards::CardService cards { cardOptions(dir) };
@@ -168,12 +177,10 @@ inline void enterPin(const ui::LoginDialog& dialog, const QString& pin)
     click(dialog, LoginStep::Pin, "pinLogin");
 }
 
-/// From the card on the card page to the PIN page.
+/// Until the card is read and its PIN asked for (one page: the card's summary and the field).
 inline void toPin(const ui::LoginDialog& dialog)
 {
-    REQUIRE(waitForStep(dialog, LoginStep::Card));
-    click(dialog, LoginStep::Card, "cardNext");
-    REQUIRE(dialog.controller().step() == LoginStep::Pin);
+    REQUIRE(waitForStep(dialog, LoginStep::Pin));
 }
 
 /// VERIFY commands that carried a PIN, as the virtual card logged them (data redacted).

@@ -1,6 +1,7 @@
 // The card login through the dialog, against the real pcscd with the iso-eid virtual card and
 // the real server: from waiting for a card to the dialog accepting with the session begun; a
 // wrong PIN's new count; the final try's confirmation; the locked page; an expired certificate.
+#include "../accessible_names.hpp"
 #include "login_support.hpp"
 
 #include <QDir>
@@ -51,25 +52,26 @@ TEST_CASE("login: the whole card login, from waiting for the card to the session
     const QString pin = QStringLiteral("802413");
     VirtualCard card(
         QStringLiteral("iso-eid"), { "--card-number", "TP00000000000042", "--pin", pin });
-    REQUIRE(waitForStep(*dialog, LoginStep::Card));
-    const QString details = label(*dialog, LoginStep::Card, "cardDetails");
+    // The card and its PIN on one page: no 下一步 between them.
+    REQUIRE(waitForStep(*dialog, LoginStep::Pin));
+    const QString details = label(*dialog, LoginStep::Pin, "cardSummary");
     CHECK(details.contains("卡片種類：自然人憑證"));
     CHECK(details.contains("持卡人：王小明"));
     CHECK(details.contains("卡號：TP00000000000042"));
     // Dates in the one style of the screens: 民國 yyy/MM/dd.
     CHECK(details.contains(QRegularExpression(
         QStringLiteral(R"(憑證有效期間：\d{3}/\d{2}/\d{2} 至 \d{3}/\d{2}/\d{2})"))));
-    CHECK(label(*dialog, LoginStep::Card, "cardNotice").isEmpty());
-
-    click(*dialog, LoginStep::Card, "cardNext");
-    REQUIRE(dialog->controller().step() == LoginStep::Pin);
+    CHECK(details.contains("密碼剩餘嘗試次數：3"));
+    CHECK(label(*dialog, LoginStep::Pin, "pinMessage").isEmpty());
     enterPin(*dialog, pin);
     REQUIRE(waitForStep(*dialog, LoginStep::Activation)); // 王小明's first card login
+    CHECK(uitest::unnamedControls(dialog.get()).isEmpty());
 
     type(*dialog, LoginStep::Activation, "activationEntry", QStringLiteral("A123456789"));
     click(*dialog, LoginStep::Activation, "activationNext");
     REQUIRE(waitForStep(*dialog, LoginStep::AccountSetup));
     CHECK_FALSE(desk.session.loggedIn()); // nothing else opens until the account is set up
+    CHECK(uitest::unnamedControls(dialog.get()).isEmpty());
 
     type(*dialog, LoginStep::AccountSetup, "setupAccount", QStringLiteral("wang01"));
     type(*dialog, LoginStep::AccountSetup, "setupEmail", QStringLiteral("wang01@test.gov.tw"));
@@ -106,7 +108,7 @@ TEST_CASE(
     Desk desk(server.baseUrl());
     auto dialog = desk.openDialog();
     toPin(*dialog);
-    CHECK(label(*dialog, LoginStep::Pin, "pinTries").contains("剩餘 3 次嘗試機會"));
+    CHECK(label(*dialog, LoginStep::Pin, "cardSummary").contains("密碼剩餘嘗試次數：3"));
 
     // The length is checked as typed: 登入 waits for 4 to 8 digits.
     auto* field = child<ui::PinField>(*dialog, LoginStep::Pin, "pinField");
@@ -122,9 +124,9 @@ TEST_CASE(
     enterPin(*dialog, wrongPin);
     REQUIRE(waitForStep(*dialog, LoginStep::Pin));
     CHECK(dialog->controller().wrongPinTriesLeft() == 2);
-    CHECK(label(*dialog, LoginStep::Pin, "pinError")
-        == "輸入的憑證密碼（Pin Code）錯誤，剩餘 2 次嘗試機會。");
-    CHECK(label(*dialog, LoginStep::Pin, "pinTries").contains("只剩 2 次"));
+    // One message under the field: what happened, and the tries left.
+    CHECK(label(*dialog, LoginStep::Pin, "pinMessage") == "密碼錯誤，還剩 2 次嘗試機會。");
+    CHECK(label(*dialog, LoginStep::Pin, "cardSummary").contains("密碼剩餘嘗試次數：2"));
     CHECK(field->length() == 0);
 
     // Nothing retries by itself: the PIN went to the card once and the page waits.
@@ -141,15 +143,15 @@ TEST_CASE("login: the final try asks before anything is sent, and a wrong one lo
     const auto card = insertCard(QStringLiteral("iso-eid"), { "--tries", "1" });
     Desk desk(server.baseUrl());
     auto dialog = desk.openDialog();
-    REQUIRE(waitForStep(*dialog, LoginStep::Card));
-    CHECK(label(*dialog, LoginStep::Card, "cardDetails").contains("密碼剩餘嘗試次數：1"));
     toPin(*dialog);
-    CHECK(label(*dialog, LoginStep::Pin, "pinTries").startsWith("最後一次機會"));
+    CHECK(label(*dialog, LoginStep::Pin, "cardSummary").contains("密碼剩餘嘗試次數：1"));
+    CHECK(label(*dialog, LoginStep::Pin, "pinMessage").startsWith("最後一次機會"));
 
     enterPin(*dialog, wrongPin);
     REQUIRE(dialog->controller().step() == LoginStep::ConfirmFinalTry);
     CHECK(label(*dialog, LoginStep::ConfirmFinalTry, "finalTryWarning")
               .contains("這是最後一次嘗試機會"));
+    CHECK(label(*dialog, LoginStep::ConfirmFinalTry, "finalTryHolder") == "持卡人：王小明");
     CHECK(child<QPushButton>(*dialog, LoginStep::ConfirmFinalTry, "finalTryCancel")->isDefault());
     CHECK(pinVerifies(*card) == 0);
 
@@ -167,7 +169,7 @@ TEST_CASE("login: the final try asks before anything is sent, and a wrong one lo
     CHECK(pinVerifies(*card) == 1);
     const QString unblock = label(*dialog, LoginStep::Locked, "unblockText");
     CHECK(unblock.contains("MOICA 內政部憑證管理中心"));
-    CHECK(unblock.contains("http://moica.nat.gov.tw/html/unblockcard.htm#2"));
+    CHECK(unblock.contains("https://moica.nat.gov.tw/html/unblockcard.htm#2"));
     CHECK_FALSE(desk.session.loggedIn());
 }
 
@@ -180,9 +182,9 @@ TEST_CASE("login: a locked card shows how to unblock it and gets no PIN", "[ui][
     REQUIRE(waitForStep(*dialog, LoginStep::Locked));
     const QString unblock = label(*dialog, LoginStep::Locked, "unblockText");
     CHECK(unblock.contains("卡片已鎖住"));
-    CHECK(unblock.contains("http://moica.nat.gov.tw/html/unblockcard.htm#2"));
+    CHECK(unblock.contains("https://moica.nat.gov.tw/html/unblockcard.htm#2"));
     CHECK(dialog->currentPage() == dialog->page(LoginStep::Locked));
-    dialog->controller().proceedToPin();
+    dialog->controller().submitPin(std::make_unique<core::auth::PinBuffer>());
     CHECK(dialog->controller().step() == LoginStep::Locked);
     CHECK(pinVerifies(*card) == 0);
 }
@@ -201,8 +203,6 @@ TEST_CASE(
     auto dialog = desk.openDialog();
     REQUIRE(waitForStep(*dialog, LoginStep::Card));
     CHECK(label(*dialog, LoginStep::Card, "cardNotice").startsWith(notice));
-    CHECK_FALSE(child<QPushButton>(*dialog, LoginStep::Card, "cardNext")->isEnabled());
-    dialog->controller().proceedToPin();
-    CHECK(dialog->controller().step() == LoginStep::Card);
+    CHECK(dialog->currentPage() == dialog->page(LoginStep::Card)); // no PIN page for this card
     CHECK(pinVerifies(*card) == 0);
 }

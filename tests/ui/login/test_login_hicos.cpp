@@ -29,9 +29,8 @@ TEST_CASE("login: a HiCOS card logs in directly over PC/SC", "[ui][login][pcsc][
         Desk desk(server.baseUrl());
         auto dialog = desk.openDialog();
         QSignalSpy accepted(dialog.get(), &QDialog::accepted);
-        REQUIRE(waitForStep(*dialog, LoginStep::Card));
-        CHECK(label(*dialog, LoginStep::Card, "cardDetails").contains("持卡人：王小明"));
         toPin(*dialog);
+        CHECK(label(*dialog, LoginStep::Pin, "cardSummary").contains("持卡人：王小明"));
         enterPin(*dialog, letterPin); // letters go in: the field follows the card's rules
         REQUIRE(waitForStep(*dialog, LoginStep::Activation));
 
@@ -68,7 +67,7 @@ TEST_CASE(
         auto dialog = desk.openDialog();
         toPin(*dialog);
         // No status query on these cards: before a try, this computer's own count.
-        CHECK(label(*dialog, LoginStep::Pin, "pinTries").contains("3"));
+        CHECK(label(*dialog, LoginStep::Pin, "cardSummary").contains("密碼剩餘嘗試次數：3"));
 
         enterPin(*dialog, wrongLetterPin);
         REQUIRE(waitForStep(*dialog, LoginStep::Pin));

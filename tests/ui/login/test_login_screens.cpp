@@ -1,7 +1,7 @@
 // The login's screens in both languages, drawn from the real dialog over the real pcscd and the
-// iso-eid virtual card: the card as the clerk first sees it, the PIN page after a wrong PIN (tries
-// low), the final try's question, and the locked page. scripts/screenshots saves them into
-// docs/screenshots/; ctest draws them into a temporary folder.
+// iso-eid virtual card: the card and its PIN as the clerk first sees them, the PIN page after a
+// wrong PIN (tries low), the final try's question, and the locked page. scripts/screenshots saves
+// them into docs/screenshots/; ctest draws them into a temporary folder.
 #include "../screens/screenshot_support.hpp"
 #include "login_support.hpp"
 
@@ -21,10 +21,10 @@ TEST_CASE("screens: the card, tries low, the final try and the locked card", "[u
             const auto card = insertCard(QStringLiteral("iso-eid"));
             Desk desk(server.baseUrl());
             auto dialog = desk.openDialog();
-            REQUIRE(waitForStep(*dialog, LoginStep::Card));
+            toPin(*dialog);
             save(dialog.get(), dir, language, "login");
+            CHECK(dialog->size() == ui::LoginDialog::fixedSize); // one size in both languages
 
-            click(*dialog, LoginStep::Card, "cardNext");
             enterPin(*dialog, wrongPin);
             REQUIRE(waitForStep(*dialog, LoginStep::Pin));
             REQUIRE(dialog->controller().wrongPinTriesLeft() == 2);
@@ -46,6 +46,7 @@ TEST_CASE("screens: the card, tries low, the final try and the locked card", "[u
             auto dialog = desk.openDialog();
             REQUIRE(waitForStep(*dialog, LoginStep::Locked));
             save(dialog.get(), dir, language, "locked");
+            CHECK(dialog->size() == ui::LoginDialog::fixedSize);
         }
     }
 }

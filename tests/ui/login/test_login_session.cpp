@@ -42,8 +42,8 @@ TEST_CASE("login: the dialog follows the card out of the reader and back", "[ui]
               .contains(virtualReaderName() + "：沒有卡片"));
 
     card->control("insert");
-    REQUIRE(waitForStep(*dialog, LoginStep::Card));
-    CHECK(label(*dialog, LoginStep::Card, "cardDetails").contains("持卡人：王小明"));
+    REQUIRE(waitForStep(*dialog, LoginStep::Pin));
+    CHECK(label(*dialog, LoginStep::Pin, "cardSummary").contains("持卡人：王小明"));
     CHECK(pinVerifies(*card) == 0);
 }
 
@@ -107,7 +107,7 @@ TEST_CASE("login: a card signed for the wrong origin is refused, and the origin 
     CHECK(card->stats().at("tries") == 3); // the PIN was right: no try is lost
 
     // IT sets the service's public origin; the clerk tries again with the same card.
-    desk.settings.setLoginOrigin(servertest::testOrigin);
+    desk.setItLoginOrigin(servertest::testOrigin);
     QSignalSpy accepted(dialog.get(), &QDialog::accepted);
     click(*dialog, LoginStep::Failed, "errorRetry");
     toPin(*dialog); // the card is read again

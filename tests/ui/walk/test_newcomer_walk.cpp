@@ -78,7 +78,7 @@ TEST_CASE("newcomer: card login with the demo card, a draft written offline, pub
     const auto card = insertCard(QStringLiteral("iso-eid")); // 王小明, PIN 123456
     Program program(server.baseUrl());
     program.desk.runner.setConfig(configFor(server.baseUrl()));
-    program.desk.settings.setLoginOrigin(servertest::testOrigin);
+    program.desk.setItLoginOrigin(servertest::testOrigin);
 
     // 1. The card login, as the program opens it at start.
     auto* dialog = qobject_cast<ui::LoginDialog*>(program.hub->openLogin());

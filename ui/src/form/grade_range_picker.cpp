@@ -21,14 +21,13 @@ namespace {
 /// One range in the feed's wording, whatever the screen's language (the entries' data).
 QString feedText(const GradeRange& range)
 {
+    const QString rank = core::domain::rankDataName(range.rank);
     // i18n-ok: the feed's wording (data)
-    const QString from
-        = QStringLiteral("%1第%2職等").arg(core::domain::rankDataName(range.rank)).arg(range.from);
+    const QString from = QStringLiteral("%1第%2職等").arg(rank).arg(range.from);
     if (range.from == range.to)
         return from;
     // i18n-ok: the feed's wording (data)
-    return from
-        + QStringLiteral("至%1第%2職等").arg(core::domain::rankDataName(range.rank)).arg(range.to);
+    return from + QStringLiteral("至%1第%2職等").arg(rank).arg(range.to);
 }
 
 constexpr RankClass rankedClasses[]

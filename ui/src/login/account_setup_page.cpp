@@ -52,10 +52,16 @@ AccountSetupPage::AccountSetupPage(core::login::LoginController& controller, QWi
     form->addRow(emailLabel_, email_);
     form->addRow(passwordLabel_, password_);
     form->addRow(confirmLabel_, confirm_);
+    // The labels name the fields for a screen reader too.
+    accountLabel_->setBuddy(account_);
+    emailLabel_->setBuddy(email_);
+    passwordLabel_->setBuddy(password_);
+    confirmLabel_->setBuddy(confirm_);
     auto* buttons = new QHBoxLayout;
     buttons->addStretch();
     buttons->addWidget(submit_);
     auto* layout = new QVBoxLayout(this);
+    layout->addStretch(); // the content in the middle of the fixed-size dialog
     layout->addWidget(intro_);
     layout->addLayout(form);
     layout->addWidget(checklist_);

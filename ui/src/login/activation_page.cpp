@@ -38,6 +38,7 @@ ActivationPage::ActivationPage(core::login::LoginController& controller, QWidget
     buttons->addWidget(back_);
     buttons->addWidget(next_);
     auto* layout = new QVBoxLayout(this);
+    layout->addStretch(); // the content in the middle of the fixed-size dialog
     layout->addWidget(intro_);
     layout->addWidget(label_);
     layout->addWidget(entry_);

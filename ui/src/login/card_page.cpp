@@ -3,9 +3,7 @@
 #include "core/domain/roc_date.hpp"
 #include "core/login/login_controller.hpp"
 
-#include <QHBoxLayout>
 #include <QLabel>
-#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace ui {
@@ -29,23 +27,17 @@ CardPage::CardPage(core::login::LoginController& controller, QWidget* parent)
     details_ = new QLabel(this);
     details_->setObjectName(QStringLiteral("cardDetails"));
     details_->setTextFormat(Qt::PlainText);
+    details_->setWordWrap(true);
     notice_ = new QLabel(this);
     notice_->setObjectName(QStringLiteral("cardNotice"));
     notice_->setWordWrap(true);
     notice_->setStyleSheet(QStringLiteral("color: #b00020"));
-    next_ = new QPushButton(this);
-    next_->setObjectName(QStringLiteral("cardNext"));
-    defaultButton_ = next_;
-    auto* buttons = new QHBoxLayout;
-    buttons->addStretch();
-    buttons->addWidget(next_);
     auto* layout = new QVBoxLayout(this);
+    layout->addStretch();
     layout->addWidget(heading_);
     layout->addWidget(details_);
     layout->addWidget(notice_);
     layout->addStretch();
-    layout->addLayout(buttons);
-    connect(next_, &QPushButton::clicked, this, [this] { controller_.proceedToPin(); });
     retranslate();
     refresh();
 }
@@ -61,37 +53,35 @@ QString CardPage::kindName(const QString& kind)
     return tr("無法辨識的卡片");
 }
 
-void CardPage::retranslate()
+QString CardPage::summary(const core::login::LoginController& controller)
 {
-    heading_->setText(tr("讀卡機中的卡片"));
-    next_->setText(tr("下一步"));
-}
-
-void CardPage::refresh()
-{
-    const auto* card = controller_.card();
-    if (!card) {
-        details_->clear();
-        notice_->clear();
-        next_->setEnabled(false);
-        return;
-    }
+    const auto* card = controller.card();
+    if (!card)
+        return {};
     const auto* certificate = card->signingCertificate();
     QStringList lines;
-    lines << tr("卡片種類：%1").arg(kindName(card->kind));
     if (certificate)
         lines << tr("持卡人：%1").arg(certificate->holderName);
+    lines << tr("卡片種類：%1").arg(kindName(card->kind));
     if (!card->cardNumber.isEmpty())
         lines << tr("卡號：%1").arg(card->cardNumber);
     if (certificate)
         lines << tr("憑證有效期間：%1 至 %2")
                      .arg(rocDate(certificate->notBefore), rocDate(certificate->notAfter));
-    if (const auto tries = controller_.pinStatus().triesLeft)
+    if (const auto tries = controller.pinStatus().triesLeft)
         lines << tr("密碼剩餘嘗試次數：%1").arg(*tries);
-    details_->setText(lines.join(QLatin1Char('\n')));
+    return lines.join(QLatin1Char('\n'));
+}
 
-    const CertificateValidity validity = controller_.validity();
-    switch (validity) {
+void CardPage::retranslate()
+{
+    heading_->setText(tr("讀卡機中的卡片"));
+}
+
+void CardPage::refresh()
+{
+    details_->setText(summary(controller_));
+    switch (controller_.card() ? controller_.validity() : CertificateValidity::Valid) {
     case CertificateValidity::Valid:
         notice_->clear();
         break;
@@ -105,7 +95,6 @@ void CardPage::refresh()
         notice_->setText(tr("此卡片沒有可用於登入的憑證。請插入自然人憑證或機關憑證。"));
         break;
     }
-    next_->setEnabled(validity == CertificateValidity::Valid && !controller_.busy());
 }
 
 } // namespace ui

@@ -26,6 +26,7 @@ ErrorPage::ErrorPage(core::login::LoginController& controller, QWidget* parent)
     buttons->addWidget(back_);
     buttons->addWidget(retry_);
     auto* layout = new QVBoxLayout(this);
+    layout->addStretch(); // the content in the middle of the fixed-size dialog
     layout->addWidget(heading_);
     layout->addWidget(message_);
     layout->addStretch();

@@ -57,6 +57,9 @@ LoginDialog::LoginDialog(AppContext& context, QWidget* parent)
     environment_ = new QPushButton(this);
     environment_->setObjectName(QStringLiteral("environmentCheck"));
     environment_->setAutoDefault(false);
+    // The page's controls come first (created before), then the bar left to right.
+    setTabOrder(passwordLogin_, environment_);
+    setTabOrder(environment_, offline_);
     auto* bar = new QHBoxLayout;
     bar->addWidget(passwordLogin_);
     bar->addWidget(environment_);
@@ -81,7 +84,8 @@ LoginDialog::LoginDialog(AppContext& context, QWidget* parent)
         });
     connect(controller_, &core::login::LoginController::finished, this, &QDialog::accept);
 
-    resize(520, 400);
+    // One size in both languages and on every page: the window does not jump as pages change.
+    setFixedSize(fixedSize);
     retranslate();
     controller_->start();
     showStep();

@@ -40,11 +40,15 @@ PasswordPage::PasswordPage(core::login::LoginController& controller, QWidget* pa
     auto* form = new QFormLayout;
     form->addRow(accountLabel_, account_);
     form->addRow(passwordLabel_, password_);
+    // The labels name the fields for a screen reader too.
+    accountLabel_->setBuddy(account_);
+    passwordLabel_->setBuddy(password_);
     auto* buttons = new QHBoxLayout;
     buttons->addStretch();
     buttons->addWidget(useCard_);
     buttons->addWidget(login_);
     auto* layout = new QVBoxLayout(this);
+    layout->addStretch(); // the content in the middle of the fixed-size dialog
     layout->addWidget(note_);
     layout->addLayout(form);
     layout->addWidget(nhi_);

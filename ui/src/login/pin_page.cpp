@@ -1,8 +1,10 @@
 #include "ui/login/pin_page.hpp"
 
 #include "core/login/login_controller.hpp"
+#include "ui/login/card_page.hpp"
 #include "ui/login/pin_field.hpp"
 
+#include <QCheckBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -12,24 +14,37 @@ namespace ui {
 
 using core::login::PinLevel;
 
+namespace {
+const QString red = QStringLiteral("color: #b00020");
+const QString amber = QStringLiteral("color: #a15c00");
+} // namespace
+
 PinPage::PinPage(core::login::LoginController& controller, QWidget* parent)
     : LoginPage(controller, parent)
 {
-    holder_ = new QLabel(this);
-    holder_->setObjectName(QStringLiteral("pinHolder"));
-    prompt_ = new QLabel(this);
-    prompt_->setWordWrap(true);
+    heading_ = makeHeading();
+    heading_->setObjectName(QStringLiteral("pinHeading"));
+    summary_ = new QLabel(this);
+    summary_->setObjectName(QStringLiteral("cardSummary"));
+    summary_->setTextFormat(Qt::PlainText);
+    summary_->setWordWrap(true);
+    originNotice_ = new QLabel(this);
+    originNotice_->setObjectName(QStringLiteral("pinOriginNotice"));
+    originNotice_->setTextFormat(Qt::PlainText);
+    originNotice_->setWordWrap(true);
+    originNotice_->setStyleSheet(amber);
+    originConfirm_ = new QCheckBox(this);
+    originConfirm_->setObjectName(QStringLiteral("pinOriginConfirm"));
+    fieldLabel_ = new QLabel(this);
     field_ = new PinField(this);
     field_->setObjectName(QStringLiteral("pinField"));
+    fieldLabel_->setBuddy(field_);
+    message_ = new QLabel(this);
+    message_->setObjectName(QStringLiteral("pinMessage"));
+    message_->setTextFormat(Qt::PlainText);
+    message_->setWordWrap(true);
     length_ = new QLabel(this);
     length_->setObjectName(QStringLiteral("pinLength"));
-    tries_ = new QLabel(this);
-    tries_->setObjectName(QStringLiteral("pinTries"));
-    tries_->setWordWrap(true);
-    error_ = new QLabel(this);
-    error_->setObjectName(QStringLiteral("pinError"));
-    error_->setWordWrap(true);
-    error_->setStyleSheet(QStringLiteral("color: #b00020"));
     login_ = new QPushButton(this);
     login_->setObjectName(QStringLiteral("pinLogin"));
     defaultButton_ = login_;
@@ -38,24 +53,35 @@ PinPage::PinPage(core::login::LoginController& controller, QWidget* parent)
     buttons->addStretch();
     buttons->addWidget(login_);
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(holder_);
-    layout->addWidget(prompt_);
+    layout->addStretch();
+    layout->addWidget(heading_);
+    layout->addWidget(summary_);
+    layout->addSpacing(8);
+    layout->addWidget(originNotice_);
+    layout->addWidget(originConfirm_);
+    layout->addWidget(fieldLabel_);
     layout->addWidget(field_);
+    layout->addWidget(message_);
     layout->addWidget(length_);
-    layout->addWidget(tries_);
-    layout->addWidget(error_);
     layout->addStretch();
     layout->addLayout(buttons);
+    setTabOrder(originConfirm_, field_);
+    setTabOrder(field_, login_);
     connect(field_, &PinField::lengthChanged, this, &PinPage::updateLength);
     connect(field_, &PinField::submitted, this, &PinPage::submit);
     connect(login_, &QPushButton::clicked, this, &PinPage::submit);
+    connect(originConfirm_, &QCheckBox::toggled, this,
+        [this](bool checked) { controller_.confirmOrigin(checked); });
     retranslate();
     refresh();
 }
 
 void PinPage::retranslate()
 {
-    prompt_->setText(tr("請輸入憑證密碼（Pin Code）後按【登入】。"));
+    heading_->setText(tr("以憑證卡片登入"));
+    fieldLabel_->setText(tr("憑證密碼（Pin Code）："));
+    field_->setAccessibleName(tr("憑證密碼（Pin Code）"));
+    originConfirm_->setText(tr("我已確認要以卡片登入這個網站"));
     login_->setText(tr("登入"));
 }
 
@@ -74,46 +100,71 @@ void PinPage::updateLength()
     const bool fits = length >= minimum && length <= maximum;
     length_->setText(
         tr("已輸入 %1 碼（密碼為 %2 至 %3 碼）").arg(length).arg(minimum).arg(maximum));
-    length_->setStyleSheet(fits || length == 0 ? QString() : QStringLiteral("color: #a15c00"));
-    login_->setEnabled(fits && !controller_.busy());
+    length_->setStyleSheet(fits || length == 0 ? QString() : amber);
+    const bool originOk = !controller_.originNeedsConfirmation() || controller_.originConfirmed();
+    login_->setEnabled(fits && originOk && !controller_.busy());
+}
+
+void PinPage::updateMessage()
+{
+    // One message, right under the field: what happened last, else how close the card is to
+    // locking (the count itself is in the summary above).
+    QString text;
+    QString style = red;
+    const auto tries = controller_.pinStatus().triesLeft;
+    if (const auto& problem = controller_.problem()) {
+        text = problem->message;
+    } else if (const auto left = controller_.wrongPinTriesLeft()) {
+        text = *left == 1 ? tr("密碼錯誤。只剩最後 1 次機會：再錯一次，卡片就會被鎖住。")
+                          : tr("密碼錯誤，還剩 %1 次嘗試機會。").arg(*left);
+    } else {
+        switch (controller_.pinLevel()) {
+        case PinLevel::Normal:
+            break;
+        case PinLevel::TriesLow:
+            text = tries ? tr("注意：只剩 %1 次嘗試機會，用完將會鎖卡。").arg(*tries)
+                         : tr("注意：上次輸入的密碼錯誤，連續錯誤 3 次將會鎖卡。");
+            style = amber;
+            break;
+        case PinLevel::FinalTry:
+        case PinLevel::Locked:
+            text = tr("最後一次機會：若密碼再錯誤，卡片將被鎖住。送出前會再請您確認。");
+            break;
+        }
+    }
+    message_->setText(text);
+    message_->setStyleSheet(style);
+    message_->setVisible(!text.isEmpty());
+    // A screen reader hears it with the field.
+    field_->setAccessibleDescription(text);
 }
 
 void PinPage::refresh()
 {
-    const auto* card = controller_.card();
-    const auto* certificate = card ? card->signingCertificate() : nullptr;
-    holder_->setText(certificate ? tr("持卡人：%1").arg(certificate->holderName) : QString());
+    summary_->setText(CardPage::summary(controller_));
     field_->setMaximumLength(controller_.pinMaxLength());
     field_->setLettersAllowed(controller_.pinAllowsLetters());
 
-    const auto tries = controller_.pinStatus().triesLeft;
-    switch (controller_.pinLevel()) {
-    case PinLevel::Normal:
-        tries_->setText(tries ? tr("剩餘 %1 次嘗試機會。連續錯誤 3 次將會鎖卡。").arg(*tries)
-                              : tr("連續錯誤 3 次將會鎖卡。"));
-        tries_->setStyleSheet(QString());
-        break;
-    case PinLevel::TriesLow:
-        tries_->setText(tries ? tr("注意：只剩 %1 次嘗試機會，用完將會鎖卡。").arg(*tries)
-                              : tr("注意：上次輸入的密碼錯誤，連續錯誤 3 次將會鎖卡。"));
-        tries_->setStyleSheet(QStringLiteral("color: #a15c00"));
-        break;
-    case PinLevel::FinalTry:
-    case PinLevel::Locked:
-        tries_->setText(tr("最後一次機會：若密碼再錯誤，卡片將被鎖住。送出前會再請您確認。"));
-        tries_->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold"));
-        break;
+    const bool confirmOrigin = controller_.originNeedsConfirmation();
+    if (confirmOrigin)
+        originNotice_->setText(
+            tr("注意：此電腦的個人設定要求卡片為另一個網站簽章：%1\n"
+               "這與伺服器位址不同。若您不認得這個網站，請勿登入，並通知資訊人員。")
+                .arg(controller_.origin()));
+    originNotice_->setVisible(confirmOrigin);
+    originConfirm_->setVisible(confirmOrigin);
+    {
+        const QSignalBlocker quiet(originConfirm_);
+        originConfirm_->setChecked(controller_.originConfirmed());
     }
+    focusOnShow_ = confirmOrigin && !controller_.originConfirmed()
+        ? static_cast<QWidget*>(originConfirm_)
+        : field_;
 
-    if (const auto& problem = controller_.problem())
-        error_->setText(problem->message);
-    else if (const auto left = controller_.wrongPinTriesLeft())
-        error_->setText(tr("輸入的憑證密碼（Pin Code）錯誤，剩餘 %1 次嘗試機會。").arg(*left));
-    else
-        error_->clear();
+    updateMessage();
     updateLength();
     if (isVisible())
-        field_->setFocus();
+        focusOnShow_->setFocus();
 }
 
 } // namespace ui

@@ -21,6 +21,7 @@ WaitingPage::WaitingPage(core::login::LoginController& controller, QWidget* pare
     readers_->setObjectName(QStringLiteral("readerList"));
     readers_->setWordWrap(true);
     auto* layout = new QVBoxLayout(this);
+    layout->addStretch(); // the content in the middle of the fixed-size dialog
     layout->addWidget(heading_);
     layout->addWidget(status_);
     layout->addWidget(readers_);

@@ -6,6 +6,7 @@
 #include "core/sync/sync_service.hpp"
 #include "ui/conflict/conflict_dialog.hpp"
 #include "ui/main/paging_bar.hpp"
+#include "ui/main/session_lock_page.hpp"
 #include "ui/main/sync_status_widget.hpp"
 
 #include <QEvent>
@@ -16,6 +17,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -40,8 +42,12 @@ MainWindow::MainWindow(AppContext& context, QWidget* parent)
         if (context_.sync)
             context_.sync->syncNow();
     });
-    if (context_.sync)
+    if (context_.sync) {
         connect(context_.sync, &core::sync::SyncService::finished, this, &MainWindow::refresh);
+        connect(
+            context_.sync, &core::sync::SyncService::statusChanged, this, &MainWindow::updateLock);
+    }
+    connect(lock_, &SessionLockPage::loginRequested, this, &MainWindow::loginRequested);
     if (context_.session) {
         connect(context_.session, &core::session::SessionState::started, this,
             &MainWindow::updateSession);
@@ -127,7 +133,11 @@ void MainWindow::buildCentral()
     layout->addWidget(result_);
     paging_ = new PagingBar(central);
     layout->addWidget(paging_);
-    setCentralWidget(central);
+    views_ = new QStackedWidget(this);
+    views_->addWidget(central);
+    lock_ = new SessionLockPage(context_.session, views_);
+    views_->addWidget(lock_);
+    setCentralWidget(views_);
 
     connect(newButton_, &QPushButton::clicked, this, &MainWindow::newVacancyRequested);
     connect(historyButton_, &QPushButton::toggled, this, &MainWindow::showHistory);
@@ -394,6 +404,22 @@ void MainWindow::updateSession()
     }
     loginMode_->setText(tr("使用者目前登入的方式：%1").arg(mode));
     refresh();
+}
+
+bool MainWindow::locked() const
+{
+    return views_->currentWidget() == lock_;
+}
+
+void MainWindow::updateLock()
+{
+    const bool lock = SessionLockPage::locks(context_.sync);
+    if (lock == locked())
+        return;
+    // The list steps aside; open forms and the local store are left as they are.
+    views_->setCurrentIndex(lock ? 1 : 0);
+    if (!lock)
+        refresh();
 }
 
 void MainWindow::changeEvent(QEvent* event)

@@ -46,6 +46,11 @@ public:
     /// The origin the card signs for: the settings' loginOrigin when set (a service behind a
     /// proxy), else the origin of the service's base URL.
     QString origin() const;
+    /// The origin differs from the service's and the clerk's own settings (not IT's) made it
+    /// so: the clerk must confirm it before a PIN is sent (confirmOrigin).
+    bool originNeedsConfirmation() const;
+    bool originConfirmed() const { return originConfirmed_; }
+    void confirmOrigin(bool confirmed);
 
     /// Starts watching readers and cards; the Waiting step.
     void start();
@@ -78,7 +83,6 @@ public:
     const QString& nhiIdNumber() const { return nhiIdNumber_; }
 
     // What the clerk does.
-    void proceedToPin(); ///< Card → Pin (only for a valid certificate)
     /// Pin → (ConfirmFinalTry →) Working. The buffer is taken and wiped after its one use.
     void submitPin(std::unique_ptr<auth::PinBuffer> pin);
     void confirmFinalTry(); ///< sends the held PIN with the last try confirmed
@@ -113,6 +117,7 @@ private:
         };
     }
     void abandon(); ///< answers still under way are for a login that is over
+    QString serviceOrigin() const; ///< the origin of the service's base URL
 
     void setStep(LoginStep step);
     void setBusy(bool busy);
@@ -160,6 +165,7 @@ private:
     bool busy_ = false;
     std::optional<LoginProblem> problem_;
     bool started_ = false;
+    bool originConfirmed_ = false;
     bool serviceAvailable_ = true;
     QMap<QString, bool> readers_; // reader → holds a card
     quint64 generation_ = 0; // see current()

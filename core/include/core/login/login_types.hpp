@@ -18,8 +18,8 @@ namespace core::login {
 enum class LoginStep {
     Waiting, ///< for a reader or a card (live)
     ReadingCard, ///< a card is being read
-    Card, ///< the card read: holder, number, validity (an invalid certificate stops here)
-    Pin, ///< the PIN is asked for
+    Card, ///< a card whose certificate cannot log in: why (a valid card goes on to Pin)
+    Pin, ///< the card read (holder, kind, validity, tries) and its PIN asked for
     ConfirmFinalTry, ///< one try left: the PIN is held until the clerk confirms
     Working, ///< the challenge, the card's signature and the server's answer are under way
     Locked, ///< the PIN is blocked: how to unblock it

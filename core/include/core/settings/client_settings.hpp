@@ -3,6 +3,7 @@
 #include <QObject>
 #include <QString>
 #include <QUrl>
+#include <QVariant>
 #include <memory>
 
 class QSettings;
@@ -20,6 +21,9 @@ public:
     explicit ClientSettings(QObject* parent = nullptr);
     /// An INI file of its own (tests, `--settings FILE`).
     explicit ClientSettings(const QString& iniFile, QObject* parent = nullptr);
+    /// The clerk's INI file over IT's defaults in another (tests of where a value came from).
+    ClientSettings(
+        const QString& clerkIniFile, const QString& itDefaultsIniFile, QObject* parent = nullptr);
     ~ClientSettings() override;
 
     /// The central service's origin; empty until configured (`--server` overrides it).
@@ -33,6 +37,9 @@ public:
     /// address differs from serverUrl (a proxy in between); empty: serverUrl's own origin.
     QString loginOrigin() const;
     void setLoginOrigin(const QString& origin);
+    /// The loginOrigin comes from IT's defaults file, not from the clerk's own settings: only
+    /// then may it differ from serverUrl's origin without the clerk confirming it.
+    bool loginOriginSetByIt() const;
 
     QString pkcs11Module() const;
     void setPkcs11Module(const QString& path);
@@ -56,8 +63,11 @@ signals:
 
 private:
     void write(const QString& key, const QVariant& value, const QString& signalKey);
+    /// The clerk's value, else IT's default, else `fallback`.
+    QVariant read(const QString& key, const QVariant& fallback = {}) const;
 
-    std::unique_ptr<QSettings> settings_;
+    std::unique_ptr<QSettings> settings_; ///< the clerk's own (written to)
+    std::unique_ptr<QSettings> itDefaults_; ///< IT's defaults (/etc/xdg/…); none for `--settings`
 };
 
 } // namespace core::settings

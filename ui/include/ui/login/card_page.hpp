@@ -3,12 +3,11 @@
 #include "ui/login/login_page.hpp"
 
 class QLabel;
-class QPushButton;
 
 namespace ui {
 
-/// The card read: kind, holder, card number, certificate validity. An expired or not yet
-/// valid certificate stops here with a message.
+/// A card that cannot log in (its certificate expired, not yet valid, or missing): what it is
+/// and why it stops here. A valid card goes straight on to the PIN page.
 class CardPage : public LoginPage {
     Q_OBJECT
 public:
@@ -19,12 +18,13 @@ public:
 
     /// The clerk-facing name of a card kind (自然人憑證, 機關憑證, …).
     static QString kindName(const QString& kind);
+    /// The card read, one fact a line: holder, kind, certificate validity, PIN tries left.
+    static QString summary(const core::login::LoginController& controller);
 
 private:
     QLabel* heading_ = nullptr;
     QLabel* details_ = nullptr;
     QLabel* notice_ = nullptr;
-    QPushButton* next_ = nullptr;
 };
 
 } // namespace ui

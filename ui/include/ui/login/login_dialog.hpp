@@ -2,6 +2,7 @@
 
 #include <QDialog>
 #include <QHash>
+#include <QSize>
 #include <memory>
 
 class QPushButton;
@@ -40,6 +41,8 @@ public:
     /// How long the dialog lets the card watcher report before it decides that the login cannot
     /// start (no smart card service, no reader) and asks for the environment check.
     static constexpr int cannotStartGraceMs = 2000;
+    /// The dialog's one size (room for the English texts too).
+    static constexpr QSize fixedSize { 600, 480 };
 
 signals:
     /// 環境檢測 asked for: the clerk pressed it, or the login cannot start (once per dialog).

@@ -2,6 +2,7 @@
 
 #include "ui/login/login_page.hpp"
 
+class QCheckBox;
 class QLabel;
 class QPushButton;
 
@@ -9,8 +10,11 @@ namespace ui {
 
 class PinField;
 
-/// The PIN: masked, its length checked as typed, the tries left at three levels (low, final
-/// try, and a wrong PIN's new count).
+/// The card read and its PIN on one page: the card's summary (holder, kind, validity, tries
+/// left), the masked field with its length checked as typed, and one message under it (a wrong
+/// PIN and the tries left, or how close the card is to locking). When the clerk's own settings
+/// send the card's signature to another site than the service, the site is shown and must be
+/// confirmed before 登入 is enabled.
 class PinPage : public LoginPage {
     Q_OBJECT
 public:
@@ -22,14 +26,17 @@ public:
 
 private:
     void updateLength();
+    void updateMessage();
     void submit();
 
-    QLabel* holder_ = nullptr;
-    QLabel* prompt_ = nullptr;
+    QLabel* heading_ = nullptr;
+    QLabel* summary_ = nullptr;
+    QLabel* originNotice_ = nullptr;
+    QCheckBox* originConfirm_ = nullptr;
+    QLabel* fieldLabel_ = nullptr;
     PinField* field_ = nullptr;
+    QLabel* message_ = nullptr;
     QLabel* length_ = nullptr;
-    QLabel* tries_ = nullptr;
-    QLabel* error_ = nullptr;
     QPushButton* login_ = nullptr;
 };
 

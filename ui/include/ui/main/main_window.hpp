@@ -14,11 +14,13 @@ class QLabel;
 class QLineEdit;
 class QMenu;
 class QPushButton;
+class QStackedWidget;
 class QTableView;
 
 namespace ui {
 
 class PagingBar;
+class SessionLockPage;
 class SyncStatusWidget;
 
 /// 機關徵才登錄: the vacancy list (the seed's columns, paged in SQL), search by 職缺編號, 新增,
@@ -44,6 +46,9 @@ public:
     QPushButton* resetButton() const { return resetButton_; }
     QPushButton* newButton() const { return newButton_; }
     QPushButton* historyButton() const { return historyButton_; }
+    /// 登入已逾時 is shown instead of the list (the server ended the session for idleness).
+    bool locked() const;
+    SessionLockPage* lockPage() const { return lock_; }
     /// "查詢結果N筆"
     QString resultText() const;
     /// The resolver opened last (null when none is open).
@@ -90,6 +95,7 @@ private:
     /// The columns to the list's width: actions whole, texts sharing the rest.
     void fitColumns();
     void updateSession();
+    void updateLock();
     void updateSummary();
     void removeRow(int row);
     bool confirm(const QString& question);
@@ -99,6 +105,8 @@ private:
     QTableView* table_ = nullptr;
     PagingBar* paging_ = nullptr;
     SyncStatusWidget* status_ = nullptr;
+    QStackedWidget* views_ = nullptr; ///< the list, or the lock
+    SessionLockPage* lock_ = nullptr;
     QLabel* heading_ = nullptr;
     QLabel* loginMode_ = nullptr;
     QLabel* searchLabel_ = nullptr;
