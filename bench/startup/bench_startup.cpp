@@ -2,7 +2,9 @@
 // shiqiuren and, side by side in the same run, for a minimal Qt Widgets program that opens one
 // window. Runs alternate (A B A B …) so a change in the machine's load hits both alike.
 //
-//   build/bin/bench-startup [--runs N] [--app PATH] [--minimal PATH]
+//   build/bin/bench-startup [--runs N] [--app PATH] [--minimal PATH] [--compare PATH]
+//
+// --compare: a second build of the client (say, before a change), timed in the same rotation.
 //
 // Drawn on whatever QT_QPA_PLATFORM says (a desktop, `xvfb-run`, or offscreen).
 #include <QCommandLineParser>
@@ -88,6 +90,9 @@ int main(int argc, char* argv[])
         binDir + QStringLiteral("/shiqiuren") });
     parser.addOption({ QStringLiteral("minimal"), QStringLiteral("the yardstick"),
         QStringLiteral("PATH"), binDir + QStringLiteral("/bench-minimal-window") });
+    parser.addOption({ QStringLiteral("compare"),
+        QStringLiteral("another build of the client, timed in the same run"),
+        QStringLiteral("PATH") });
     parser.process(app);
     const int runs = parser.value(QStringLiteral("runs")).toInt();
     if (runs < 1)
@@ -108,17 +113,28 @@ int main(int argc, char* argv[])
         {} };
     Program minimal { QStringLiteral("minimal Qt window"), parser.value(QStringLiteral("minimal")),
         {}, {} };
-    for (const Program* p : { &client, &minimal }) {
+    // The other build gets a store of its own: an older build may not open a newer store.
+    QTemporaryDir otherDir;
+    Program other { QStringLiteral("shiqiuren (--compare)"),
+        parser.value(QStringLiteral("compare")),
+        { QStringLiteral("--store"), otherDir.filePath(QStringLiteral("local.sqlite")),
+            QStringLiteral("--settings"), otherDir.filePath(QStringLiteral("settings.conf")),
+            QStringLiteral("--server"), absent },
+        {} };
+    std::vector<Program*> programs { &client, &minimal };
+    if (!other.path.isEmpty())
+        programs.insert(programs.begin() + 1, &other);
+    for (const Program* p : programs) {
         if (!QFileInfo(p->path).isExecutable())
             die(p->path + QStringLiteral(" is not there: build it first"));
     }
 
     // One run of each first, unmeasured: the page cache, the font cache, the store's creation.
-    timeOnce(client);
-    timeOnce(minimal);
+    for (const Program* p : programs)
+        timeOnce(*p);
     for (int i = 0; i < runs; ++i) {
-        client.milliseconds.push_back(timeOnce(client));
-        minimal.milliseconds.push_back(timeOnce(minimal));
+        for (Program* p : programs)
+            p->milliseconds.push_back(timeOnce(*p));
     }
 
     std::printf("platform: %s; %d runs each, alternating; ms from process start to first paint\n\n",
@@ -131,7 +147,7 @@ int main(int argc, char* argv[])
     std::printf("|%s|------|-----------|-----------|-----------|-----------|--------|\n",
         std::string(24, '-').c_str());
     const double yardstick = median(minimal.milliseconds);
-    report(client, yardstick);
-    report(minimal, yardstick);
+    for (const Program* p : programs)
+        report(*p, yardstick);
     return 0;
 }
