@@ -25,7 +25,9 @@ ClientApp::ClientApp(const ClientOptions& options)
         options_.storeFile.isEmpty() ? core::store::LocalStore::defaultPath() : options_.storeFile);
     session_ = std::make_unique<core::session::SessionState>();
     runner_ = std::make_unique<core::session::ServiceRunner>(serviceConfig());
-    sync_ = std::make_unique<core::sync::SyncService>(*store_, serviceConfig());
+    core::sync::SyncServiceOptions syncOptions;
+    syncOptions.checkAtOnce = false; // startBackground()
+    sync_ = std::make_unique<core::sync::SyncService>(*store_, serviceConfig(), syncOptions);
     sync_->follow(*session_);
     // The one card service: the login dialog, 設定's reader list and the guard that logs out
     // when the card goes.
@@ -33,8 +35,6 @@ ClientApp::ClientApp(const ClientOptions& options)
         core::cards::CardService::Options { .ledgerDatabase = store_->file(),
             .pkcs11Module = settings_->pkcs11Module(),
             .certificateCacheDir = {} });
-    cardGuard_ = std::make_unique<core::login::CardSessionGuard>(
-        *cards_, *session_, *runner_, settings_.get());
 
     context_.store = store_.get();
     context_.session = session_.get();
@@ -60,6 +60,16 @@ ClientApp::ClientApp(const ClientOptions& options)
             ui::MainWindow::tr("事求人機關徵才系統 %1")
                 .arg(QCoreApplication::applicationVersion()));
     });
+}
+
+void ClientApp::startBackground()
+{
+    if (cardGuard_)
+        return;
+    // The guard starts watching the readers (PC/SC); the health check starts the network.
+    cardGuard_ = std::make_unique<core::login::CardSessionGuard>(
+        *cards_, *session_, *runner_, settings_.get());
+    sync_->checkHealth();
 }
 
 ClientApp::~ClientApp()

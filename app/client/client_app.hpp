@@ -19,13 +19,16 @@ namespace client {
 
 /// Everything the program is made of, in the order it is made (and the reverse order it goes):
 /// settings, the local store, the session, the central-service runner, the sync service, the
-/// main window. No logic: wiring only.
+/// main window; the card watch and the network once the window is painted. No logic: wiring.
 class ClientApp : public QObject {
     Q_OBJECT
 public:
     /// Throws core::store::StoreError when the local database cannot be opened.
     explicit ClientApp(const ClientOptions& options);
     ~ClientApp() override;
+    /// What the first window does not need: watching the card readers, the first health check
+    /// (and with it the network and TLS). Called once that window is on the screen.
+    void startBackground();
 
     ui::AppContext& context() { return context_; }
     ui::MainWindow& window() { return *window_; }

@@ -48,8 +48,14 @@ int main(int argc, char* argv[])
     client->window().show();
     ui::exitAfterFirstPaintIfAsked(&client->window());
     // The clerk starts at the card login; closing it (離線作業) leaves the list to work offline.
-    if (!client->context().settings->serverUrl().isEmpty() || !options.server.isEmpty())
-        QTimer::singleShot(0, &client->window(), [&client] { client->windows().openLogin(); });
+    // It and the background work wait for the window's first paint, so the window comes first.
+    const bool startAtLogin
+        = !client->context().settings->serverUrl().isEmpty() || !options.server.isEmpty();
+    ui::afterFirstPaint(&client->window(), [&client, startAtLogin] {
+        if (startAtLogin)
+            client->windows().openLogin();
+        client->startBackground();
+    });
     if (options.quitAfterMs >= 0) {
         QTimer::singleShot(options.quitAfterMs, &app, [&client] {
             std::printf("shiqiuren: %s\n", qPrintable(client->statusLine()));

@@ -46,13 +46,21 @@ bool onlyUnvouched(const QSslError& error)
 } // namespace
 
 TlsPolicy::TlsPolicy(const ServiceConfig& config)
-    : configuration_(QSslConfiguration::defaultConfiguration())
+    : extraCaCertificates_(config.extraCaCertificates)
     , pinConfigured_(config.pinnedCertificateSha256.has_value())
 {
-    if (!config.extraCaCertificates.isEmpty())
-        configuration_.addCaCertificates(config.extraCaCertificates);
     if (pinConfigured_)
         pin_ = normalisedPin(*config.pinnedCertificateSha256);
+}
+
+const QSslConfiguration& TlsPolicy::configuration() const
+{
+    if (!configuration_) {
+        configuration_ = QSslConfiguration::defaultConfiguration();
+        if (!extraCaCertificates_.isEmpty())
+            configuration_->addCaCertificates(extraCaCertificates_);
+    }
+    return *configuration_;
 }
 
 bool TlsPolicy::acceptsPeer(const QSslCertificate& leaf) const

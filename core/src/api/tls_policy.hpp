@@ -16,8 +16,9 @@ class TlsPolicy {
 public:
     explicit TlsPolicy(const ServiceConfig& config);
 
-    /// The system's CAs plus the configured extra ones.
-    const QSslConfiguration& configuration() const { return configuration_; }
+    /// The system's CAs plus the configured extra ones. Made on first use: building it loads
+    /// the TLS backend and reads the system's CAs, which a client never asked to connect skips.
+    const QSslConfiguration& configuration() const;
     bool pinned() const { return pinConfigured_; }
     /// A pin was configured but is neither 32 bytes nor 64 hex digits: nothing is trusted.
     bool pinMalformed() const { return pinConfigured_ && !pin_; }
@@ -29,7 +30,8 @@ public:
     bool waives(const QList<QSslError>& errors, const QSslCertificate& leaf) const;
 
 private:
-    QSslConfiguration configuration_;
+    QList<QSslCertificate> extraCaCertificates_;
+    mutable std::optional<QSslConfiguration> configuration_; // one thread uses the policy
     bool pinConfigured_ = false;
     std::optional<QByteArray> pin_;
 };

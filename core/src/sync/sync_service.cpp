@@ -56,7 +56,8 @@ SyncService::SyncService(store::LocalStore& store, api::ServiceConfig config,
     } catch (const store::StoreError&) {
         // Shown as "never" until the next run.
     }
-    checkHealth();
+    if (options_.checkAtOnce)
+        checkHealth();
 }
 
 SyncService::~SyncService()

@@ -27,6 +27,10 @@ public:
         const QMutexLocker lock(&mutex_);
         if (finishing_)
             return;
+        // Started by the first job, not by the owner: a worker nobody uses costs no thread,
+        // and none is started while the program is still putting its first window up.
+        if (!isRunning() && !isFinished())
+            start();
         jobs_.push_back(std::move(job));
         wake_.wakeOne();
     }
@@ -76,7 +80,6 @@ Worker::Worker(const QString& name)
     : d(std::make_unique<Private>())
 {
     d->thread.setObjectName(name);
-    d->thread.start();
 }
 
 Worker::~Worker()

@@ -98,7 +98,12 @@ void MainWindow::buildCentral()
     searchEdit_ = new QLineEdit(central);
     searchEdit_->setObjectName(QStringLiteral("vacancyIdSearch"));
     searchEdit_->setMaxLength(10);
-    searchEdit_->setClearButtonEnabled(true);
+    // The clear button shows only over text, and making it loads every image-format plugin
+    // (the style's icon): not for the first paint, but with the first character.
+    connect(searchEdit_, &QLineEdit::textChanged, searchEdit_, [edit = searchEdit_] {
+        if (!edit->isClearButtonEnabled())
+            edit->setClearButtonEnabled(true);
+    });
     searchLabel_->setBuddy(searchEdit_);
     searchButton_ = new QPushButton(central);
     searchButton_->setObjectName(QStringLiteral("search"));

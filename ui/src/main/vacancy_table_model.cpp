@@ -8,12 +8,33 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPalette>
+#include <optional>
 
 namespace ui {
 
 using core::domain::VacancyStatus;
 using core::store::ListRow;
 using core::store::RecordState;
+
+namespace {
+
+/// The stored bundle parsed once per process, not on every reload: it changes only when a sync
+/// brings a new one, and the list reloads on every page, sort and search.
+const core::domain::CodeLists& parsedCodeLists(const core::store::LocalStore::CachedCodeLists& c)
+{
+    static QByteArray parsedBundle;
+    static QString parsedEtag;
+    static std::optional<core::domain::CodeLists> parsed;
+    if (!parsed || parsedBundle != c.bundle || parsedEtag != c.etag) {
+        parsed
+            = core::domain::CodeLists::fromJson(QJsonDocument::fromJson(c.bundle).object(), c.etag);
+        parsedBundle = c.bundle;
+        parsedEtag = c.etag;
+    }
+    return *parsed;
+}
+
+} // namespace
 
 VacancyTableModel::VacancyTableModel(core::store::LocalStore& store, QObject* parent)
     : QAbstractTableModel(parent)
@@ -51,10 +72,8 @@ void VacancyTableModel::loadCodeLists()
 {
     // The server's lists once synced (new 職系 names), the built-in ones before.
     try {
-        const auto cached = store_.syncState().cachedCodeLists();
-        if (cached) {
-            const QJsonObject bundle = QJsonDocument::fromJson(cached->bundle).object();
-            codeLists_ = core::domain::CodeLists::fromJson(bundle, cached->etag);
+        if (const auto cached = store_.syncState().cachedCodeLists()) {
+            codeLists_ = parsedCodeLists(*cached);
             return;
         }
     } catch (const std::exception&) {

@@ -29,6 +29,9 @@ struct SyncServiceOptions {
     std::chrono::milliseconds interval { std::chrono::minutes(5) };
     /// GET /health this often while idle (online/offline; back online starts a run).
     std::chrono::milliseconds healthInterval { std::chrono::seconds(30) };
+    /// The first health check as soon as the service is made. Off: it waits for checkHealth()
+    /// (the client calls it once its window is on the screen) or the first interval.
+    bool checkAtOnce = true;
 };
 
 /// Runs the sync engine for the GUI: one worker thread does every run and health check (the

@@ -8,7 +8,8 @@
 namespace core::threads {
 
 /// One thread that runs jobs one after another, in the order they were posted, and hands their
-/// results back to a context object on that object's own thread.
+/// results back to a context object on that object's own thread. The thread starts with the
+/// first job.
 ///
 /// The queue is the worker's own, not Qt's posted events: ServiceClient waits for an answer in a
 /// local event loop, and a posted event would run the next job inside the current one.
