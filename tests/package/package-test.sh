@@ -33,6 +33,19 @@ step "hardening: the binaries are built as Debian builds its own"
 # Info-level tags, which --fail-on does not see: full RELRO (-z now) and fortified libc calls.
 hardening=$(lintian --no-override --display-info --tag-display-limit 0 "$client" "$server" 2>&1 \
     | grep -E 'hardening-no-(relro|bindnow|fortify-functions|pie)' || true)
+# lintian's fortify test is a heuristic: a binary built with _FORTIFY_SOURCE whose libc calls the
+# compiler could all prove safe has no *_chk call and is reported all the same (hardening-check(1)
+# says so). That report is accepted only when the build did ask for fortification and the binary
+# really calls no fortified function, so a build without the flag still fails here.
+fortify_heuristic() { # the binary in the build
+    grep -q -- '-D_FORTIFY_SOURCE=2' "$build/compile_commands.json" 2>/dev/null \
+        || grep -rqs -- '_FORTIFY_SOURCE=2' "$build/build.ninja" || return 1
+    ! nm -D "$build/bin/$1" | grep -q '_chk@'
+}
+if grep -q 'shiqiuren-server: hardening-no-fortify-functions' <<<"$hardening" \
+    && fortify_heuristic shiqiuren-server; then
+    hardening=$(grep -v 'shiqiuren-server: hardening-no-fortify-functions' <<<"$hardening" || true)
+fi
 [ -z "$hardening" ] || fail "hardening flags missing: $hardening"
 
 step "control fields"

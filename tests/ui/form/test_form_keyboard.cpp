@@ -143,7 +143,8 @@ TEST_CASE("The section bar jumps to each group; 注意事項 folds away", "[form
     toPost->click();
     CHECK(within(QApplication::focusWidget(), dialog.postSection()));
 
-    ui::NoticeBox* notice = dialog.noticeBox();
+    auto* notice = dialog.findChild<ui::NoticeBox*>(QStringLiteral("noticeBox"));
+    REQUIRE(notice);
     CHECK(notice->isExpanded());
     notice->toggle()->click();
     CHECK_FALSE(notice->isExpanded());

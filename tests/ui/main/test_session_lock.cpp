@@ -37,7 +37,8 @@ TEST_CASE(
 {
     TestServer server;
     Desk desk(server.baseUrl());
-    const QString draft = desk.store.createDraft(newVacancy(QStringLiteral("閒置前的草稿")));
+    const QString draft
+        = desk.store.records().createDraft(newVacancy(QStringLiteral("閒置前的草稿")));
     desk.logIn(clerkSession(server.client()));
     desk.waitForRun();
     REQUIRE(desk.sync.lastReport().completed);
@@ -45,8 +46,9 @@ TEST_CASE(
     CHECK_FALSE(window.locked());
 
     idleOut(server);
-    const QString queued = desk.store.createDraft(newVacancy(QStringLiteral("逾時後送出的職缺")));
-    desk.store.queue(queued);
+    const QString queued
+        = desk.store.records().createDraft(newVacancy(QStringLiteral("逾時後送出的職缺")));
+    desk.store.records().queue(queued);
     desk.sync.syncNow();
     desk.waitForRun();
     REQUIRE(desk.sync.needsLogin());
@@ -59,7 +61,7 @@ TEST_CASE(
     CHECK(lock->findChild<QLabel*>("sessionLockHeading")->text() == "登入已逾時");
     CHECK(lock->findChild<QLabel*>("sessionLockText")->text().contains("沒有遺失"));
     CHECK(unnamedControls(lock).isEmpty());
-    CHECK(desk.store.find(draft).has_value());
+    CHECK(desk.store.records().find(draft).has_value());
     CHECK(desk.sync.queued() == 1); // kept for after the login
 
     SECTION("以卡片重新登入 asks for the login; the new session unlocks and sends the outbox")
@@ -73,7 +75,7 @@ TEST_CASE(
         REQUIRE(QTest::qWaitFor([&] { return !window.locked(); }, waitMs));
         REQUIRE(QTest::qWaitFor(
             [&] { return desk.sync.queued() == 0 && !desk.sync.syncing(); }, waitMs));
-        CHECK(desk.store.find(queued)->serverId.size() == 10);
+        CHECK(desk.store.records().find(queued)->serverId.size() == 10);
         CHECK(desk.rowOf(QStringLiteral("閒置前的草稿")) >= 0);
         CHECK(window.table()->isVisible());
     }
@@ -83,6 +85,6 @@ TEST_CASE(
         CHECK_FALSE(desk.session.loggedIn());
         CHECK_FALSE(window.locked());
         CHECK(desk.rowOf(QStringLiteral("閒置前的草稿")) >= 0);
-        CHECK(desk.store.find(queued).has_value());
+        CHECK(desk.store.records().find(queued).has_value());
     }
 }

@@ -20,7 +20,7 @@ namespace {
 
 /// The stored bundle parsed once per process, not on every reload: it changes only when a sync
 /// brings a new one, and the list reloads on every page, sort and search.
-const core::domain::CodeLists& parsedCodeLists(const core::store::LocalStore::CachedCodeLists& c)
+const core::domain::CodeLists& parsedCodeLists(const core::store::CachedCodeLists& c)
 {
     static QByteArray parsedBundle;
     static QString parsedEtag;
