@@ -6,27 +6,35 @@
 #include "server/storage/database_url.hpp"
 
 #include <QByteArray>
-#include <QDir>
-#include <QFile>
 #include <QString>
 #include <QStringList>
 #include <cstdlib>
+#include <sys/mman.h>
 #include <unistd.h>
 
 namespace {
 
-/// The file the config readers open: one per process, rewritten for every input.
+/// The file the config readers open: an in-memory file (memfd) rewritten for every input, opened
+/// again through /proc by path as the server opens its --config file.
+int configFile()
+{
+    static const int fd = memfd_create("fuzz-server-config", 0);
+    if (fd < 0)
+        std::abort();
+    return fd;
+}
+
 const QString& configPath()
 {
-    static const QString path
-        = QDir::temp().filePath(QStringLiteral("fuzz-server-config-%1.conf").arg(getpid()));
+    static const QString path = QStringLiteral("/proc/self/fd/%1").arg(configFile());
     return path;
 }
 
 void writeConfig(const QByteArray& text)
 {
-    QFile file(configPath());
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(text) != text.size())
+    if (ftruncate(configFile(), 0) != 0
+        || pwrite(configFile(), text.constData(), static_cast<std::size_t>(text.size()), 0)
+            != text.size())
         std::abort();
 }
 
