@@ -21,8 +21,10 @@ tools=$1
 required=$(sed -n 's/.*"node": *">= *\([0-9]*\)\.\([0-9]*\).*/\1 \2/p' "$here/package.json" | head -1)
 read -r required_major required_minor <<<"${required:-20 19}"
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
-    # Nothing to conflict with: Debian's own nodejs and npm (18.20 on Debian 12), when we may.
-    if command -v apt-get >/dev/null 2>&1 && ! command -v node >/dev/null 2>&1; then
+    # No nodejs package at all, so nothing to conflict with (NodeSource's nodejs conflicts with
+    # Debian's npm): Debian's own nodejs and npm (18.20 on Debian 12), when we may.
+    if command -v apt-get >/dev/null 2>&1 &&
+        ! dpkg-query -W -f='${Status}' nodejs 2>/dev/null | grep -q 'install ok installed'; then
         sudo=()
         [ "$(id -u)" -eq 0 ] || sudo=(sudo -n)
         echo "install-tools: installing Debian's nodejs and npm" >&2
