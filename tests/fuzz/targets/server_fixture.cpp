@@ -117,14 +117,7 @@ ServerFixture::ServerFixture(const QString& trustDirectory)
         server::login::TrustStore::load(trustDirectory));
     context_.revocation = std::make_shared<server::login::RevocationChecker>();
 
-    const QString agency = QStringLiteral("A29000000G");
-    clerkToken_ = server::accounts::createSession(
-        context_, personId(context_.db, "F128765439"), agency, true)
-                      .token;
-    setupToken_ = server::accounts::createSession(
-        context_, personId(context_.db, "A123456789"), agency, true)
-                      .token;
-    agencyToken_ = server::accounts::createSession(context_, 0, agency, true).token;
+    renewSessions();
 
     const server::ServiceContext& context = context_;
     server_ = std::make_unique<server::http::ApiServer>(
@@ -133,6 +126,18 @@ ServerFixture::ServerFixture(const QString& trustDirectory)
             return server::accounts::admit(context, request, access);
         },
         context_.config.limits);
+}
+
+void ServerFixture::renewSessions()
+{
+    const QString agency = QStringLiteral("A29000000G");
+    clerkToken_ = server::accounts::createSession(
+        context_, personId(context_.db, "F128765439"), agency, true)
+                      .token;
+    setupToken_ = server::accounts::createSession(
+        context_, personId(context_.db, "A123456789"), agency, true)
+                      .token;
+    agencyToken_ = server::accounts::createSession(context_, 0, agency, true).token;
 }
 
 ServerFixture::~ServerFixture()
@@ -184,10 +189,14 @@ server::http::HttpResponse ServerFixture::dispatch(server::http::HttpRequest& re
 
 ServerFixture& serverFixture()
 {
-    if (++inputsSinceFresh > inputsPerFixture || loggedOut) {
+    if (++inputsSinceFresh > inputsPerFixture) {
         delete current;
         current = new ServerFixture(trustDir().path());
         inputsSinceFresh = 0;
+        loggedOut = false;
+    }
+    if (loggedOut) {
+        current->renewSessions();
         loggedOut = false;
     }
     return *current;

@@ -34,6 +34,9 @@ public:
     /// ApiServer::dispatch, HEAD served as GET as the server does.
     server::http::HttpResponse dispatch(server::http::HttpRequest& request);
 
+    /// New sessions of each kind (after a logout ended one).
+    void renewSessions();
+
 private:
     QString connectionName_;
     server::ServiceContext context_;
@@ -41,7 +44,7 @@ private:
     QString clerkToken_, agencyToken_, setupToken_;
 };
 
-/// The current fixture: a fresh one every few thousand inputs and after a logout.
+/// The current fixture: a fresh one every few thousand inputs; new sessions after a logout.
 ServerFixture& serverFixture();
 
 } // namespace fuzzing
