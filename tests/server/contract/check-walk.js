@@ -8,6 +8,7 @@
 //      `nullable` counts only beside a `type`, `allOf` branches each hold on their own (so an
 //      `additionalProperties: false` in one forbids what another adds). Every JSON answer must
 //      fit its response's schema, every body the walk sent as a good request its request schema.
+//      The document itself is read for the two traps of that reading wherever they stand.
 //   4. HEAD answers as GET does without the body; OPTIONS answers what the document's
 //      `x-unrouted-responses` says (405 with `Allow` naming exactly the path's methods).
 // Usage: check-walk.js <openapi.yaml> <record.jsonl>
@@ -134,6 +135,27 @@ function checkBody(where, content, contentType, text, xml) {
     if (!validate(value))
         problems.push(`${where}: ${ajv.errorsText(validate.errors, { separator: '; ' })}`);
 }
+
+// --- the strict reading over the whole document, also where no exchange reached -------------
+// `nullable` without a `type` beside it allows no null; an `allOf` branch with
+// `additionalProperties: false` refuses every member another branch adds.
+(function strictDocument(node, where) {
+    if (Array.isArray(node)) return node.forEach((item, i) => strictDocument(item, `${where}/${i}`));
+    if (!node || typeof node !== 'object') return;
+    if (node.nullable === true && node.type === undefined)
+        problems.push(`${where}: nullable without a type allows no null under JSON Schema`);
+    if (Array.isArray(node.allOf)) {
+        const branches = node.allOf.map(resolve);
+        for (const closed of branches.filter(b => b && b.additionalProperties === false)) {
+            const declared = new Set(Object.keys(closed.properties || {}));
+            for (const other of branches.filter(b => b !== closed))
+                for (const name of new Set([...Object.keys((other && other.properties) || {}), ...((other && other.required) || [])]))
+                    if (!declared.has(name))
+                        problems.push(`${where}: allOf adds '${name}', which a branch with additionalProperties: false refuses`);
+        }
+    }
+    for (const [key, value] of Object.entries(node)) strictDocument(value, `${where}/${key}`);
+})(spec, '#');
 
 // --- the exchanges ---------------------------------------------------------------------------
 const covered = new Set();
