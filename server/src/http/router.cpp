@@ -50,6 +50,9 @@ Router::Match Router::match(HttpRequest& request) const
             return result;
         }
         result.allowedMethods.append(QString::fromLatin1(route.method));
+        // ApiServer answers HEAD wherever there is a GET (as GET without the body).
+        if (route.method == "GET")
+            result.allowedMethods.append(QStringLiteral("HEAD"));
     }
     return result;
 }

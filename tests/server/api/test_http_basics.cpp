@@ -24,7 +24,7 @@ TEST_CASE("Unknown routes, wrong methods, wrong media types", "[server][http]")
     const Reply method = client.send("DELETE", "/api/v1/health");
     CHECK(method.status == 405);
     CHECK(method.error() == "method-not-allowed");
-    CHECK(method.header("Allow") == "GET");
+    CHECK(method.header("Allow") == "GET, HEAD");
 
     const Reply media = client.send("POST", "/api/v1/auth/password",
         R"({"account":"a","password":"b"})", { { "Content-Type", "text/plain" } });

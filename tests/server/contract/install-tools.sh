@@ -1,30 +1,48 @@
 #!/usr/bin/env bash
-# Installs the npm tools pinned in this folder's package.json + package-lock.json into a private
-# folder (the build tree, never the source tree or the user's npm globals), with `npm ci` so the
-# lock decides every version. Later runs find the same lock installed and need no network.
-# Usage: install-tools.sh <tools folder>      (prints the folder's node_modules/.bin on success)
+# Installs the npm tools pinned in a package.json + package-lock.json (this folder's, or the one
+# named) into a private folder (the build tree, never the source tree or the user's npm globals),
+# with `npm ci` so the lock decides every version. Later runs find the same lock installed and
+# need no network.
+# Usage: install-tools.sh <tools folder> [<package folder>]
+#        (prints the tools folder's node_modules/.bin on success)
+# Exit status 3: no usable Node.js here (missing, or older than the package asks), so a test can
+# skip rather than fail.
 set -euo pipefail
 
-if [ $# -ne 1 ]; then
-    echo "usage: $0 <tools folder>" >&2
+if [ $# -lt 1 ] || [ $# -gt 2 ]; then
+    echo "usage: $0 <tools folder> [<package folder>]" >&2
     exit 2
 fi
-here=$(cd "$(dirname "$0")" && pwd)
+here=$(cd "${2:-$(dirname "$0")}" && pwd)
 tools=$1
 
-# @redocly/cli 2.x declares node >=20.19 (or >=22.12) and npm >=10. Debian 12's own nodejs is 18
-# and its npm package conflicts with NodeSource's nodejs, so the check names what to install.
-required_major=20 required_minor=19
+# @redocly/cli 2.x declares node >=20.19 (or >=22.12) and npm >=10; Prism 5.14 node >=18.20.1,
+# which Debian 12's own nodejs (18.20) meets. A package.json's "engines.node" (">=X.Y") decides.
+required=$(sed -n 's/.*"node": *">= *\([0-9]*\)\.\([0-9]*\).*/\1 \2/p' "$here/package.json" | head -1)
+read -r required_major required_minor <<<"${required:-20 19}"
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
-    echo "install-tools: needs node (>= ${required_major}.${required_minor}) and npm on PATH;" \
-        "Debian 12's nodejs 18 is too old, use NodeSource's nodejs 20 or 22" >&2
-    exit 1
+    # No nodejs package at all, so nothing to conflict with (NodeSource's nodejs conflicts with
+    # Debian's npm): Debian's own nodejs and npm (18.20 on Debian 12), when we may.
+    if command -v apt-get >/dev/null 2>&1 &&
+        ! dpkg-query -W -f='${Status}' nodejs 2>/dev/null | grep -q 'install ok installed'; then
+        sudo=()
+        [ "$(id -u)" -eq 0 ] || sudo=(sudo -n)
+        echo "install-tools: installing Debian's nodejs and npm" >&2
+        { "${sudo[@]}" apt-get update -qq &&
+            DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq \
+                --no-install-recommends nodejs npm; } >&2 || true
+    fi
+fi
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    echo "install-tools: needs node (>= ${required_major}.${required_minor}) and npm on PATH" \
+        "(Debian: apt-get install nodejs npm; NodeSource's nodejs 20 or 22 for newer)" >&2
+    exit 3
 fi
 if ! node -e "const [a, b] = process.versions.node.split('.').map(Number);
               process.exit(a > ${required_major} || (a === ${required_major} && b >= ${required_minor}) ? 0 : 1)"; then
     echo "install-tools: node $(node --version) is too old; the pinned tools need" \
         ">= ${required_major}.${required_minor} (NodeSource's nodejs 20 or 22)" >&2
-    exit 1
+    exit 3
 fi
 
 mkdir -p "$tools"
