@@ -109,7 +109,7 @@ ServerFixture::ServerFixture(const QString& trustDirectory)
     : connectionName_(QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
     context_.config.origin = QStringLiteral("https://recruit.example.gov.tw");
-    context_.db = server::storage::openDatabase(
+    context_.db.open(
         server::storage::parseDatabaseTarget(QStringLiteral(":memory:")), connectionName_);
     server::storage::migrate(context_.db);
     server::seed::loadSeed(context_, QStringLiteral(SHIQIUREN_FUZZ_SERVER_SEED));
@@ -120,12 +120,14 @@ ServerFixture::ServerFixture(const QString& trustDirectory)
     renewSessions();
 
     const server::ServiceContext& context = context_;
+    server::http::ServiceLimits oneThread; // the fuzzer calls dispatch() itself, on this thread
+    oneThread.workers = 0;
     server_ = std::make_unique<server::http::ApiServer>(
         server::app::buildRouter(context_),
         [&context](const server::http::HttpRequest& request, server::http::Access access) {
             return server::accounts::admit(context, request, access);
         },
-        context_.config.limits);
+        context_.config.limits, oneThread);
 }
 
 void ServerFixture::renewSessions()
@@ -143,9 +145,7 @@ void ServerFixture::renewSessions()
 ServerFixture::~ServerFixture()
 {
     server_.reset();
-    context_.db.close();
-    context_.db = QSqlDatabase();
-    QSqlDatabase::removeDatabase(connectionName_);
+    context_.db.close(); // and removes the connection
 }
 
 std::optional<server::http::HttpRequest> ServerFixture::requestFrom(const QByteArray& input) const
