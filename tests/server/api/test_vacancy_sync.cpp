@@ -77,11 +77,6 @@ Request putRequest(const TestServer& server, const QString& token, const QString
         { { "Content-Type", "application/json" }, bearer(token), { "If-Match", etag } } };
 }
 
-QByteArray compact(const QJsonObject& body)
-{
-    return QJsonDocument(body).toJson(QJsonDocument::Compact);
-}
-
 Reply postBytes(
     const HttpClient& client, const QString& token, const QByteArray& body, const QByteArray& key)
 {

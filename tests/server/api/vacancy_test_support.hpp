@@ -10,6 +10,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTimeZone>
 #include <QUuid>
 #include <catch2/catch.hpp>
@@ -51,6 +52,12 @@ inline QJsonObject bodyOf(core::domain::Vacancy v, int startInDays = 0, int days
 inline QJsonObject vacancyBody(int startInDays = 0, int days = 10)
 {
     return bodyOf(domaintest::validVacancy(), startInDays, days);
+}
+
+/// A body as the client sends it: compact JSON, the same bytes on every retry.
+inline QByteArray compact(const QJsonObject& body)
+{
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 
 inline QByteArray newKey()

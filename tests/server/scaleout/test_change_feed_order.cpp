@@ -19,11 +19,6 @@ using namespace vacancytest;
 
 namespace {
 
-QByteArray compact(const QJsonObject& body)
-{
-    return QJsonDocument(body).toJson(QJsonDocument::Compact);
-}
-
 /// What a reader has taken from the feed so far: its cursor and the latest etag per vacancy.
 struct FeedReader {
     QString cursor;

@@ -17,11 +17,6 @@ using namespace vacancytest;
 
 namespace {
 
-QByteArray compact(const QJsonObject& body)
-{
-    return QJsonDocument(body).toJson(QJsonDocument::Compact);
-}
-
 /// Two instances on one fresh PostgreSQL database.
 struct Pair {
     TestServer a;
