@@ -3,11 +3,14 @@
 // check that every screen can be built and drawn against the real server with the demo seed.
 #include "../main/main_support.hpp"
 #include "screenshot_support.hpp"
+#include "ui/applicants/applicants_dialog.hpp"
 #include "ui/form/vacancy_form_dialog.hpp"
 #include "ui/preview/preview_dialog.hpp"
 #include "ui/shell/window_hub.hpp"
 
 #include <QApplication>
+#include <QListWidget>
+#include <QTextBrowser>
 
 using namespace uitest;
 using namespace screenshots;
@@ -33,6 +36,8 @@ core::domain::Vacancy demoVacancy(
     const QJsonObject agency = account.value("agency").toObject();
     v.agencyName = agency.value("name").toString();
     v.agencyAddress = agency.value("address").toString();
+    v.fillerPhone = agency.value("phone").toString();
+    v.fillerEmail = QStringLiteral("wang.hm@mail.taipei.gov.tw");
     v.workAddress = v.agencyAddress;
     v.seriesCodes = { seriesCode };
     v.validTo = v.validFrom.addDays(14);
@@ -41,7 +46,9 @@ core::domain::Vacancy demoVacancy(
 
 } // namespace
 
-TEST_CASE("screens: the list, the form, the preview and the conflict resolver", "[ui][screens]")
+TEST_CASE(
+    "screens: the list, the form, its errors, the preview, 調閱履歷 and the conflict resolver",
+    "[ui][screens]")
 {
     QTemporaryDir scratch;
     const QString dir = outputDir(scratch);
@@ -102,6 +109,20 @@ TEST_CASE("screens: the list, the form, the preview and the conflict resolver", 
         form->setDiscardQuestion([] { return true; });
         form->close();
 
+        // 送出 pressed too soon: no 職稱 yet and a period under three days.
+        ui::VacancyFormDialog* hasty = hub.openForm({});
+        hasty->resize(1280, 960);
+        core::domain::Vacancy unfinished
+            = demoVacancy(account, QStringLiteral("技正"), QStringLiteral("B201"));
+        unfinished.title.clear();
+        unfinished.validTo = unfinished.validFrom.addDays(1);
+        hasty->setVacancy(unfinished);
+        CHECK_FALSE(hasty->submit());
+        CHECK(hasty->firstFieldInError() == QStringLiteral("title"));
+        save(hasty, dir, language, "form-errors");
+        hasty->setDiscardQuestion([] { return true; });
+        hasty->close();
+
         const auto published = desk.store.records().list({ .pageSize = 50 }).rows;
         QString publishedId;
         for (const auto& row : published) {
@@ -113,6 +134,28 @@ TEST_CASE("screens: the list, the form, the preview and the conflict resolver", 
         preview->resize(900, 900);
         save(preview, dir, language, "preview");
         preview->close();
+
+        // 調閱履歷 of the published posting, with its first applicant open. The runner's client
+        // holds the session as the login dialog would have left it there.
+        bool tokenHeld = false;
+        desk.runner.run<core::api::Empty>(
+            desk.window.get(),
+            [token](core::api::ServiceClient& client) {
+                client.setSessionToken(token);
+                return core::api::Result<core::api::Empty>::success({});
+            },
+            [&tokenHeld](const core::api::Result<core::api::Empty>&) { tokenHeld = true; });
+        REQUIRE(QTest::qWaitFor([&] { return tokenHeld; }, 30000));
+        auto* applicants
+            = qobject_cast<ui::ApplicantsDialog*>(hub.openApplicants(QStringLiteral("1150100001")));
+        REQUIRE(applicants);
+        applicants->resize(1000, 720);
+        REQUIRE(QTest::qWaitFor([&] { return applicants->applicantList()->count() > 0; }, 30000));
+        applicants->applicantList()->setCurrentRow(0);
+        REQUIRE(QTest::qWaitFor(
+            [&] { return !applicants->resumeView()->toPlainText().isEmpty(); }, 30000));
+        save(applicants, dir, language, "applicants");
+        applicants->close();
 
         ui::ConflictDialog* conflict = desk.window->openConflicts();
         REQUIRE(conflict);
