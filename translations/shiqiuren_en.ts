@@ -1825,6 +1825,14 @@ Set a custom account, an email address and a login password; enter the new passw
         <source>訓練及進修</source>
         <translation>Training and further study</translation>
     </message>
+    <message>
+        <source>應徵者</source>
+        <translation>Applicants</translation>
+    </message>
+    <message>
+        <source>應徵者的履歷</source>
+        <translation>The applicant&apos;s résumé</translation>
+    </message>
 </context>
 <context>
     <name>ui::CardPage</name>
@@ -2021,6 +2029,10 @@ Set a custom account, an email address and a login password; enter the new passw
     <message>
         <source>徵才系統上的版本最後修改於 %1。</source>
         <translation>The version in the recruitment system was last changed on %1.</translation>
+    </message>
+    <message>
+        <source>兩邊都改過的欄位</source>
+        <translation>Fields changed on both sides</translation>
     </message>
 </context>
 <context>
@@ -2722,6 +2734,10 @@ It is not the server&apos;s address. If you do not know this site, do not log in
     <message>
         <source>關閉</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>刊登後的樣子</source>
+        <translation>As it will be published</translation>
     </message>
 </context>
 <context>

@@ -1789,6 +1789,14 @@
         <source>訓練及進修</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>應徵者</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>應徵者的履歷</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ui::CardPage</name>
@@ -1984,6 +1992,10 @@
     </message>
     <message>
         <source>徵才系統上的版本最後修改於 %1。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>兩邊都改過的欄位</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2679,6 +2691,10 @@
     </message>
     <message>
         <source>關閉</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>刊登後的樣子</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,6 +1,7 @@
 // 我的專區 against the real server: 個人資料修改 (e-mail, phone) and 修改密碼 under the seed's
 // rule, as the clerk chen01 with a password session.
 
+#include "../accessible_names.hpp"
 #include "account_fixture.hpp"
 #include "ui/account/account_dialog.hpp"
 #include "ui/account/account_messages.hpp"
@@ -35,6 +36,8 @@ TEST_CASE("the account page changes the e-mail and phone on the server", "[ui][a
     dialog.show();
     // The page fills from the session (then from GET /account, unless the clerk typed).
     CHECK(dialog.emailEdit()->text() == fixture.session.info().account.value("email").toString());
+    INFO(uitest::unnamedControls(&dialog).join(QStringLiteral(", ")).toStdString());
+    CHECK(uitest::unnamedControls(&dialog).isEmpty());
 
     typeText(dialog.emailEdit(), QStringLiteral("not-an-email"));
     QTest::mouseClick(dialog.saveProfileButton(), Qt::LeftButton);

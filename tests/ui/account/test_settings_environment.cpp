@@ -2,6 +2,7 @@
 // this binary, no smart card service at all (PCSCLITE_CSOCK_NAME points at a socket that does not
 // exist, set by tests/ui/account.cmake); the language switch retranslates open dialogs.
 
+#include "../accessible_names.hpp"
 #include "account_fixture.hpp"
 #include "core/diagnostics/environment_check.hpp"
 #include "core/domain/code_lists.hpp"
@@ -133,6 +134,30 @@ TEST_CASE("settings are validated and round-trip through ClientSettings", "[ui][
     CHECK(again.serverUrlEdit()->text() == QStringLiteral("https://ecpa.example.gov.tw"));
     CHECK(again.originEdit()->text() == QStringLiteral("https://recruit.example.gov.tw"));
     CHECK_FALSE(again.logoutBox()->isChecked());
+}
+
+TEST_CASE("every settings field shows its title, which names it for a screen reader",
+    "[ui][settings][keyboard]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    core::settings::ClientSettings settings(dir.filePath(QStringLiteral("client.ini")));
+    ui::AppContext context;
+    context.settings = &settings;
+    ui::SettingsDialog dialog(context);
+    dialog.show();
+    const auto titleOf = [&dialog](QWidget* field) {
+        for (QLabel* label : dialog.findChildren<QLabel*>())
+            if (label->buddy() == field && label->isVisibleTo(&dialog))
+                return label->text();
+        return QString();
+    };
+    CHECK(titleOf(dialog.serverUrlEdit()) == QStringLiteral("伺服器網址："));
+    CHECK(titleOf(dialog.pinEdit()) == QStringLiteral("伺服器憑證指紋（SHA-256）："));
+    CHECK(titleOf(dialog.originEdit()) == QStringLiteral("登入簽署的網址（origin）："));
+    CHECK(titleOf(dialog.moduleEdit()) == QStringLiteral("PKCS#11 模組："));
+    INFO(uitest::unnamedControls(&dialog).join(QStringLiteral(", ")).toStdString());
+    CHECK(uitest::unnamedControls(&dialog).isEmpty());
 }
 
 TEST_CASE("the environment check dialog shows each finding and the report", "[ui][diagnostics]")

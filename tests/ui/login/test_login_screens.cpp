@@ -3,6 +3,7 @@
 // wrong PIN (tries low), the final try's question, the locked page; waiting for a card, the first
 // use's activation and account setup, the password login, the settings and the environment check.
 // scripts/screenshots saves them into docs/screenshots/; ctest draws them into a temporary folder.
+#include "../accessible_names.hpp"
 #include "../screens/screenshot_support.hpp"
 #include "core/diagnostics/environment_check.hpp"
 #include "login_support.hpp"
@@ -106,6 +107,7 @@ TEST_CASE("screens: waiting for a card, first use, password login, settings and 
             QSignalSpy finished(check.check(), &core::diagnostics::EnvironmentCheck::finished);
             REQUIRE(finished.wait(120000));
             save(&check, dir, language, "environment-check");
+            CHECK(uitest::unnamedControls(&check).isEmpty());
 
             // The settings as an agency's IT would leave them (the test server's own address
             // would say nothing to a reader of the guide).
@@ -113,6 +115,7 @@ TEST_CASE("screens: waiting for a card, first use, password login, settings and 
             ui::SettingsDialog settings(desk.context);
             settings.resize(720, 620);
             save(&settings, dir, language, "settings");
+            CHECK(uitest::unnamedControls(&settings).isEmpty());
         }
     }
 }

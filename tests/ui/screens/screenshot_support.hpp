@@ -3,13 +3,14 @@
 // Drawing a screen as the clerk sees it and saving it as PNG, in either language: shared by the
 // main screens (tests/ui/screens) and the login screens (tests/ui/login, which need the card).
 
+#include "ui/i18n/language_switcher.hpp"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QImage>
 #include <QPixmap>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTranslator>
 #include <QWidget>
 #include <catch2/catch.hpp>
 
@@ -38,19 +39,13 @@ inline void save(QWidget* widget, const QString& dir, const QString& language, c
     CHECK(QImage(file).size() == image.size());
 }
 
-/// The UI language while it lives: "en" installs the English catalogue, "zh_TW" none.
+/// The UI language while it lives, switched as the settings dialog switches it (so the dialogs
+/// that show the current language show this one); back to the source language after.
 struct Language {
-    explicit Language(const QString& language)
-    {
-        if (language == QLatin1String("en")) {
-            REQUIRE(translator.load(QStringLiteral(":/i18n/shiqiuren_en.qm")));
-            QCoreApplication::installTranslator(&translator);
-        }
-    }
-    ~Language() { QCoreApplication::removeTranslator(&translator); }
+    explicit Language(const QString& language) { REQUIRE(ui::applyLanguage(language)); }
+    ~Language() { ui::applyLanguage(QStringLiteral("zh_TW")); }
     Language(const Language&) = delete;
     Language& operator=(const Language&) = delete;
-    QTranslator translator;
 };
 
 } // namespace screenshots

@@ -1,6 +1,7 @@
 // The main screens, drawn and saved as PNG in both languages: what scripts/screenshots puts in
 // docs/screenshots/ (the user guide shows them), and — run by ctest into a temporary folder — a
 // check that every screen can be built and drawn against the real server with the demo seed.
+#include "../accessible_names.hpp"
 #include "../main/main_support.hpp"
 #include "screenshot_support.hpp"
 #include "ui/applicants/applicants_dialog.hpp"
@@ -42,6 +43,13 @@ core::domain::Vacancy demoVacancy(
     v.seriesCodes = { seriesCode };
     v.validTo = v.validFrom.addDays(14);
     return v;
+}
+
+/// Every control of a drawn screen has a name a screen reader can say.
+void checkNamed(QWidget* screen)
+{
+    INFO(uitest::unnamedControls(screen).join(QStringLiteral(", ")).toStdString());
+    CHECK(uitest::unnamedControls(screen).isEmpty());
 }
 
 } // namespace
@@ -101,6 +109,7 @@ TEST_CASE(
         desk.window->resize(1360, 820);
         desk.window->refresh();
         save(desk.window.get(), dir, language, "list");
+        checkNamed(desk.window.get());
 
         ui::WindowHub hub(desk.context, *desk.window);
         ui::VacancyFormDialog* form = hub.openForm({});
@@ -120,6 +129,7 @@ TEST_CASE(
         CHECK_FALSE(hasty->submit());
         CHECK(hasty->firstFieldInError() == QStringLiteral("title"));
         save(hasty, dir, language, "form-errors");
+        checkNamed(hasty);
         hasty->setDiscardQuestion([] { return true; });
         hasty->close();
 
@@ -133,6 +143,7 @@ TEST_CASE(
         QDialog* preview = hub.openPreview(publishedId);
         preview->resize(900, 900);
         save(preview, dir, language, "preview");
+        checkNamed(preview);
         preview->close();
 
         // 調閱履歷 of the published posting, with its first applicant open. The runner's client
@@ -155,12 +166,14 @@ TEST_CASE(
         REQUIRE(QTest::qWaitFor(
             [&] { return !applicants->resumeView()->toPlainText().isEmpty(); }, 30000));
         save(applicants, dir, language, "applicants");
+        checkNamed(applicants);
         applicants->close();
 
         ui::ConflictDialog* conflict = desk.window->openConflicts();
         REQUIRE(conflict);
         conflict->resize(1000, 600);
         save(conflict, dir, language, "conflict");
+        checkNamed(conflict);
         conflict->close();
         desk.sync.stop();
     }

@@ -93,6 +93,8 @@ void ApplicantsDialog::retranslate()
 {
     setWindowTitle(tr("調閱履歷"));
     heading_->setText(tr("職缺編號：%1").arg(vacancyId_));
+    list_->setAccessibleName(tr("應徵者"));
+    resume_->setAccessibleName(tr("應徵者的履歷"));
     previous_->setText(tr("上一頁"));
     next_->setText(tr("下一頁"));
     close_->setText(tr("關閉"));

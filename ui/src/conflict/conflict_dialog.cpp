@@ -83,9 +83,9 @@ void ConflictDialog::build()
     changedBy_->setWordWrap(true);
     layout->addWidget(changedBy_);
 
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    auto* table = new QWidget(scroll);
+    fields_ = new QScrollArea(this);
+    fields_->setWidgetResizable(true);
+    auto* table = new QWidget(fields_);
     grid_ = new QGridLayout(table);
     for (int column = FieldColumn; column <= ChoiceColumn; ++column) {
         auto* header = new QLabel(table);
@@ -139,8 +139,8 @@ void ConflictDialog::build()
     grid_->setColumnStretch(BaseColumn, 1);
     grid_->setColumnStretch(MineColumn, 1);
     grid_->setColumnStretch(ServerColumn, 1);
-    scroll->setWidget(table);
-    layout->addWidget(scroll, 1);
+    fields_->setWidget(table);
+    layout->addWidget(fields_, 1);
 
     error_ = new QLabel(this);
     error_->setWordWrap(true);
@@ -241,6 +241,7 @@ void ConflictDialog::settle(const std::function<void()>& work)
 void ConflictDialog::retranslate()
 {
     setWindowTitle(tr("兩處修改了同一筆職缺"));
+    fields_->setAccessibleName(tr("兩邊都改過的欄位"));
     const QString title = conflict_ ? conflict_->mine.title : QString();
     if (!conflict_)
         intro_->setText(tr("這筆職缺目前沒有待處理的衝突。"));

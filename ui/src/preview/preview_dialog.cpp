@@ -138,6 +138,7 @@ void PreviewDialog::changeEvent(QEvent* event)
 void PreviewDialog::retranslate()
 {
     setWindowTitle(tr("預覽：%1").arg(vacancy_.title));
+    browser_->setAccessibleName(tr("刊登後的樣子"));
     print_->setText(tr("列印"));
     export_->setText(tr("匯出 PDF"));
     close_->setText(tr("關閉"));

@@ -59,20 +59,29 @@ SettingsDialog::SettingsDialog(AppContext& context, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     form_ = new QFormLayout;
     layout->addLayout(form_);
-    form_->addRow(QString(), serverUrl_);
+    // Each title is its own label (addRow with an empty text makes none), so retranslate() can
+    // name it and it is the field's buddy for screen readers.
+    const auto titled = [this](QWidget* field) {
+        auto* title = new QLabel(this);
+        title->setBuddy(field);
+        form_->addRow(title, field);
+    };
+    titled(serverUrl_);
     form_->addRow(QString(), serverUrlProblem_);
-    form_->addRow(QString(), pin_);
+    titled(pin_);
     form_->addRow(QString(), pinProblem_);
-    form_->addRow(QString(), origin_);
+    titled(origin_);
     form_->addRow(QString(), originProblem_);
     moduleRow_ = new QHBoxLayout;
     moduleRow_->addWidget(module_, 1);
     moduleRow_->addWidget(browse_);
-    form_->addRow(QString(), moduleRow_);
+    moduleTitle_ = new QLabel(this);
+    moduleTitle_->setBuddy(module_);
+    form_->addRow(moduleTitle_, moduleRow_);
     moduleState_->setWordWrap(true);
     form_->addRow(QString(), moduleState_);
-    form_->addRow(QString(), reader_);
-    form_->addRow(QString(), language_);
+    titled(reader_);
+    titled(language_);
     form_->addRow(QString(), logout_);
     layout->addWidget(buttons_);
     serverUrl_->setInputMethodHints(Qt::ImhUrlCharactersOnly);
@@ -127,8 +136,7 @@ void SettingsDialog::retranslate()
     label(origin_, tr("登入簽署的網址（origin）："));
     label(reader_, tr("優先使用的讀卡機："));
     label(language_, tr("介面語言："));
-    if (auto* title = qobject_cast<QLabel*>(form_->labelForField(moduleRow_)))
-        title->setText(tr("PKCS#11 模組："));
+    moduleTitle_->setText(tr("PKCS#11 模組："));
     serverUrl_->setPlaceholderText(tr("例如 https://ecpa.example.gov.tw"));
     pin_->setPlaceholderText(tr("可不填：不填時以系統信任的憑證驗證伺服器"));
     origin_->setPlaceholderText(tr("可不填：服務經由代理伺服器對外時，填其公開網址"));

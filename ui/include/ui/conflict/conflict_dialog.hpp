@@ -13,6 +13,7 @@ class QButtonGroup;
 class QGridLayout;
 class QLabel;
 class QPushButton;
+class QScrollArea;
 
 namespace ui {
 
@@ -66,6 +67,7 @@ private:
     std::optional<core::store::ConflictRecord> conflict_;
     QLabel* intro_ = nullptr;
     QLabel* changedBy_ = nullptr;
+    QScrollArea* fields_ = nullptr;
     QLabel* error_ = nullptr;
     QGridLayout* grid_ = nullptr;
     QList<QLabel*> headers_;

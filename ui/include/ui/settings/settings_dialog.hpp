@@ -60,6 +60,7 @@ private:
     AppContext& context_;
     QFormLayout* form_ = nullptr;
     QHBoxLayout* moduleRow_ = nullptr;
+    QLabel* moduleTitle_ = nullptr;
     QLineEdit* serverUrl_ = nullptr;
     QLabel* serverUrlProblem_ = nullptr;
     QLineEdit* pin_ = nullptr;
