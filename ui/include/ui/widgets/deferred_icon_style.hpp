@@ -8,7 +8,7 @@ namespace ui {
 /// (SP_ToolBar*ExtensionButton) are read from their image only when first drawn. Every QMenuBar
 /// makes that button, hidden, in its constructor, and reading the image makes QImageReader load
 /// every image-format plugin (gif, ico, jpeg with libjpeg) before it falls back to its own PNG
-/// reader: some 1.5 ms of the first paint, for an arrow that shows only when the menus overflow.
+/// reader: about 1 ms before the first paint, for an arrow shown only when the menus overflow.
 class DeferredIconStyle : public QProxyStyle {
     Q_OBJECT
 public:
