@@ -5,6 +5,7 @@
 #include "core/i18n/translations.hpp"
 #include "ui/first_paint_probe.hpp"
 #include "ui/i18n/language_switcher.hpp"
+#include "ui/widgets/deferred_icon_style.hpp"
 
 #include <QApplication>
 #include <QMessageBox>
@@ -32,6 +33,7 @@ int main(int argc, char* argv[])
         return 0;
     }
     QApplication app(argc, argv);
+    QApplication::setStyle(new ui::DeferredIconStyle); // the app owns it
     nameApplication();
     ui::applyLanguage(core::i18n::languageFromEnvironment()); // for --help and early errors
     const client::ClientOptions options = client::parseOptions(app);

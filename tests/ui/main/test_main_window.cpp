@@ -90,6 +90,7 @@ TEST_CASE("main window: a conflict opens from the badge and each choice settles 
     QToolButton* badge = desk.window->statusArea()->conflictsBadge();
     REQUIRE_FALSE(badge->isHidden());
     CHECK(badge->text() == "衝突 1");
+    CHECK(badge->styleSheet().contains("#c62828")); // red, from when it first shows
     QTest::mouseClick(badge, Qt::LeftButton);
     ui::ConflictDialog* dialog = desk.window->conflictDialog();
     REQUIRE(dialog != nullptr);

@@ -44,6 +44,7 @@ TEST_CASE(
     REQUIRE(desk.sync.lastReport().completed);
     ui::MainWindow& window = *desk.window;
     CHECK_FALSE(window.locked());
+    CHECK(window.lockPage() == nullptr); // made by the first lock, not for the first paint
 
     idleOut(server);
     const QString queued

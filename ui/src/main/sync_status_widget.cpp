@@ -13,6 +13,20 @@ namespace ui {
 
 using core::sync::SyncService;
 
+namespace {
+
+/// Shows or hides `widget`, giving it its style sheet when it first shows: a style sheet puts a
+/// widget under a style-sheet style (parsed, polished, drawn through it), which the first paint
+/// need not pay for a warning and a badge that are hidden then.
+void showStyled(QWidget* widget, bool visible, const QString& styleSheet)
+{
+    if (visible && widget->styleSheet().isEmpty())
+        widget->setStyleSheet(styleSheet);
+    widget->setVisible(visible);
+}
+
+} // namespace
+
 SyncStatusWidget::SyncStatusWidget(SyncService* service, QWidget* parent)
     : QWidget(parent)
     , service_(service)
@@ -26,14 +40,11 @@ SyncStatusWidget::SyncStatusWidget(SyncService* service, QWidget* parent)
     lastSync_->setObjectName(QStringLiteral("lastSync"));
     login_ = new QLabel(this);
     login_->setObjectName(QStringLiteral("loginNeeded"));
-    login_->setStyleSheet(QStringLiteral("color: #a15c00"));
     progress_ = new QProgressBar(this);
     progress_->setMaximumWidth(160);
     progress_->setTextVisible(false);
     conflicts_ = new QToolButton(this);
     conflicts_->setObjectName(QStringLiteral("conflictsBadge"));
-    conflicts_->setStyleSheet(QStringLiteral("QToolButton { background: #c62828; color: white; "
-                                             "border-radius: 8px; padding: 1px 8px; }"));
     syncNow_ = new QToolButton(this);
     syncNow_->setObjectName(QStringLiteral("syncNow"));
 
@@ -124,7 +135,7 @@ void SyncStatusWidget::refresh()
     lastSync_->setText(lastSyncText());
     const QString login = loginText();
     login_->setText(login);
-    login_->setVisible(!login.isEmpty());
+    showStyled(login_, !login.isEmpty(), QStringLiteral("color: #a15c00"));
     const bool syncing = service_ && service_->syncing();
     if (syncing && progress_->maximum() == 100 && progress_->value() <= 0)
         progress_->setRange(0, 0); // busy until the first progress
@@ -135,7 +146,9 @@ void SyncStatusWidget::refresh()
     progress_->setVisible(syncing);
     const int conflicts = service_ ? service_->conflicts() : 0;
     conflicts_->setText(tr("衝突 %1").arg(conflicts));
-    conflicts_->setVisible(conflicts > 0);
+    showStyled(conflicts_, conflicts > 0,
+        QStringLiteral("QToolButton { background: #c62828; color: white; border-radius: 8px; "
+                       "padding: 1px 8px; }"));
     syncNow_->setEnabled(service_ && !syncing);
 }
 

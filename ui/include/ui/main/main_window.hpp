@@ -48,6 +48,7 @@ public:
     QPushButton* historyButton() const { return historyButton_; }
     /// 登入已逾時 is shown instead of the list (the server ended the session for idleness).
     bool locked() const;
+    /// Null until the window first locks.
     SessionLockPage* lockPage() const { return lock_; }
     /// "查詢結果N筆"
     QString resultText() const;
@@ -106,7 +107,7 @@ private:
     PagingBar* paging_ = nullptr;
     SyncStatusWidget* status_ = nullptr;
     QStackedWidget* views_ = nullptr; ///< the list, or the lock
-    SessionLockPage* lock_ = nullptr;
+    SessionLockPage* lock_ = nullptr; ///< made by the first lock
     QLabel* heading_ = nullptr;
     QLabel* loginMode_ = nullptr;
     QLabel* searchLabel_ = nullptr;
