@@ -117,3 +117,35 @@ TEST_CASE("a malformed server bundle is refused with the field named", "[domain]
         "titles": {"items": []}})")
         == QStringLiteral("grades.ranks[0]"));
 }
+
+TEST_CASE("the bundle's register gives an agency's units, level by level", "[domain][codes]")
+{
+    QJsonObject bundle = parse(serverBundle);
+    CHECK(CodeLists::fromJson(bundle, QString()).agencies().isEmpty()); // an older server's
+    bundle.insert("agencies", parse(R"({"items": [
+        {"code": "A29000000G", "name": "數位發展部", "address": "臺北市中正區延平南路143號"},
+        {"code": "A29020000G", "name": "數位發展部數位產業署", "parent": "A29000000G"},
+        {"code": "A29010000G", "name": "數位發展部資通安全署", "parent": "A29000000G"},
+        {"code": "A29010100G", "name": "資通安全署某中心", "parent": "A29010000G"},
+        {"code": "A12000000X", "name": "他機關"},
+        {"code": "L1", "name": "迴圈一", "parent": "L2"},
+        {"code": "L2", "name": "迴圈二", "parent": "L1"}]})"));
+    const CodeLists lists = CodeLists::fromJson(bundle, QString());
+    REQUIRE(lists.agencies().size() == 7);
+    CHECK(lists.agencies().first().address == QStringLiteral("臺北市中正區延平南路143號"));
+    QStringList units;
+    for (const Agency& unit : lists.unitsOf(QStringLiteral("A29000000G")))
+        units.append(unit.code);
+    CHECK(units == QStringList { "A29020000G", "A29010000G", "A29010100G" });
+    CHECK(lists.unitsOf(QStringLiteral("A12000000X")).isEmpty());
+    CHECK(lists.unitsOf(QStringLiteral("nowhere")).isEmpty());
+    CHECK(lists.unitsOf(QStringLiteral("L1")).size() == 1); // a loop ends
+
+    bundle.insert("agencies", parse(R"({"items": [{"code": "A1", "name": "x", "parent": 3}]})"));
+    try {
+        CodeLists::fromJson(bundle, QString());
+        FAIL("accepted a parent that is no string");
+    } catch (const DomainJsonError& error) {
+        CHECK(error.field() == QStringLiteral("agencies.items[0].parent"));
+    }
+}

@@ -93,6 +93,37 @@ QList<GradeBand> bandsFrom(const QJsonObject& grades, const QString& path)
     return result;
 }
 
+QList<Agency> agenciesFrom(const QJsonObject& list)
+{
+    const QJsonValue items = list.value(QLatin1String("items"));
+    if (!items.isArray())
+        throw DomainJsonError(Kind::MissingField, QStringLiteral("agencies.items"),
+            QStringLiteral("expected an array"));
+    QList<Agency> result;
+    const QJsonArray array = items.toArray();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QString itemPath = QStringLiteral("agencies.items[%1]").arg(i);
+        if (!array.at(i).isObject())
+            throw DomainJsonError(Kind::WrongType, itemPath, QStringLiteral("expected an object"));
+        const QJsonObject o = array.at(i).toObject();
+        const auto text = [&](const char* key, bool required) {
+            const QJsonValue value = o.value(QLatin1String(key));
+            if (value.isUndefined() && !required)
+                return QString();
+            if (!value.isString())
+                throw DomainJsonError(Kind::WrongType, itemPath + u'.' + QLatin1String(key),
+                    QStringLiteral("expected a string"));
+            return value.toString();
+        };
+        const Agency agency { text("code", true), text("name", true), text("address", false),
+            text("parent", false) };
+        if (agency.code.isEmpty())
+            throw DomainJsonError(Kind::BadValue, itemPath, QStringLiteral("empty code"));
+        result.append(agency);
+    }
+    return result;
+}
+
 QJsonObject objectAt(const QJsonObject& bundle, const char* key)
 {
     const QJsonValue value = bundle.value(QLatin1String(key));
@@ -152,7 +183,29 @@ CodeLists CodeLists::fromJson(const QJsonObject& bundle, const QString& etag)
         lists.commonRanges_ = stringsFrom(grades, "commonRanges", QStringLiteral("grades"));
     lists.commonTitles_
         = stringsFrom(objectAt(bundle, "titles"), "items", QStringLiteral("titles"));
+    // Older servers send no register: the form then offers the login's own agency alone.
+    if (bundle.contains(QLatin1String("agencies")))
+        lists.agencies_ = agenciesFrom(objectAt(bundle, "agencies"));
     return lists;
+}
+
+QList<Agency> CodeLists::unitsOf(const QString& code) const
+{
+    QList<Agency> units;
+    QStringList seen { code };
+    QStringList level { code };
+    // Level by level; `seen` ends a loop a broken register might hold.
+    while (!level.isEmpty()) {
+        QStringList next;
+        for (const Agency& agency : agencies_)
+            if (level.contains(agency.parent) && !seen.contains(agency.code)) {
+                seen.append(agency.code);
+                next.append(agency.code);
+                units.append(agency);
+            }
+        level = next;
+    }
+    return units;
 }
 
 const QList<Code>& CodeLists::items(CodeListKind kind) const

@@ -1,6 +1,7 @@
 #include "server/applications/application_routes.hpp"
 
 #include "core/domain/vacancy_json.hpp"
+#include "server/agencies/agency_scope.hpp"
 #include "server/applications/resume_filter.hpp"
 #include "server/audit/audit_log.hpp"
 #include "server/http/api_error.hpp"
@@ -57,16 +58,18 @@ QJsonObject pageBody(QJsonObject body, const Paging& paging, qint64 total)
     return body;
 }
 
-/// The caller's agency's vacancy `id`, or 404 — the same answer for another agency's, an
-/// unknown and a deleted one, so nobody learns another agency's ids.
+/// The vacancy `id` of the caller's agency or one of its units, or 404 — the same answer for
+/// another agency's, an unknown and a deleted one, so nobody learns another agency's ids.
 core::domain::Vacancy ownVacancy(const ServiceContext& context, const HttpRequest& request)
 {
-    const std::optional<vacancies::StoredVacancy> stored = vacancies::findVacancy(
-        context.db, request.caller.agencyCode, request.param(QStringLiteral("id")));
+    const std::optional<vacancies::StoredVacancy> stored = vacancies::findVacancy(context.db,
+        agencies::agencyScope(context.db, request.caller.agencyCode),
+        request.param(QStringLiteral("id")));
     if (!stored || stored->state == vacancies::StoredState::Deleted)
         throw ApiError(404, QStringLiteral("not-found"));
     core::domain::Vacancy vacancy = stored->vacancy;
     vacancy.vacancyId = stored->vacancyId;
+    vacancy.agencyCode = stored->agencyCode;
     return vacancy;
 }
 
@@ -111,16 +114,19 @@ HttpResponse readApplications(const ServiceContext& context, HttpRequest& reques
     rows.finish();
     // The audit row is written before anything is answered: no row, no résumés. Its own short
     // transaction (counter + insert), so the reads above never upgrade to a write lock.
-    storage::Transaction transaction(context.db);
-    audit::writeAudit(context,
-        audit::callerEntry(request, QStringLiteral("applications.read"), vacancy.vacancyId,
+    // The row belongs to the trail of the vacancy's agency, like the vacancy's writes.
+    audit::AuditEntry entry
+        = audit::callerEntry(request, QStringLiteral("applications.read"), vacancy.vacancyId,
             QJsonObject {
                 { "applicants", items.size() },
                 { "applicantIds", applicantIds },
                 { "sections", QJsonArray::fromStringList(sections) },
                 { "page", page.page },
                 { "total", total },
-            }));
+            });
+    entry.agencyCode = vacancy.agencyCode;
+    storage::Transaction transaction(context.db);
+    audit::writeAudit(context, entry);
     transaction.commit();
 
     return HttpResponse::json(200,
@@ -141,12 +147,16 @@ HttpResponse readAudit(const ServiceContext& context, HttpRequest& request)
     // One kind of entry (e.g. applications.read), or all of them.
     const std::optional<QString> action = params.text(QStringLiteral("action"), 64);
     params.finish();
-    const QString agency = request.caller.agencyCode;
-    const QString where = action ? QStringLiteral("WHERE agency_code = :a AND action = :action ")
-                                 : QStringLiteral("WHERE agency_code = :a ");
-    QVariantMap bindings { { "a", agency } };
-    if (action)
+    // The trails of the caller's agency and of its units.
+    QVariantMap bindings;
+    QString where = QStringLiteral("WHERE ")
+        + agencies::inScope(QStringLiteral("agency_code"),
+            agencies::agencyScope(context.db, request.caller.agencyCode), bindings)
+        + u' ';
+    if (action) {
+        where += QStringLiteral("AND action = :action ");
         bindings.insert("action", *action);
+    }
     const qint64 total = storage::scalar(
         context.db, QStringLiteral("SELECT COUNT(*) FROM audit_log ") + where, bindings)
                              .toLongLong();

@@ -39,7 +39,27 @@ const QList<QPair<QString, QString>>& lists()
     return names;
 }
 
-QJsonObject bundle()
+/// The register: with each agency's address and the agency it belongs to, so the client's form
+/// offers "my agency and its units" and fills the address from its cached copy, offline too.
+QJsonObject agencies(const ServiceContext& context)
+{
+    QJsonArray items;
+    QSqlQuery rows = storage::run(context.db,
+        QStringLiteral("SELECT code, name, address, parent FROM agencies ORDER BY code"));
+    while (rows.next()) {
+        QJsonObject item {
+            { "code", rows.value(0).toString() },
+            { "name", rows.value(1).toString() },
+            { "address", rows.value(2).toString() },
+        };
+        if (!rows.value(3).isNull())
+            item.insert("parent", rows.value(3).toString());
+        items.append(item);
+    }
+    return QJsonObject { { "items", items } };
+}
+
+QJsonObject bundle(const ServiceContext& context)
 {
     return QJsonObject {
         { "personKinds", builtinList("person-kinds.json") },
@@ -47,18 +67,8 @@ QJsonObject bundle()
         { "workplaces", builtinList("workplaces.json") },
         { "grades", builtinList("grades.json") },
         { "titles", builtinList("common-titles.json") },
+        { "agencies", agencies(context) },
     };
-}
-
-QJsonObject agencies(const ServiceContext& context)
-{
-    QJsonArray items;
-    QSqlQuery rows
-        = storage::run(context.db, QStringLiteral("SELECT code, name FROM agencies ORDER BY code"));
-    while (rows.next())
-        items.append(QJsonObject {
-            { "code", rows.value(0).toString() }, { "name", rows.value(1).toString() } });
-    return QJsonObject { { "items", items } };
 }
 
 HttpResponse cacheable(const HttpRequest& request, const QJsonObject& body)
@@ -119,7 +129,7 @@ void addReferenceRoutes(http::Router& router, const ServiceContext& context)
 {
     using http::Access;
     router.add("GET", QStringLiteral("/api/v1/reference"), Access::Public,
-        [](HttpRequest& request) { return cacheable(request, bundle()); });
+        [&context](HttpRequest& request) { return cacheable(request, bundle(context)); });
     router.add("GET", QStringLiteral("/api/v1/reference/{list}"), Access::Public,
         [&context](HttpRequest& request) {
             const QString name = request.param(QStringLiteral("list"));

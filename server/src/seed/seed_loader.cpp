@@ -9,6 +9,7 @@
 
 #include <QDate>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -25,6 +26,31 @@ QString text(const QJsonObject& entry, const QString& key, const QString& where)
     if (!value.isString() || value.toString().trimmed().isEmpty())
         throw SeedError((where + ": \"" + key + "\" must be a non-empty string").toStdString());
     return value.toString().trimmed();
+}
+
+bool knownAgency(const ServiceContext& context, const QString& code)
+{
+    return storage::scalar(
+        context.db, QStringLiteral("SELECT code FROM agencies WHERE code = :c"), { { "c", code } })
+        .isValid();
+}
+
+/// An agency that is its own ancestor would make its clerks' scope endless.
+void refuseParentLoops(const ServiceContext& context)
+{
+    QHash<QString, QString> parentOf;
+    QSqlQuery rows = storage::run(
+        context.db, QStringLiteral("SELECT code, parent FROM agencies WHERE parent IS NOT NULL"));
+    while (rows.next())
+        parentOf.insert(rows.value(0).toString(), rows.value(1).toString());
+    for (auto it = parentOf.cbegin(); it != parentOf.cend(); ++it) {
+        QString up = it.value();
+        for (qsizetype steps = 0; !up.isEmpty(); ++steps) {
+            if (up == it.key() || steps > parentOf.size())
+                throw SeedError(("agency " + it.key() + " is its own parent's unit").toStdString());
+            up = parentOf.value(up);
+        }
+    }
 }
 
 void loadAgencies(const ServiceContext& context, const QJsonArray& agencies)
@@ -47,6 +73,19 @@ void loadAgencies(const ServiceContext& context, const QJsonArray& agencies)
                            "email_domain = excluded.email_domain"),
             values);
     }
+    // Parents after every agency is in: a unit may come before the agency it belongs to.
+    for (qsizetype i = 0; i < agencies.size(); ++i) {
+        const QString where = QStringLiteral("agencies[%1]").arg(i);
+        const QJsonObject a = agencies[i].toObject();
+        const QString code = text(a, "code", where);
+        const QString parent = a.contains("parent") ? text(a, "parent", where) : QString();
+        if (!parent.isEmpty() && !knownAgency(context, parent))
+            throw SeedError((where + ": unknown parent " + parent).toStdString());
+        run(context.db, QStringLiteral("UPDATE agencies SET parent = :p WHERE code = :c"),
+            { { "c", code },
+                { "p", parent.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : parent } });
+    }
+    refuseParentLoops(context);
 }
 
 void loadPersons(const ServiceContext& context, const QJsonArray& persons)
@@ -60,9 +99,7 @@ void loadPersons(const ServiceContext& context, const QJsonArray& persons)
         if (!p.value("active").isBool())
             throw SeedError((where + ": \"active\" must be true or false").toStdString());
         const QString agency = text(p, "agencyCode", where);
-        if (!storage::scalar(context.db,
-                QStringLiteral("SELECT code FROM agencies WHERE code = :c"), { { "c", agency } })
-                 .isValid())
+        if (!knownAgency(context, agency))
             throw SeedError((where + ": unknown agencyCode " + agency).toStdString());
         const QVariant existing = storage::scalar(context.db,
             QStringLiteral("SELECT id FROM persons WHERE id_number = :n"), { { "n", idNumber } });

@@ -64,6 +64,11 @@ const QList<QStringList>& steps()
             "ALTER TABLE audit_log ADD COLUMN holder TEXT NOT NULL DEFAULT ''",
             "ALTER TABLE sessions ADD COLUMN holder TEXT NOT NULL DEFAULT ''",
         },
+        // 4: the agency an agency belongs to (a 署 under its 部): its clerks act for the units.
+        {
+            "ALTER TABLE agencies ADD COLUMN parent TEXT",
+            "CREATE INDEX agencies_parent ON agencies (parent)",
+        },
     };
     return all;
 }

@@ -35,12 +35,12 @@ std::optional<qint64> decodeChangeCursor(const QString& cursor)
     return match.captured(1).toLongLong();
 }
 
-QJsonObject changeFeedPage(const ServiceContext& context, const QString& agencyCode,
+QJsonObject changeFeedPage(const ServiceContext& context, const QStringList& agencyCodes,
     qint64 afterSeq, int limit, const QDate& today)
 {
     // One more than asked for tells whether another page follows.
     const QList<StoredVacancy> rows
-        = vacanciesChangedAfter(context.db, agencyCode, afterSeq, limit + 1);
+        = vacanciesChangedAfter(context.db, agencyCodes, afterSeq, limit + 1);
     const bool hasMore = rows.size() > limit;
     QJsonArray changes;
     qint64 last = afterSeq;

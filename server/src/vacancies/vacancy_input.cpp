@@ -97,12 +97,18 @@ core::domain::Vacancy readVacancyBody(
 }
 
 QList<FieldMessage> adoptAgency(
-    const ServiceContext& context, core::domain::Vacancy& vacancy, const QString& agencyCode)
+    const ServiceContext& context, core::domain::Vacancy& vacancy, const QStringList& allowed)
 {
     QList<FieldMessage> problems;
-    if (!vacancy.agencyCode.trimmed().isEmpty() && vacancy.agencyCode.trimmed() != agencyCode)
+    const QString chosen = vacancy.agencyCode.trimmed();
+    QString agencyCode = allowed.value(0);
+    if (allowed.contains(chosen))
+        agencyCode = chosen;
+    else if (!chosen.isEmpty())
         problems.append({ QStringLiteral("agencyCode"),
-            QStringLiteral("只能登錄本機關（%1）的職缺").arg(agencyCode) });
+            allowed.size() == 1
+                ? QStringLiteral("只能登錄本機關（%1）的職缺").arg(agencyCode)
+                : QStringLiteral("只能登錄本機關（%1）或所屬機關的職缺").arg(agencyCode) });
     vacancy.vacancyId.clear();
     vacancy.status.reset();
     vacancy.createdOn = vacancy.updatedOn = vacancy.publishedOn = QDate();

@@ -1,5 +1,6 @@
 #include "server/vacancies/vacancy_routes.hpp"
 
+#include "server/agencies/agency_scope.hpp"
 #include "server/http/api_error.hpp"
 #include "server/vacancies/change_feed.hpp"
 #include "server/vacancies/query_params.hpp"
@@ -43,7 +44,8 @@ HttpResponse listResponse(const ServiceContext& context, const HttpRequest& requ
     params.finish();
 
     const QDate today = todayInTaipei();
-    const ListPage page = listVacancies(context.db, request.caller.agencyCode, filter, today);
+    const ListPage page = listVacancies(
+        context.db, agencies::agencyScope(context.db, request.caller.agencyCode), filter, today);
     QJsonArray items;
     for (const StoredVacancy& row : page.items)
         items.append(recordJson(row, today));
@@ -71,7 +73,8 @@ HttpResponse changesResponse(const ServiceContext& context, const HttpRequest& r
     }
     return HttpResponse::json(200,
         QJsonDocument(
-            changeFeedPage(context, request.caller.agencyCode, afterSeq, limit, todayInTaipei())));
+            changeFeedPage(context, agencies::agencyScope(context.db, request.caller.agencyCode),
+                afterSeq, limit, todayInTaipei())));
 }
 
 } // namespace
@@ -86,7 +89,8 @@ void addVacancyRoutes(http::Router& router, const ServiceContext& context)
         [&context](HttpRequest& request) { return createVacancy(context, request); });
     router.add("GET", one, Access::Account, [&context](HttpRequest& request) {
         return recordResponse(200,
-            requireVacancy(context, request.caller.agencyCode, request.param(QStringLiteral("id"))),
+            requireVacancy(context, agencies::agencyScope(context.db, request.caller.agencyCode),
+                request.param(QStringLiteral("id"))),
             todayInTaipei());
     });
     router.add("PUT", one, Access::CertificateWrite,

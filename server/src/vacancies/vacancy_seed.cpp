@@ -96,7 +96,7 @@ SeedEntry readEntry(const ServiceContext& context, const QJsonObject& entry, con
         ? seed.vacancy.createdOn
         : std::min(today, seed.vacancy.validFrom.isValid() ? seed.vacancy.validFrom : today);
     QList<core::domain::FieldMessage> problems
-        = adoptAgency(context, seed.vacancy, seed.agencyCode);
+        = adoptAgency(context, seed.vacancy, QStringList { seed.agencyCode });
     problems += validationProblems(context, seed.vacancy, today, false);
     for (const core::domain::FieldMessage& problem : problems)
         fail(where + QStringLiteral(".vacancy.") + problem.field, problem.message);

@@ -2,6 +2,7 @@
 
 #include "core/domain/domain_json_error.hpp"
 #include "core/domain/vacancy_json.hpp"
+#include "server/agencies/agency_scope.hpp"
 #include "server/storage/sql.hpp"
 
 #include <QJsonDocument>
@@ -89,15 +90,23 @@ QString escapeLike(const QString& text)
 } // namespace
 
 std::optional<StoredVacancy> findVacancy(
-    const QSqlDatabase& db, const QString& agencyCode, const QString& vacancyId)
+    const QSqlDatabase& db, const QStringList& agencyCodes, const QString& vacancyId)
 {
+    QVariantMap binds { { "id", vacancyId } };
     QSqlQuery query = run(db,
         QStringLiteral("SELECT ") + columns
-            + QStringLiteral(" FROM vacancies WHERE vacancy_id = :id AND agency_code = :a"),
-        { { "id", vacancyId }, { "a", agencyCode } });
+            + QStringLiteral(" FROM vacancies WHERE vacancy_id = :id AND ")
+            + agencies::inScope(QStringLiteral("agency_code"), agencyCodes, binds),
+        binds);
     if (!query.next())
         return std::nullopt;
     return fromRow(query);
+}
+
+std::optional<StoredVacancy> findVacancy(
+    const QSqlDatabase& db, const QString& agencyCode, const QString& vacancyId)
+{
+    return findVacancy(db, QStringList { agencyCode }, vacancyId);
 }
 
 bool vacancyIdTaken(const QSqlDatabase& db, const QString& vacancyId)
@@ -107,15 +116,17 @@ bool vacancyIdTaken(const QSqlDatabase& db, const QString& vacancyId)
         .isValid();
 }
 
-ListPage listVacancies(
-    const QSqlDatabase& db, const QString& agencyCode, const ListFilter& filter, const QDate& today)
+ListPage listVacancies(const QSqlDatabase& db, const QStringList& agencyCodes,
+    const ListFilter& filter, const QDate& today)
 {
     // Constant fragments only; every value the caller chose is a bound parameter.
-    QString where = QStringLiteral(" FROM vacancies WHERE agency_code = :a AND ");
+    QVariantMap binds { { "today", today.toString(Qt::ISODate) } };
+    QString where = QStringLiteral(" FROM vacancies WHERE ")
+        + agencies::inScope(QStringLiteral("agency_code"), agencyCodes, binds)
+        + QStringLiteral(" AND ");
     where += filter.scope == ListScope::Current
         ? QStringLiteral("(state = 'rejected' OR (state = 'active' AND valid_to >= :today))")
         : QStringLiteral("(state = 'withdrawn' OR (state = 'active' AND valid_to < :today))");
-    QVariantMap binds { { "a", agencyCode }, { "today", today.toString(Qt::ISODate) } };
     if (!filter.vacancyId.isEmpty()) {
         where += QStringLiteral(" AND vacancy_id = :id");
         binds.insert("id", filter.vacancyId);
@@ -214,13 +225,15 @@ bool updateVacancy(const QSqlDatabase& db, StoredVacancy& row, const QString& ex
 }
 
 QList<StoredVacancy> vacanciesChangedAfter(
-    const QSqlDatabase& db, const QString& agencyCode, qint64 afterSeq, int limit)
+    const QSqlDatabase& db, const QStringList& agencyCodes, qint64 afterSeq, int limit)
 {
+    QVariantMap binds { { "after", afterSeq }, { "limit", limit } };
+    // The change numbers are global, so one cursor serves the agency and its units together.
     return allRows(run(db,
-        QStringLiteral("SELECT ") + columns
-            + QStringLiteral(" FROM vacancies WHERE agency_code = :a AND change_seq > :after "
-                             "ORDER BY change_seq LIMIT :limit"),
-        { { "a", agencyCode }, { "after", afterSeq }, { "limit", limit } }));
+        QStringLiteral("SELECT ") + columns + QStringLiteral(" FROM vacancies WHERE ")
+            + agencies::inScope(QStringLiteral("agency_code"), agencyCodes, binds)
+            + QStringLiteral(" AND change_seq > :after ORDER BY change_seq LIMIT :limit"),
+        binds));
 }
 
 } // namespace server::vacancies

@@ -1,5 +1,6 @@
 #include "server/vacancies/vacancy_writes.hpp"
 
+#include "server/agencies/agency_scope.hpp"
 #include "server/audit/audit_log.hpp"
 #include "server/http/api_error.hpp"
 #include "server/storage/sql.hpp"
@@ -74,7 +75,18 @@ void writeOver(const ServiceContext& context, StoredVacancy& next, const QString
             return;
         }
     } // rolled back: the change number taken is not used
-    throw preconditionFailed(requireVacancy(context, next.agencyCode, next.vacancyId), today);
+    throw preconditionFailed(
+        requireVacancy(context, QStringList { next.agencyCode }, next.vacancyId), today);
+}
+
+/// A vacancy write belongs to the trail of the vacancy's agency: a unit's clerk sees what the
+/// parent's clerk did to the unit's vacancies, and the parent sees it through its scope.
+audit::AuditEntry vacancyEntry(const HttpRequest& request, const StoredVacancy& row,
+    const QString& action, const QString& target, const QJsonObject& detail = {})
+{
+    audit::AuditEntry entry = audit::callerEntry(request, action, target, detail);
+    entry.agencyCode = row.agencyCode;
+    return entry;
 }
 
 HttpResponse replayed(const StoredResponse& stored)
@@ -96,7 +108,8 @@ HttpResponse createReserved(const ServiceContext& context, const HttpRequest& re
 {
     core::domain::Vacancy vacancy = readVacancyBody(context, request);
     const QDate today = todayInTaipei();
-    QList<FieldMessage> problems = adoptAgency(context, vacancy, request.caller.agencyCode);
+    QList<FieldMessage> problems = adoptAgency(
+        context, vacancy, agencies::agencyScope(context.db, request.caller.agencyCode));
     problems += validationProblems(context, vacancy, today, true);
     if (!problems.isEmpty())
         throw validationFailed(problems);
@@ -104,7 +117,7 @@ HttpResponse createReserved(const ServiceContext& context, const HttpRequest& re
     storage::Transaction transaction(context.db);
     StoredVacancy row;
     row.vacancyId = nextVacancyId(context.db, today);
-    row.agencyCode = request.caller.agencyCode;
+    row.agencyCode = vacancy.agencyCode;
     row.vacancy = vacancy;
     row.state = StoredState::Active;
     row.createdAt = storage::nowMillis();
@@ -114,7 +127,7 @@ HttpResponse createReserved(const ServiceContext& context, const HttpRequest& re
     // The answer is stored with the vacancy, atomically: a crash leaves neither or both.
     completeIdempotencyKey(context, reservation, response.status, response.body);
     audit::writeAudit(
-        context, audit::callerEntry(request, QStringLiteral("vacancy.create"), row.vacancyId));
+        context, vacancyEntry(request, row, QStringLiteral("vacancy.create"), row.vacancyId));
     transaction.commit();
     return response;
 }
@@ -122,11 +135,11 @@ HttpResponse createReserved(const ServiceContext& context, const HttpRequest& re
 } // namespace
 
 StoredVacancy requireVacancy(
-    const ServiceContext& context, const QString& agencyCode, const QString& vacancyId)
+    const ServiceContext& context, const QStringList& agencyCodes, const QString& vacancyId)
 {
     std::optional<StoredVacancy> found;
     if (isVacancyIdShape(vacancyId))
-        found = findVacancy(context.db, agencyCode, vacancyId);
+        found = findVacancy(context.db, agencyCodes, vacancyId);
     if (!found || found->state == StoredState::Deleted)
         throw ApiError(404, QStringLiteral("not-found"));
     return *found;
@@ -154,11 +167,20 @@ HttpResponse replaceVacancy(const ServiceContext& context, const HttpRequest& re
     if (!vacancy.vacancyId.isEmpty() && vacancy.vacancyId != id)
         throw ApiError::badField(QStringLiteral("vacancyId"), QStringLiteral("mismatch"));
     const QDate today = todayInTaipei();
-    const StoredVacancy current = requireVacancy(context, request.caller.agencyCode, id);
+    const StoredVacancy current
+        = requireVacancy(context, agencies::agencyScope(context.db, request.caller.agencyCode), id);
     checkVersion(current, tags, today);
     checkOpen(current, today);
 
-    QList<FieldMessage> problems = adoptAgency(context, vacancy, request.caller.agencyCode);
+    // A vacancy stays with the agency it was posted for: moved, it would vanish from one unit's
+    // change feed without a tombstone.
+    QList<FieldMessage> problems;
+    const QString named = vacancy.agencyCode.trimmed();
+    if (!named.isEmpty() && named != current.agencyCode)
+        problems.append({ QStringLiteral("agencyCode"),
+            QStringLiteral("已登錄職缺的徵才機關（%1）不能更改").arg(current.agencyCode) });
+    vacancy.agencyCode.clear();
+    problems += adoptAgency(context, vacancy, QStringList { current.agencyCode });
     // A start date kept as it was may lie in the past (the vacancy is published); a new one may
     // not.
     problems += validationProblems(
@@ -174,7 +196,7 @@ HttpResponse replaceVacancy(const ServiceContext& context, const HttpRequest& re
         next.rejectionReason.clear();
     }
     writeOver(context, next, current.etag, today,
-        audit::callerEntry(request, QStringLiteral("vacancy.update"), id));
+        vacancyEntry(request, next, QStringLiteral("vacancy.update"), id));
     return recordResponse(200, next, today);
 }
 
@@ -183,7 +205,8 @@ HttpResponse removeVacancy(const ServiceContext& context, const HttpRequest& req
     const QStringList tags = requiredIfMatch(request);
     const QDate today = todayInTaipei();
     const StoredVacancy current
-        = requireVacancy(context, request.caller.agencyCode, request.param(QStringLiteral("id")));
+        = requireVacancy(context, agencies::agencyScope(context.db, request.caller.agencyCode),
+            request.param(QStringLiteral("id")));
     checkVersion(current, tags, today);
     checkOpen(current, today);
 
@@ -194,7 +217,7 @@ HttpResponse removeVacancy(const ServiceContext& context, const HttpRequest& req
     // never published (scheduled, rejected) simply goes; the change feed keeps its tombstone.
     next.state = published ? StoredState::Withdrawn : StoredState::Deleted;
     writeOver(context, next, current.etag, today,
-        audit::callerEntry(request, QStringLiteral("vacancy.withdraw"), current.vacancyId,
+        vacancyEntry(request, next, QStringLiteral("vacancy.withdraw"), current.vacancyId,
             QJsonObject { { "outcome", published ? "withdrawn" : "deleted" } }));
     if (published)
         return recordResponse(200, next, today);

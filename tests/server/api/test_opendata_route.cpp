@@ -218,7 +218,13 @@ TEST_CASE("Demo seed: server/seed/demo.json starts a working server", "[server][
 
     const Reply agencies = client.get("/api/v1/reference/agencies");
     REQUIRE(agencies.status == 200);
-    CHECK(agencies.json().value("items").toArray().size() == 4);
+    const QJsonArray registered = agencies.json().value("items").toArray();
+    CHECK(registered.size() == 6);
+    // 臺北市政府工務局 has two units (新建工程處, 水利工程處).
+    int units = 0;
+    for (const QJsonValue& agency : registered)
+        units += agency.toObject().value("parent").toString() == "A29000000G" ? 1 : 0;
+    CHECK(units == 2);
 
     // The login-free feed: the long-running published vacancies of all four agencies only.
     const Reply reply = client.get(feedPath);

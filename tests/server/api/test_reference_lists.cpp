@@ -51,8 +51,15 @@ TEST_CASE("Code lists carry an ETag and answer 304 when unchanged", "[server][re
     }
     const Reply agencies = client.get("/api/v1/reference/agencies");
     const QJsonArray items = agencies.json().value("items").toArray();
-    CHECK(items.size() == 2);
-    CHECK(items.contains(QJsonObject { { "code", "A29000000G" }, { "name", "測試機關" } }));
+    CHECK(items.size() == 4);
+    CHECK(items.contains(QJsonObject { { "code", "A29000000G" }, { "name", "測試機關" },
+        { "address", "臺北市中正區測試路1號" } }));
+    // A unit names the agency it belongs to (the form offers "my agency and its units").
+    CHECK(items.contains(QJsonObject { { "code", "A29010000G" }, { "name", "測試機關第一分署" },
+        { "address", "臺中市西屯區測試路10號" }, { "parent", "A29000000G" } }));
+    // The bundle the client caches carries the same register.
+    CHECK(client.get("/api/v1/reference").json().value("agencies").toObject().value("items")
+        == agencies.json().value("items"));
     CHECK(client.get("/api/v1/reference/nope").error() == "not-found");
 }
 

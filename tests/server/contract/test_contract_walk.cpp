@@ -125,6 +125,26 @@ TEST_CASE("The contract walk: every operation through Prism's validating proxy",
     walk.call("getVacancy", "GET", scheduledPath, 404, {}, withToken(clerk));
     walk.callJson("createVacancy", "POST", "/api/v1/vacancies", 201, vacancytest::vacancyBody(0, 3),
         clerk, { { "Idempotency-Key", vacancytest::newKey() } });
+    // A unit's vacancy: the agency card posts for 第一分署 (not for an unrelated agency), the
+    // unit's clerk reads it, its list, its feed and its trail.
+    QJsonObject forUnit = vacancytest::vacancyBody(2, 10);
+    forUnit.insert("agencyCode", "A29010000G");
+    const Reply unitCreated = walk.callJson("createVacancy", "POST", "/api/v1/vacancies", 201,
+        forUnit, agency, { { "Idempotency-Key", vacancytest::newKey() } });
+    QJsonObject elsewhere = forUnit;
+    elsewhere.insert("agencyCode", "A12000000X");
+    walk.callJson("createVacancy", "POST", "/api/v1/vacancies", 422, elsewhere, agency,
+        { { "Idempotency-Key", vacancytest::newKey() } });
+    const QString unitClerk = sessionOf(walk.callJson("passwordLogin", "POST",
+        "/api/v1/auth/password", 200, { { "account", "huang01" }, { "password", "Huang!2345" } }));
+    const QString unitPath
+        = "/api/v1/vacancies/" + unitCreated.json().value("vacancyId").toString();
+    walk.call("getVacancy", "GET", unitPath, 200, {}, withToken(unitClerk));
+    walk.call("listVacancies", "GET", "/api/v1/vacancies", 200, {}, withToken(unitClerk));
+    walk.call("getChanges", "GET", "/api/v1/changes", 200, {}, withToken(unitClerk));
+    walk.call("readAudit", "GET", "/api/v1/audit", 200, {}, withToken(unitClerk));
+    walk.call("getVacancy", "GET", path, 404, {}, withToken(unitClerk));
+
     const Reply rows = walk.callXml("openDataFeed", "/api/v1/opendata/vacancies.xml", 200);
     CHECK(rows.body.contains("<ROW>"));
 

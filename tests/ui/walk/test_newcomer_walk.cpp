@@ -9,12 +9,14 @@
 #include "../main/main_support.hpp"
 #include "core/store/local_store.hpp"
 #include "core/sync/sync_service.hpp"
+#include "ui/form/agency_section.hpp"
 #include "ui/form/vacancy_form_dialog.hpp"
 #include "ui/main/main_window.hpp"
 #include "ui/main/sync_status_widget.hpp"
 #include "ui/main/vacancy_table_model.hpp"
 #include "ui/shell/window_hub.hpp"
 
+#include <QComboBox>
 #include <QSignalSpy>
 
 using namespace logintest;
@@ -108,6 +110,9 @@ TEST_CASE("newcomer: card login with the demo card, a draft written offline, pub
         waitMs));
     const ui::SyncStatusWidget* status = program.window->statusArea();
     REQUIRE(QTest::qWaitFor([&] { return status->connectionText() == "● 已連線"; }, waitMs));
+    // The same sync caches the code lists, with the agency register.
+    REQUIRE(QTest::qWaitFor(
+        [&] { return program.store.syncState().cachedCodeLists().has_value(); }, waitMs));
 
     // 2. The service goes away; the program notices by itself.
     server.stop();
@@ -119,6 +124,11 @@ TEST_CASE("newcomer: card login with the demo card, a draft written offline, pub
     core::domain::Vacancy v = form->vacancy();
     CHECK(v.agencyCode == "A29000000G");
     CHECK(v.agencyName == "臺北市政府工務局"); // the demo seed's name for A29000000G
+    // Offline, 徵才機關 still offers the agency and its units, from the cached register.
+    const QComboBox* agencies = form->agencySection()->agencyChoice();
+    REQUIRE(agencies->count() == 3);
+    CHECK(agencies->itemText(1) == "A29010000G 臺北市政府工務局新建工程處");
+    CHECK(agencies->itemText(2) == "A29020000G 臺北市政府工務局水利工程處");
     CHECK(v.fillerName == "王小明");
     CHECK(v.fillerEmail == "wang01@mail.taipei.gov.tw");
     // What the clerk types into the rest of the form (the domain suites' valid vacancy).

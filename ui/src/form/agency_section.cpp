@@ -1,5 +1,6 @@
 #include "ui/form/agency_section.hpp"
 
+#include <QComboBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -25,6 +26,7 @@ QWidget* row(QWidget* parent, std::initializer_list<QWidget*> widgets)
 AgencySection::AgencySection(QWidget* parent)
     : FormSection(parent)
     , vacancyId_(new QLabel(this))
+    , choice_(new QComboBox(this))
     , code_(new QLineEdit(this))
     , name_(new QLineEdit(this))
     , address_(new QLineEdit(this))
@@ -36,6 +38,8 @@ AgencySection::AgencySection(QWidget* parent)
     , domainLabel_(new QLabel(this))
 {
     auto* grid = new QGridLayout(this);
+    choice_->setObjectName(QStringLiteral("agencyChoice"));
+    choice_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     code_->setObjectName(QStringLiteral("agencyCodeEdit"));
     code_->setMaxLength(10);
     code_->setMaximumWidth(120);
@@ -45,7 +49,9 @@ AgencySection::AgencySection(QWidget* parent)
     email_->setObjectName(QStringLiteral("fillerEmailLocal"));
 
     addField(grid, 0, 0, QStringLiteral("vacancyId"), vacancyId_, 2);
-    addField(grid, 1, 0, QStringLiteral("agencyCode"), row(this, { code_, name_ }), 2);
+    agencyRow_ = row(this, { choice_, code_, name_ });
+    static_cast<QHBoxLayout*>(agencyRow_->layout())->addStretch(1);
+    addField(grid, 1, 0, QStringLiteral("agencyCode"), agencyRow_, 2);
     addField(grid, 2, 0, QStringLiteral("agencyAddress"), address_, 2);
     addField(grid, 3, 0, QStringLiteral("fillerName"), filler_);
     addField(grid, 3, 1, QStringLiteral("fillerPhone"),
@@ -57,10 +63,12 @@ AgencySection::AgencySection(QWidget* parent)
     grid->setColumnStretch(1, 1);
     grid->setColumnStretch(3, 1);
     setAgencyEditable(false);
+    showChoice(false);
 
     for (QLineEdit* edit : { code_, name_ })
         connect(edit, &QLineEdit::textEdited, this,
             [this] { emit edited(QStringLiteral("agencyCode")); });
+    connect(choice_, &QComboBox::activated, this, [this](int index) { choose(index); });
     connect(address_, &QLineEdit::textEdited, this,
         [this] { emit edited(QStringLiteral("agencyAddress")); });
     connect(filler_, &QLineEdit::textEdited, this,
@@ -86,6 +94,38 @@ void AgencySection::setAgencyEditable(bool editable)
     name_->setReadOnly(!editable);
 }
 
+void AgencySection::setAgencyChoices(const QList<core::domain::Agency>& choices)
+{
+    choices_ = choices;
+    choice_->clear();
+    for (const core::domain::Agency& agency : choices_)
+        choice_->addItem(agency.code + u' ' + agency.name, agency.code);
+}
+
+void AgencySection::showChoice(bool choosing)
+{
+    choice_->setVisible(choosing);
+    code_->setVisible(!choosing);
+    name_->setVisible(!choosing);
+    agencyRow_->setFocusProxy(choosing ? static_cast<QWidget*>(choice_) : code_);
+}
+
+void AgencySection::choose(int index)
+{
+    if (index < 0 || index >= choices_.size())
+        return;
+    const core::domain::Agency& agency = choices_.at(index);
+    code_->setText(agency.code);
+    name_->setText(agency.name);
+    emit edited(QStringLiteral("agencyCode"));
+    const QString shown = address_->text().trimmed();
+    if (shown.isEmpty() || shown == registerAddress_.trimmed()) {
+        address_->setText(agency.address);
+        emit edited(QStringLiteral("agencyAddress"));
+    }
+    registerAddress_ = agency.address;
+}
+
 QString AgencySection::emailSuffix() const
 {
     return splitEmail_ ? QStringLiteral("@") + domain_ : QString();
@@ -109,6 +149,12 @@ void AgencySection::write(const core::domain::Vacancy& v)
     code_->setText(v.agencyCode);
     name_->setText(v.agencyName);
     address_->setText(v.agencyAddress);
+    const int chosen = choice_->findData(v.agencyCode.trimmed().toUpper());
+    showChoice(chosen >= 0);
+    choice_->setCurrentIndex(chosen);
+    registerAddress_ = chosen >= 0 ? choices_.at(chosen).address : QString();
+    // The server keeps a posted vacancy with the agency it was posted for.
+    choice_->setEnabled(v.vacancyId.isEmpty());
     filler_->setText(v.fillerName);
     phone_->setText(v.fillerPhone);
     extension_->setText(v.fillerExtension);
@@ -131,6 +177,7 @@ void AgencySection::retranslate()
     vacancyId_->setText(vacancyIdValue_.isEmpty() ? tr("系統自動產生") : vacancyIdValue_);
     code_->setPlaceholderText(tr("機關代碼"));
     name_->setPlaceholderText(tr("機關名稱"));
+    nameControl(choice_, tr("徵才機關"));
     nameControl(code_, tr("徵才機關代碼"));
     nameControl(name_, tr("徵才機關名稱"));
     setCaption(QStringLiteral("agencyCode"), tr("徵才機關"));

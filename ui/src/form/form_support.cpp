@@ -6,6 +6,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <optional>
 
 namespace ui::form {
 
@@ -37,23 +38,53 @@ QString emailDomain(const core::session::SessionState& session)
     return domain;
 }
 
-void fillFromSession(Vacancy& v, const core::session::SessionState& session)
+namespace {
+
+std::optional<core::domain::Agency> choiceFor(
+    const QList<core::domain::Agency>& choices, const QString& code)
 {
-    if (!session.loggedIn())
+    for (const core::domain::Agency& agency : choices)
+        if (agency.code.compare(code, Qt::CaseInsensitive) == 0)
+            return agency;
+    return std::nullopt;
+}
+
+} // namespace
+
+QList<core::domain::Agency> agencyChoices(
+    const core::session::SessionState* session, const CodeLists& codes)
+{
+    if (!session || !session->loggedIn())
+        return {};
+    const QJsonObject own = session->agency();
+    const QString code = own.value(QLatin1String("code")).toString().trimmed();
+    if (code.isEmpty())
+        return {};
+    QList<core::domain::Agency> choices { { code, own.value(QLatin1String("name")).toString(),
+        own.value(QLatin1String("address")).toString(), QString() } };
+    choices += codes.unitsOf(code);
+    return choices;
+}
+
+void fillFromSession(Vacancy& v, const core::session::SessionState& session, const CodeLists& codes)
+{
+    const QList<core::domain::Agency> choices = agencyChoices(&session, codes);
+    if (choices.isEmpty())
+        return;
+    // Another agency's record keeps its own details; only an empty one or one of the login's
+    // agencies is completed from the login.
+    const std::optional<core::domain::Agency> chosen
+        = v.agencyCode.isEmpty() ? choices.first() : choiceFor(choices, v.agencyCode);
+    if (!chosen)
         return;
     const QJsonObject agency = session.agency();
-    const QString code = agency.value(QLatin1String("code")).toString();
-    // Another agency's record keeps its own details; only an empty one or the login's own
-    // agency is completed from the login.
-    if (!v.agencyCode.isEmpty() && v.agencyCode.compare(code, Qt::CaseInsensitive) != 0)
-        return;
     const auto fill = [](QString& field, const QString& value) {
         if (field.trimmed().isEmpty())
             field = value;
     };
-    fill(v.agencyCode, code);
-    fill(v.agencyName, agency.value(QLatin1String("name")).toString());
-    fill(v.agencyAddress, agency.value(QLatin1String("address")).toString());
+    fill(v.agencyCode, chosen->code);
+    fill(v.agencyName, chosen->name);
+    fill(v.agencyAddress, chosen->address);
     const QJsonObject account = session.info().account;
     fill(v.fillerName, session.personName());
     const QString personalPhone = account.value(QLatin1String("phone")).toString();
@@ -70,16 +101,15 @@ void fillFromSession(Vacancy& v, const core::session::SessionState& session)
 Vacancy prefilledVacancy(const core::session::SessionState& session)
 {
     Vacancy v;
-    fillFromSession(v, session);
+    // A new vacancy starts as the login's own agency's; the units are chosen on the form.
+    fillFromSession(v, session, CodeLists::builtin());
     return v;
 }
 
-bool agencyFromLogin(const Vacancy& v, const core::session::SessionState* session)
+bool agencyFromLogin(
+    const Vacancy& v, const core::session::SessionState* session, const CodeLists& codes)
 {
-    if (!session || !session->loggedIn() || v.agencyCode.isEmpty())
-        return false;
-    const QString code = session->agency().value(QLatin1String("code")).toString();
-    return v.agencyCode.compare(code, Qt::CaseInsensitive) == 0;
+    return !v.agencyCode.isEmpty() && choiceFor(agencyChoices(session, codes), v.agencyCode);
 }
 
 } // namespace ui::form

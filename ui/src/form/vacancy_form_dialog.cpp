@@ -198,13 +198,15 @@ void VacancyFormDialog::load()
             }
             // A draft begun offline gets what the login knows where it is still empty.
             if (session && record->state == RecordState::Draft)
-                form::fillFromSession(loaded_, *session);
+                form::fillFromSession(loaded_, *session, codes_);
         } else {
             recordMissing_ = true;
         }
     }
-    // The login's own agency is fixed; without a login (offline) or with none, it is typed.
-    agency_->setAgencyEditable(!form::agencyFromLogin(loaded_, session));
+    // The login's agency and its units are chosen; without a login (offline) or for another
+    // agency's record, the agency is typed.
+    agency_->setAgencyChoices(form::agencyChoices(session, codes_));
+    agency_->setAgencyEditable(!form::agencyFromLogin(loaded_, session, codes_));
     agency_->setEmailDomain(session ? form::emailDomain(*session) : QString());
     for (FormSection* section : sections())
         section->write(loaded_);
@@ -288,12 +290,13 @@ void VacancyFormDialog::onSessionChanged()
     // A login while the form is open (it was opened offline): complete what is still empty.
     const bool clean = !hasUnsavedChanges();
     Vacancy v = vacancy();
-    form::fillFromSession(v, *session);
+    form::fillFromSession(v, *session, codes_);
     loading_ = true;
     agency_->setEmailDomain(form::emailDomain(*session));
+    agency_->setAgencyChoices(form::agencyChoices(session, codes_));
     agency_->write(v);
     loading_ = false;
-    agency_->setAgencyEditable(!form::agencyFromLogin(v, session));
+    agency_->setAgencyEditable(!form::agencyFromLogin(v, session, codes_));
     if (clean)
         baseline_ = vacancy();
     refresh();

@@ -8,6 +8,7 @@
 #include <QDate>
 #include <QJsonObject>
 #include <QList>
+#include <QStringList>
 
 namespace server::http {
 class ApiError;
@@ -25,11 +26,12 @@ core::domain::Vacancy readVacancyBody(
     const ServiceContext& context, const http::HttpRequest& request);
 
 /// Clears what the server assigns (vacancyId, status, createdOn, updatedOn, publishedOn) and sets
-/// the agency: the code is the caller's, the name the one on file, the address the body's or, when
-/// blank, the one on file. Returns the problems of a body naming another agency (field
+/// the agency: the code is the body's when `allowed` holds it, the first of `allowed` when the
+/// body names none; the name is the one on file, the address the body's or, when blank, the one
+/// on file. Returns the problems of a body naming an agency outside `allowed` (field
 /// agencyCode), for validationProblems' list.
 QList<core::domain::FieldMessage> adoptAgency(
-    const ServiceContext& context, core::domain::Vacancy& vacancy, const QString& agencyCode);
+    const ServiceContext& context, core::domain::Vacancy& vacancy, const QStringList& allowed);
 
 /// core::domain::validate with the code lists, plus the server's length limits for the short
 /// texts and lists the form rules leave open. The start-date rule (not before today) runs only

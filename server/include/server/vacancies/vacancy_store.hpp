@@ -6,6 +6,7 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace server::vacancies {
@@ -16,8 +17,11 @@ namespace server::vacancies {
 // row lock, on SQLite the database lock, serialises writers, so change numbers commit in order
 // and a change-feed reader never skips one.
 
-/// One of an agency's vacancies, tombstones (Deleted) included; nothing for an unknown id or
-/// another agency's.
+/// One of the vacancies of `agencyCodes` (a caller's agencyScope), tombstones (Deleted)
+/// included; nothing for an unknown id or another agency's.
+std::optional<StoredVacancy> findVacancy(
+    const QSqlDatabase& db, const QStringList& agencyCodes, const QString& vacancyId);
+/// The same for one agency alone.
 std::optional<StoredVacancy> findVacancy(
     const QSqlDatabase& db, const QString& agencyCode, const QString& vacancyId);
 
@@ -42,9 +46,10 @@ struct ListPage {
     qint64 total = 0; ///< all matches, not just this page
 };
 
-/// The agency's list as the 職缺 list shows it, filtered and paged in SQL. Never tombstones.
-ListPage listVacancies(const QSqlDatabase& db, const QString& agencyCode, const ListFilter& filter,
-    const QDate& today);
+/// The list of `agencyCodes`' vacancies as the 職缺 list shows it, filtered and paged in SQL.
+/// Never tombstones.
+ListPage listVacancies(const QSqlDatabase& db, const QStringList& agencyCodes,
+    const ListFilter& filter, const QDate& today);
 
 /// A new 職缺編號 for a vacancy created on `createdOn`: ROC year (3 digits), month (2), then the
 /// next number (5) of the "vacancy-YYYMM" counter, skipping any id already taken.
@@ -70,9 +75,9 @@ void insertVacancy(const QSqlDatabase& db, StoredVacancy& row);
 /// agency or does not exist: the caller rolls back and re-reads.
 bool updateVacancy(const QSqlDatabase& db, StoredVacancy& row, const QString& expectedEtag);
 
-/// The agency's vacancies whose latest change is after `afterSeq`, in change order, at most
-/// `limit` of them (tombstones included).
+/// The vacancies of `agencyCodes` whose latest change is after `afterSeq`, in change order, at
+/// most `limit` of them (tombstones included).
 QList<StoredVacancy> vacanciesChangedAfter(
-    const QSqlDatabase& db, const QString& agencyCode, qint64 afterSeq, int limit);
+    const QSqlDatabase& db, const QStringList& agencyCodes, qint64 afterSeq, int limit);
 
 } // namespace server::vacancies

@@ -11,10 +11,10 @@ namespace server::vacancies {
 // UPDATE on the version the client named, so two writers (two processes on one database
 // included) can never both succeed on the same version.
 
-/// The caller's agency's vacancy `vacancyId`; 404 not-found for an unknown id, another agency's
-/// and a deleted one alike.
+/// The vacancy `vacancyId` of one of `agencyCodes` (the caller's agencyScope); 404 not-found for
+/// an unknown id, another agency's and a deleted one alike.
 StoredVacancy requireVacancy(
-    const ServiceContext& context, const QString& agencyCode, const QString& vacancyId);
+    const ServiceContext& context, const QStringList& agencyCodes, const QString& vacancyId);
 
 /// `POST /vacancies`: Idempotency-Key (idempotency.hpp), body, agency, rules, a new 職缺編號.
 http::HttpResponse createVacancy(const ServiceContext& context, const http::HttpRequest& request);

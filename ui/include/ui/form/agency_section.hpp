@@ -1,7 +1,9 @@
 #pragma once
 
+#include "core/domain/code_lists.hpp"
 #include "ui/form/form_section.hpp"
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 
@@ -9,7 +11,9 @@ namespace ui {
 
 /// 機關基本資料: 職缺編號 (系統自動產生), 徵才機關 (code and name), 機關地址, 填寫人姓名,
 /// 填寫人電話 with 分機, and 填寫人Email typed before the agency's fixed domain
-/// (「…@ntunhs.edu.tw」), as the seed shows it.
+/// (「…@ntunhs.edu.tw」), as the seed shows it. 徵才機關 is a drop-down of the login's agency and
+/// its units (「A096C0000Q 國立臺北護理健康大學 ▾」) when the record is one of theirs; otherwise
+/// (offline, another agency's record) the code and name are typed.
 class AgencySection : public FormSection {
     Q_OBJECT
 public:
@@ -21,10 +25,16 @@ public:
     /// The agency's e-mail domain (from the login): the address is typed before 「@domain」.
     /// Call before write(); an address outside the domain is then shown whole.
     void setEmailDomain(const QString& domain);
-    /// The agency comes from the login and is fixed; editable only when the login had none.
+    /// The typed code and name are fixed when the agency comes from the login; editable only when
+    /// the login had none.
     void setAgencyEditable(bool editable);
+    /// What 徵才機關 offers (form::agencyChoices): the own agency first, then its units. Call
+    /// before write(); a record naming one of them shows the drop-down, set to it.
+    void setAgencyChoices(const QList<core::domain::Agency>& choices);
 
     QLineEdit* agencyCodeEdit() const { return code_; }
+    QComboBox* agencyChoice() const { return choice_; }
+    QLineEdit* addressEdit() const { return address_; }
     QLineEdit* emailEdit() const { return email_; }
     /// 「@ntunhs.edu.tw」, or empty when the address is typed whole.
     QString emailSuffix() const;
@@ -35,6 +45,15 @@ protected:
 private:
     QLabel* vacancyId_ = nullptr;
     QString vacancyIdValue_;
+    void choose(int index);
+    void showChoice(bool choosing);
+
+    QComboBox* choice_ = nullptr;
+    QWidget* agencyRow_ = nullptr;
+    QList<core::domain::Agency> choices_;
+    /// The register's address of the agency chosen: while 機關地址 still shows it (or nothing),
+    /// the clerk has not typed her own, and another choice brings its own address.
+    QString registerAddress_;
     QLineEdit* code_ = nullptr;
     QLineEdit* name_ = nullptr;
     QLineEdit* address_ = nullptr;

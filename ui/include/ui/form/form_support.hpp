@@ -3,6 +3,7 @@
 #include "core/domain/code_lists.hpp"
 #include "core/domain/vacancy.hpp"
 
+#include <QList>
 #include <QString>
 
 namespace core::store {
@@ -22,14 +23,22 @@ core::domain::CodeLists codeListsFor(const core::store::LocalStore* store);
 /// (name, phone, e-mail when it is in the agency's domain).
 core::domain::Vacancy prefilledVacancy(const core::session::SessionState& session);
 
-/// Completes the empty agency and filler fields of `vacancy` from the login (a record drafted
-/// offline, then opened after a login). Nothing when nobody is logged in or the record is
-/// another agency's.
-void fillFromSession(core::domain::Vacancy& vacancy, const core::session::SessionState& session);
+/// The agencies the login posts for, as 徵才機關 offers them: its own first (name and address
+/// from the login), then its units from the register in `codes` (the cached bundle, so this
+/// works offline). Empty when nobody is logged in.
+QList<core::domain::Agency> agencyChoices(
+    const core::session::SessionState* session, const core::domain::CodeLists& codes);
 
-/// Whether the record's agency is the login's own: then it is fixed (not typed).
-bool agencyFromLogin(
-    const core::domain::Vacancy& vacancy, const core::session::SessionState* session);
+/// Completes the empty agency and filler fields of `vacancy` from the login (a record drafted
+/// offline, then opened after a login): the agency it names when that is one of
+/// agencyChoices, else the login's own. Nothing when nobody is logged in or the record is
+/// another agency's.
+void fillFromSession(core::domain::Vacancy& vacancy, const core::session::SessionState& session,
+    const core::domain::CodeLists& codes);
+
+/// Whether the record's agency is one of agencyChoices: then it is chosen, not typed.
+bool agencyFromLogin(const core::domain::Vacancy& vacancy,
+    const core::session::SessionState* session, const core::domain::CodeLists& codes);
 
 /// The agency's e-mail domain from the login, without the 「@」; empty when unknown.
 QString emailDomain(const core::session::SessionState& session);
