@@ -2723,6 +2723,10 @@ It is not the server&apos;s address. If you do not know this site, do not log in
         <source>關閉</source>
         <translation>Close</translation>
     </message>
+    <message>
+        <source>未通過原因：%1</source>
+        <translation>Reason not approved: %1</translation>
+    </message>
 </context>
 <context>
     <name>ui::ResumeSection</name>
@@ -3396,6 +3400,14 @@ It is not the server&apos;s address. If you do not know this site, do not log in
     <message>
         <source>徵才系統上已刪除</source>
         <translation>Deleted in the recruitment system</translation>
+    </message>
+    <message>
+        <source>未通過原因：%1</source>
+        <translation>Reason not approved: %1</translation>
+    </message>
+    <message>
+        <source>%1，未通過原因：%2</source>
+        <translation>%1, reason: %2</translation>
     </message>
 </context>
 <context>
