@@ -60,7 +60,13 @@ PreviewDialog::PreviewDialog(
 void PreviewDialog::setRejectionReason(const QString& reason)
 {
     rejectionReason_ = reason;
-    retranslate();
+    showRejectionReason();
+}
+
+void PreviewDialog::showRejectionReason()
+{
+    rejection_->setText(tr("未通過原因：%1").arg(rejectionReason_));
+    rejection_->setVisible(!rejectionReason_.isEmpty());
 }
 
 void PreviewDialog::render()
@@ -154,8 +160,7 @@ void PreviewDialog::retranslate()
     print_->setText(tr("列印"));
     export_->setText(tr("匯出 PDF"));
     close_->setText(tr("關閉"));
-    rejection_->setText(tr("未通過原因：%1").arg(rejectionReason_));
-    rejection_->setVisible(!rejectionReason_.isEmpty());
+    showRejectionReason();
     render(); // the page's labels are translated too
 }
 

@@ -52,6 +52,7 @@ protected:
 
 private:
     void retranslate();
+    void showRejectionReason();
     void render();
     void print();
     void exportChosen();
