@@ -2739,6 +2739,10 @@ It is not the server&apos;s address. If you do not know this site, do not log in
         <source>刊登後的樣子</source>
         <translation>As it will be published</translation>
     </message>
+    <message>
+        <source>未通過原因：%1</source>
+        <translation>Reason not approved: %1</translation>
+    </message>
 </context>
 <context>
     <name>ui::ResumeSection</name>
@@ -3412,6 +3416,14 @@ It is not the server&apos;s address. If you do not know this site, do not log in
     <message>
         <source>徵才系統上已刪除</source>
         <translation>Deleted in the recruitment system</translation>
+    </message>
+    <message>
+        <source>未通過原因：%1</source>
+        <translation>Reason not approved: %1</translation>
+    </message>
+    <message>
+        <source>%1，未通過原因：%2</source>
+        <translation>%1, reason: %2</translation>
     </message>
 </context>
 <context>

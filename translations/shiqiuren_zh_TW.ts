@@ -2697,6 +2697,10 @@
         <source>刊登後的樣子</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>未通過原因：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ui::ResumeSection</name>
@@ -3364,6 +3368,14 @@
     </message>
     <message>
         <source>徵才系統上已刪除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未通過原因：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1，未通過原因：%2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

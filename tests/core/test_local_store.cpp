@@ -19,7 +19,7 @@ TEST_CASE("LocalStore: the file is 0600, WAL, synchronous=FULL, foreign keys on,
     CHECK(scalar(db, QStringLiteral("PRAGMA journal_mode")).toString() == "wal");
     CHECK(scalar(db, QStringLiteral("PRAGMA synchronous")).toInt() == 2); // FULL
     CHECK(scalar(db, QStringLiteral("PRAGMA foreign_keys")).toInt() == 1);
-    CHECK(scalar(db, QStringLiteral("PRAGMA user_version")).toInt() == 2);
+    CHECK(scalar(db, QStringLiteral("PRAGMA user_version")).toInt() == 3);
     for (const char* table : { "vacancies", "outbox", "conflicts", "code_lists", "sync_state" })
         CHECK(scalar(db,
                   QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
@@ -105,7 +105,7 @@ TEST_CASE("LocalStore shares its file with the PIN ledger, whichever opens it fi
                           "SELECT version FROM schema_version WHERE component = 'pin_ledger'"))
                       .toInt()
                 == 1);
-            CHECK(scalar(db, QStringLiteral("PRAGMA user_version")).toInt() == 2);
+            CHECK(scalar(db, QStringLiteral("PRAGMA user_version")).toInt() == 3);
             CHECK(scalar(db, QStringLiteral("PRAGMA journal_mode")).toString() == "wal");
         });
     }

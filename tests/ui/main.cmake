@@ -4,7 +4,8 @@
 file(GLOB ui_main_test_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/main/*.cpp)
 shiqiuren_catch_test(test_ui_main
     SOURCES ${ui_main_test_sources}
-    LIBS ui core server_test_support catch_gui_main Qt6::Test
+    # smartcard_pcsclite: WindowHub (opening 預覽 as the window does) links the card login.
+    LIBS ui core server_test_support smartcard_pcsclite catch_gui_main Qt6::Test
     LABELS "ui;integration")
 if(TARGET test_ui_main)
     add_dependencies(test_ui_main shiqiuren-server)

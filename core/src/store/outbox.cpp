@@ -97,7 +97,8 @@ void Outbox::deferOperation(qint64 sequence, const QDateTime& nextAttemptAt, con
     });
 }
 
-void Outbox::acknowledge(qint64 sequence, const Vacancy& serverRecord, const QString& etag)
+void Outbox::acknowledge(qint64 sequence, const Vacancy& serverRecord, const QString& etag,
+    const QString& rejectionReason)
 {
     const detail::Tables t(db_);
     if (serverRecord.vacancyId.isEmpty())
@@ -112,6 +113,7 @@ void Outbox::acknowledge(qint64 sequence, const Vacancy& serverRecord, const QSt
         r.serverId = serverRecord.vacancyId;
         r.etag = etag;
         r.base = serverRecord;
+        r.serverRejectionReason = rejectionReason;
         r.serverDeleted = false;
         const bool moreQueued = !t.rowsOf(e.localId).isEmpty();
         const bool unqueuedEdits
@@ -188,7 +190,7 @@ void Outbox::reject(
 }
 
 void Outbox::rebase(const QString& localId, const Vacancy& server, const QString& serverEtag,
-    const Vacancy& merged, const std::optional<Vacancy>& mergedData)
+    const Vacancy& merged, const std::optional<Vacancy>& mergedData, const QString& rejectionReason)
 {
     const detail::Tables t(db_);
     t.transaction([&] {
@@ -196,6 +198,7 @@ void Outbox::rebase(const QString& localId, const Vacancy& server, const QString
         if (!server.vacancyId.isEmpty())
             r.serverId = server.vacancyId;
         r.base = server;
+        r.serverRejectionReason = rejectionReason;
         r.etag = serverEtag;
         QList<OutboxEntry> updates = t.rowsOf(localId);
         updates.removeIf([](const OutboxEntry& e) { return e.kind != OperationKind::Update; });
@@ -212,11 +215,12 @@ void Outbox::rebase(const QString& localId, const Vacancy& server, const QString
 }
 
 void Outbox::rebase(qint64 sequence, const Vacancy& server, const QString& serverEtag,
-    const Vacancy& merged, const std::optional<Vacancy>& mergedData)
+    const Vacancy& merged, const std::optional<Vacancy>& mergedData, const QString& rejectionReason)
 {
     const detail::Tables t(db_);
-    t.transaction(
-        [&] { rebase(t.entry(sequence).localId, server, serverEtag, merged, mergedData); });
+    t.transaction([&] {
+        rebase(t.entry(sequence).localId, server, serverEtag, merged, mergedData, rejectionReason);
+    });
 }
 
 } // namespace core::store

@@ -188,6 +188,7 @@ LocalVacancy recordFrom(const QVariantList& row)
     r.rejectionCode = row.at(9).toString();
     r.updatedAt = fromMs(row.at(10));
     r.queuedOperations = row.at(11).toInt();
+    r.serverRejectionReason = row.at(12).toString();
     return r;
 }
 

@@ -16,7 +16,8 @@ namespace core::store::detail {
 inline constexpr auto recordColumns
     = "local_id, server_id, etag, base_json, data_json, state, deleted, server_deleted,"
       " rejection_json, rejection_code, updated_at,"
-      " (SELECT count(*) FROM outbox o WHERE o.local_id = vacancies.local_id)";
+      " (SELECT count(*) FROM outbox o WHERE o.local_id = vacancies.local_id),"
+      " server_rejection_reason";
 /// The columns entryFrom() reads, in order.
 inline constexpr auto outboxColumns = "sequence, operation_id, local_id, kind, body, attempts,"
                                       " next_attempt_at, last_error";

@@ -60,13 +60,18 @@ int userVersion(const QSqlDatabase& db)
 }
 
 // Step i takes the schema from version i to i + 1.
-const std::array<std::function<void(const QSqlDatabase&)>, 2> steps {
+const std::array<std::function<void(const QSqlDatabase&)>, 3> steps {
     [](const QSqlDatabase& db) {
         for (const char* sql : stepOne)
             run(db, QString::fromUtf8(sql));
     },
     // Step 2 belongs to the list view: its indexes and the FTS5 search table.
     [](const QSqlDatabase& db) { applyListIndexes(db); },
+    // Step 3: the service's reason for its verdict 審核未通過, kept beside server_status so the
+    // list and the preview can say why (NULL for any other verdict).
+    [](const QSqlDatabase& db) {
+        run(db, QStringLiteral("ALTER TABLE vacancies ADD COLUMN server_rejection_reason TEXT"));
+    },
 };
 
 } // namespace

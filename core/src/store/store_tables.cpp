@@ -39,13 +39,17 @@ void Tables::write(LocalVacancy& r) const
     const QVariant serverStatus = r.base && r.base->status
         ? QVariant(domain::detail::statusName(*r.base->status))
         : QVariant(QMetaType(QMetaType::QString));
+    // The reason belongs to the verdict: a base that is no longer Rejected drops it.
+    if (!r.base || r.base->status != domain::VacancyStatus::Rejected)
+        r.serverRejectionReason.clear();
     const QString searchBody
         = QStringList { d.qualifications, d.duties, d.workAddress }.join(u'\n');
     run(QStringLiteral(
             "INSERT INTO vacancies (local_id, server_id, etag, base_json, data_json, state,"
             " deleted, server_deleted, rejection_json, rejection_code, updated_at, title,"
             " agency_name, person_kind, server_status, valid_from, valid_to, openings,"
-            " search_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " search_body, server_rejection_reason)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (local_id) DO UPDATE SET server_id = excluded.server_id,"
             " etag = excluded.etag, base_json = excluded.base_json,"
             " data_json = excluded.data_json, state = excluded.state,"
@@ -55,7 +59,8 @@ void Tables::write(LocalVacancy& r) const
             " title = excluded.title, agency_name = excluded.agency_name,"
             " person_kind = excluded.person_kind, server_status = excluded.server_status,"
             " valid_from = excluded.valid_from, valid_to = excluded.valid_to,"
-            " openings = excluded.openings, search_body = excluded.search_body"),
+            " openings = excluded.openings, search_body = excluded.search_body,"
+            " server_rejection_reason = excluded.server_rejection_reason"),
         { r.localId, orNull(r.serverId), orNull(r.etag),
             r.base ? QVariant(QString::fromUtf8(serialise(*r.base)))
                    : QVariant(QMetaType(QMetaType::QString)),
@@ -66,7 +71,8 @@ void Tables::write(LocalVacancy& r) const
                 : QVariant(messagesJson(r.rejection)),
             orNull(r.rejectionCode), r.updatedAt.toMSecsSinceEpoch(), notNull(d.title),
             notNull(d.agencyName), notNull(d.personKind), serverStatus, dateOrNull(d.validFrom),
-            dateOrNull(d.validTo), d.openings, notNull(searchBody) });
+            dateOrNull(d.validTo), d.openings, notNull(searchBody),
+            orNull(r.serverRejectionReason) });
 }
 
 void Tables::erase(const QString& localId) const

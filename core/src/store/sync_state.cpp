@@ -21,7 +21,8 @@ constexpr auto codeListsName = "bundle";
 
 } // namespace
 
-void SyncState::applyServerRecord(const Vacancy& server, const QString& etag)
+void SyncState::applyServerRecord(
+    const Vacancy& server, const QString& etag, const QString& rejectionReason)
 {
     const detail::Tables t(db_);
     if (server.vacancyId.isEmpty())
@@ -39,6 +40,7 @@ void SyncState::applyServerRecord(const Vacancy& server, const QString& etag)
         r.serverId = server.vacancyId;
         r.etag = etag;
         r.base = server;
+        r.serverRejectionReason = rejectionReason;
         r.data = server;
         r.state = RecordState::Synced;
         r.deleted = false;

@@ -257,7 +257,8 @@ SqlStatement pageSql(const ListQuery& query, bool searchIndex, qint64 total)
     const QString direction = query.ascending ? QStringLiteral("ASC") : QStringLiteral("DESC");
     statement.sql = QStringLiteral("SELECT local_id, server_id, title, agency_name, person_kind,"
                                    " state, server_status, valid_from, valid_to, openings,"
-                                   " updated_at, deleted, server_deleted FROM vacancies")
+                                   " updated_at, deleted, server_deleted,"
+                                   " server_rejection_reason FROM vacancies")
         + whereClause(where)
         + QStringLiteral(" ORDER BY %1 %2, local_id %2 LIMIT ? OFFSET ?")
               .arg(orderExpression(query.sort), direction);
@@ -309,6 +310,7 @@ ListPage queryVacancies(const QSqlDatabase& db, const ListQuery& query)
         row.updatedAt = QDateTime::fromMSecsSinceEpoch(page.value(10).toLongLong(), Qt::UTC);
         row.deleted = page.value(11).toInt() != 0;
         row.serverDeleted = page.value(12).toInt() != 0;
+        row.serverRejectionReason = page.value(13).toString();
         result.rows << row;
     }
     if (page.lastError().isValid())

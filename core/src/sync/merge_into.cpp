@@ -19,7 +19,8 @@ QStringList united(QStringList a, const QStringList& b)
 } // namespace
 
 Merged mergeInto(store::LocalStore& store, const QString& localId, const domain::Vacancy& server,
-    const QString& etag, std::optional<qint64> answeredSequence, const QDateTime& now)
+    const QString& etag, std::optional<qint64> answeredSequence, const QDateTime& now,
+    const QString& rejectionReason)
 {
     Merged outcome = Merged::Rebased;
     store.inTransaction([&] {
@@ -40,12 +41,12 @@ Merged mergeInto(store::LocalStore& store, const QString& localId, const domain:
         // was lost): acknowledge instead of writing it again.
         if (answeredSequence && r.state == store::RecordState::Pending && r.queuedOperations == 1
             && body && sameContent(body->merged, server)) {
-            store.outbox().acknowledge(*answeredSequence, server, etag);
+            store.outbox().acknowledge(*answeredSequence, server, etag, rejectionReason);
             outcome = Merged::AlreadyThere;
             return;
         }
         store.outbox().rebase(
-            localId, server, etag, body ? body->merged : data.merged, data.merged);
+            localId, server, etag, body ? body->merged : data.merged, data.merged, rejectionReason);
     });
     return outcome;
 }

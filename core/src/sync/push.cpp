@@ -125,7 +125,8 @@ bool Push::settle(
             store_.outbox().acknowledgeDelete(
                 entry.sequence, reply.httpStatus == 200 ? reply.record : std::nullopt, reply.etag);
         else
-            store_.outbox().acknowledge(entry.sequence, *reply.record, reply.etag);
+            store_.outbox().acknowledge(
+                entry.sequence, *reply.record, reply.etag, reply.rejectionReason);
         ++report.sent;
         if (events_.sent)
             events_.sent(report.sent);
@@ -183,7 +184,8 @@ bool Push::settlePreconditionFailed(const OutboxEntry& entry, const LocalVacancy
         } else if (!record.base || sameContent(*record.base, *reply.record)) {
             // Only the server's own fields moved (the status by date): the clerk deleted what
             // is there, so the delete goes again on this version.
-            store_.outbox().rebase(entry.localId, *reply.record, reply.etag, *reply.record);
+            store_.outbox().rebase(entry.localId, *reply.record, reply.etag, *reply.record,
+                std::nullopt, reply.rejectionReason);
         } else {
             // Someone else changed it since the clerk last saw it. Deleting now would throw
             // their edit away unseen (what If-Match is for): the record comes back as the
@@ -191,14 +193,15 @@ bool Push::settlePreconditionFailed(const OutboxEntry& entry, const LocalVacancy
             // says why in the clerk's language.
             store_.inTransaction([&] {
                 store_.outbox().reject(entry.sequence, QLatin1String(vacancyChangedCode), {});
-                store_.outbox().rebase(entry.localId, *reply.record, reply.etag, *reply.record);
+                store_.outbox().rebase(entry.localId, *reply.record, reply.etag, *reply.record,
+                    std::nullopt, reply.rejectionReason);
             });
             ++report.rejected;
         }
         return true;
     }
-    switch (mergeInto(
-        store_, entry.localId, *reply.record, reply.etag, entry.sequence, currentTime(options_))) {
+    switch (mergeInto(store_, entry.localId, *reply.record, reply.etag, entry.sequence,
+        currentTime(options_), reply.rejectionReason)) {
     case Merged::Rebased:
         ++report.merged; // and the loop sends it again
         break;

@@ -107,6 +107,7 @@ RemoteReply ok(int status, const api::VacancyRecord& record)
     reply.httpStatus = status;
     reply.record = record.vacancy;
     reply.etag = record.etag;
+    reply.rejectionReason = record.rejectionReason;
     return reply;
 }
 
@@ -176,8 +177,10 @@ RemoteReply ServiceClientRemote::changes(const QString& since, int limit, FeedPa
         entry.id = change.id;
         entry.etag = change.etag;
         entry.deleted = change.deleted;
-        if (change.vacancy)
+        if (change.vacancy) {
             entry.record = change.vacancy->vacancy;
+            entry.rejectionReason = change.vacancy->rejectionReason;
+        }
         page.changes.append(entry);
     }
     page.cursor = result->cursor;

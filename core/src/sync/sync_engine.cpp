@@ -43,12 +43,13 @@ struct SyncEngine::Private {
             return; // the version we have (our own write, most often)
         ++report.pulled;
         if (!known || !known->hasLocalEdits()) {
-            store->syncState().applyServerRecord(server, entry.etag);
+            store->syncState().applyServerRecord(server, entry.etag, entry.rejectionReason);
             return;
         }
         if (known->deleted) {
             // Our delete goes out on the new version.
-            store->outbox().rebase(known->localId, server, entry.etag, server);
+            store->outbox().rebase(
+                known->localId, server, entry.etag, server, std::nullopt, entry.rejectionReason);
             return;
         }
         if (known->state == RecordState::Conflict) {
@@ -70,8 +71,8 @@ struct SyncEngine::Private {
             }
             return;
         }
-        switch (
-            detail::mergeInto(*store, known->localId, server, entry.etag, std::nullopt, now())) {
+        switch (detail::mergeInto(*store, known->localId, server, entry.etag, std::nullopt, now(),
+            entry.rejectionReason)) {
         case detail::Merged::Rebased:
         case detail::Merged::AlreadyThere:
             ++report.merged;

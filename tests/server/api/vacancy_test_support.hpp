@@ -1,6 +1,6 @@
 #pragma once
 
-// Shared by the vacancy suites (test_vacancies*.cpp): a valid body with dates relative to today
+// Shared by the vacancy suites (test_vacanc*.cpp): a valid body with dates relative to today
 // in Taipei, the seed's vacancies (tests/server/seed/test.json), and request shorthands.
 
 #include "../../core/vacancy_kinds_fixture.hpp"

@@ -173,7 +173,8 @@ inline QJsonObject withoutServerOnly(QJsonObject record)
 }
 
 /// Both sides hold the same: every server record exactly once here, Synced, equal in every
-/// field (and the same etag); nothing here the server does not have; nothing queued.
+/// field (and the same etag and verdict reason); nothing here the server does not have; nothing
+/// queued.
 inline void checkSameAsServer(
     LocalStore& store, const servertest::HttpClient& client, const QString& token)
 {
@@ -197,6 +198,7 @@ inline void checkSameAsServer(
         const LocalVacancy& r = byServerId[it.key()];
         CHECK(core::domain::toJson(r.data) == withoutServerOnly(it.value()));
         CHECK(r.etag == it.value().value("etag").toString());
+        CHECK(r.serverRejectionReason == it.value().value("rejectionReason").toString());
         REQUIRE(r.base.has_value());
         CHECK(*r.base == r.data);
     }

@@ -169,6 +169,14 @@ QString VacancyTableModel::verdictText(
     return {};
 }
 
+QString VacancyTableModel::verdictReason(const ListRow& row)
+{
+    // A local refusal (退回) is shown instead of the service's verdict, and so is its reason.
+    if (row.state == RecordState::Rejected || row.serverStatus != VacancyStatus::Rejected)
+        return {};
+    return row.serverRejectionReason;
+}
+
 QString VacancyTableModel::syncStateText(const ListRow& row)
 {
     if (row.deleted)
@@ -241,8 +249,17 @@ QVariant VacancyTableModel::data(const QModelIndex& index, int role) const
     const bool action = column >= Edit && column <= Applicants;
     switch (role) {
     case Qt::DisplayRole:
-    case Qt::ToolTipRole:
         return text(index.row(), column);
+    case Qt::ToolTipRole:
+        // 審核未通過 says why on hover; the cell stays short.
+        if (column == Status && !verdictReason(r).isEmpty())
+            return tr("未通過原因：%1").arg(verdictReason(r));
+        return text(index.row(), column);
+    case Qt::AccessibleTextRole:
+        // A screen reader reads the reason with the verdict: it has no hover.
+        if (column == Status && !verdictReason(r).isEmpty())
+            return tr("%1，未通過原因：%2").arg(text(index.row(), column), verdictReason(r));
+        return {};
     case LocalIdRole:
         return r.localId;
     case ServerIdRole:

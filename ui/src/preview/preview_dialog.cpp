@@ -32,6 +32,7 @@ PreviewDialog::PreviewDialog(
     , export_(new QPushButton(this))
     , close_(new QPushButton(this))
     , status_(new QLabel(this))
+    , rejection_(new QLabel(this))
 {
     setObjectName(QStringLiteral("PreviewDialog"));
     browser_->setOpenLinks(false);
@@ -40,7 +41,13 @@ PreviewDialog::PreviewDialog(
     buttons->addWidget(export_);
     buttons->addWidget(status_, 1);
     buttons->addWidget(close_);
+    rejection_->setObjectName(QStringLiteral("rejectionReason"));
+    rejection_->setWordWrap(true);
+    rejection_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    rejection_->setStyleSheet(QStringLiteral("color: #ad380b;"));
+    rejection_->hide();
     auto* layout = new QVBoxLayout(this);
+    layout->addWidget(rejection_);
     layout->addWidget(browser_, 1);
     layout->addLayout(buttons);
     resize(820, 900);
@@ -48,6 +55,18 @@ PreviewDialog::PreviewDialog(
     connect(export_, &QPushButton::clicked, this, &PreviewDialog::exportChosen);
     connect(close_, &QPushButton::clicked, this, &PreviewDialog::accept);
     retranslate();
+}
+
+void PreviewDialog::setRejectionReason(const QString& reason)
+{
+    rejectionReason_ = reason;
+    showRejectionReason();
+}
+
+void PreviewDialog::showRejectionReason()
+{
+    rejection_->setText(tr("未通過原因：%1").arg(rejectionReason_));
+    rejection_->setVisible(!rejectionReason_.isEmpty());
 }
 
 void PreviewDialog::render()
@@ -142,6 +161,7 @@ void PreviewDialog::retranslate()
     print_->setText(tr("列印"));
     export_->setText(tr("匯出 PDF"));
     close_->setText(tr("關閉"));
+    showRejectionReason();
     render(); // the page's labels are translated too
 }
 

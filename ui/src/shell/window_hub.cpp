@@ -126,6 +126,7 @@ QDialog* WindowHub::openPreview(const QString& localId)
     if (!record)
         return nullptr;
     auto* preview = new PreviewDialog(record->data, &window_);
+    preview->setRejectionReason(record->serverRejectionReason);
     show(preview);
     return preview;
 }

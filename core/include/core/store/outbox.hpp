@@ -46,7 +46,9 @@ public:
     /// `serverRecord` and its state Synced unless local edits remain (other rows queued: Pending;
     /// unqueued edits: Draft), in which case only the server-assigned members of the data are
     /// refreshed. A record a pull inserted meanwhile under the same server id is folded in.
-    void acknowledge(qint64 sequence, const domain::Vacancy& serverRecord, const QString& etag);
+    /// `rejectionReason`: the service's reason when `serverRecord` is 審核未通過.
+    void acknowledge(qint64 sequence, const domain::Vacancy& serverRecord, const QString& etag,
+        const QString& rejectionReason = {});
     /// The server accepted a delete (or the record was already gone). Without `withdrawn` (204,
     /// 404) the row and the record go; with it (200: a published vacancy is withdrawn and stays
     /// in the history) the record becomes that final version, Synced.
@@ -61,14 +63,16 @@ public:
     /// version and etag; the record's queued updates collapse into one whose body is `merged`
     /// (serialised now); data := `mergedData` (when the record has unqueued edits, the merge of
     /// those) or else `merged`. A deleted record keeps its data (its delete goes out with the
-    /// new etag). State unchanged.
+    /// new etag). State unchanged. `rejectionReason` as for acknowledge().
     void rebase(const QString& localId, const domain::Vacancy& server, const QString& serverEtag,
         const domain::Vacancy& merged,
-        const std::optional<domain::Vacancy>& mergedData = std::nullopt);
+        const std::optional<domain::Vacancy>& mergedData = std::nullopt,
+        const QString& rejectionReason = {});
     /// The same for the record of outbox row `sequence`.
     void rebase(qint64 sequence, const domain::Vacancy& server, const QString& serverEtag,
         const domain::Vacancy& merged,
-        const std::optional<domain::Vacancy>& mergedData = std::nullopt);
+        const std::optional<domain::Vacancy>& mergedData = std::nullopt,
+        const QString& rejectionReason = {});
 
 private:
     const detail::StoreDatabase& db_;

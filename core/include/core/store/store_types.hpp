@@ -36,6 +36,10 @@ struct LocalVacancy {
     bool serverDeleted = false;
     QList<domain::FieldMessage> rejection; ///< the server's 422 messages, for the form
     QString rejectionCode; ///< the server's error code with them
+    /// The service's reason for its verdict 審核未通過 (base status Rejected). Not a refusal of
+    /// an edit (that is `rejection`): the service reviewed the published data and said no.
+    /// Empty, and not stored, whenever the base's status is anything else.
+    QString serverRejectionReason;
     QDateTime updatedAt; ///< last change of the row, UTC
     int queuedOperations = 0; ///< outbox rows of this record
 

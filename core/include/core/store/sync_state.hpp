@@ -27,7 +27,9 @@ public:
     /// Pull: a server record for a vacancy with no local edits (inserted when unknown). Throws
     /// for a record with local edits (the caller merges: rebase or recordConflict). Use
     /// LocalStore::inTransaction() to apply a page of changes and the cursor together.
-    void applyServerRecord(const domain::Vacancy& server, const QString& etag);
+    /// `rejectionReason`: the service's reason when `server` is 審核未通過.
+    void applyServerRecord(
+        const domain::Vacancy& server, const QString& etag, const QString& rejectionReason = {});
     /// Pull: a tombstone. `last` is the final record of a withdrawn vacancy (it stays, in the
     /// history), none for a deleted one. A record without local edits (or deleted here too)
     /// takes it: becomes `last`, Synced, or goes. A record with local edits is kept with its

@@ -59,6 +59,8 @@ struct ListRow {
     QString personKind;
     RecordState state {};
     std::optional<domain::VacancyStatus> serverStatus; ///< none for a never-synced draft
+    /// The service's reason when serverStatus is Rejected (審核未通過); may be empty.
+    QString serverRejectionReason;
     QDate validFrom, validTo; ///< invalid when unset
     int openings = 0;
     QDateTime updatedAt; ///< UTC

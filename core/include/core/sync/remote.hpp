@@ -28,6 +28,7 @@ struct RemoteReply {
     QList<domain::FieldMessage> fields; ///< the server's `fields`, one message per reason
     std::optional<domain::Vacancy> record; ///< the record answered (200/201, or 412's current)
     QString etag; ///< the record's (or the code lists') ETag
+    QString rejectionReason; ///< the service's reason when `record` is 審核未通過
     std::optional<int> retryAfterSeconds; ///< Retry-After
     QByteArray body; ///< the raw body (the code-list bundle)
 
@@ -42,6 +43,7 @@ struct FeedEntry {
     QString etag;
     bool deleted = false; ///< withdrawn (record = its final version) or deleted (no record)
     std::optional<domain::Vacancy> record;
+    QString rejectionReason; ///< the service's reason when `record` is 審核未通過
 };
 
 struct FeedPage {

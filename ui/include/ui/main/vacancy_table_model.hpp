@@ -65,6 +65,8 @@ public:
     /// 審核結果: the service's verdict (a refusal with its reason); empty when it has none.
     static QString verdictText(
         const core::store::ListRow& row, const std::optional<core::store::LocalVacancy>& record);
+    /// The service's reason when the verdict shown is 審核未通過; empty otherwise.
+    static QString verdictReason(const core::store::ListRow& row);
     static QString syncStateText(const core::store::ListRow& row);
 
 private:

@@ -24,6 +24,10 @@ public:
     PreviewDialog(const core::domain::Vacancy& vacancy, const core::domain::CodeLists& codes,
         QWidget* parent = nullptr);
 
+    /// The service's reason for its verdict 審核未通過, shown above the page (not part of the
+    /// public page, so neither printed nor exported); empty hides the line.
+    void setRejectionReason(const QString& reason);
+    QLabel* rejectionLine() const { return rejection_; }
     /// The page as shown.
     QString html() const { return html_; }
     QTextBrowser* browser() const { return browser_; }
@@ -48,6 +52,7 @@ protected:
 
 private:
     void retranslate();
+    void showRejectionReason();
     void render();
     void print();
     void exportChosen();
@@ -63,6 +68,8 @@ private:
     QPushButton* export_ = nullptr;
     QPushButton* close_ = nullptr;
     QLabel* status_ = nullptr; ///< where the PDF went, or why it did not
+    QLabel* rejection_ = nullptr; ///< 未通過原因：…
+    QString rejectionReason_;
 };
 
 } // namespace ui

@@ -1,0 +1,118 @@
+// What each fault (FaultRule::Kind) does to a request. Delay is Pass held for delayMs, which
+// next() applies to every kind before act().
+#include "proxy_session.hpp"
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+namespace synctest {
+
+namespace {
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 204:
+        return "No Content";
+    case 304:
+        return "Not Modified";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 409:
+        return "Conflict";
+    case 412:
+        return "Precondition Failed";
+    case 422:
+        return "Unprocessable Content";
+    case 428:
+        return "Precondition Required";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    default:
+        return "Injected";
+    }
+}
+
+/// The response a Respond/RespondAfterForward rule stands in with.
+QByteArray injectedResponse(const FaultRule& rule, bool close)
+{
+    QByteArray out
+        = "HTTP/1.1 " + QByteArray::number(rule.status) + ' ' + reasonPhrase(rule.status) + "\r\n";
+    for (const auto& [name, value] : rule.headers)
+        out += name + ": " + value + "\r\n";
+    if (!rule.body.isEmpty() && !http::hasHeader(rule.headers, "Content-Type")) {
+        QJsonParseError error;
+        QJsonDocument::fromJson(rule.body, &error);
+        out += error.error == QJsonParseError::NoError
+            ? "Content-Type: application/json\r\n"
+            : "Content-Type: text/plain; charset=utf-8\r\n";
+    }
+    if (!http::hasHeader(rule.headers, "Content-Length"))
+        out += "Content-Length: " + QByteArray::number(rule.body.size()) + "\r\n";
+    if (close && !http::hasHeader(rule.headers, "Connection"))
+        out += "Connection: close\r\n";
+    return out + "\r\n" + rule.body;
+}
+
+} // namespace
+
+void ProxySession::act()
+{
+    switch (rule_.kind) {
+    case FaultRule::DropBeforeForward:
+        closeClient();
+        finish();
+        return;
+    case FaultRule::Respond:
+        answerClient(injectedResponse(rule_, request_.close), rule_.status, request_.close);
+        finish();
+        return;
+    default:
+        forward();
+    }
+}
+
+void ProxySession::answered(const QByteArray& bytes, const http::Response& response)
+{
+    const bool close = request_.close || response.close;
+    switch (rule_.kind) {
+    case FaultRule::DropAfterForward:
+        closeClient();
+        break;
+    case FaultRule::CutResponse:
+        if (rule_.cutBytes >= bytes.size()) {
+            answerClient(bytes, response.status, true);
+        } else {
+            if (!clientGone_)
+                client_->write(bytes.left(rule_.cutBytes));
+            closeClient();
+        }
+        break;
+    case FaultRule::RespondAfterForward: // the upstream's Connection: close is ours to mend
+        answerClient(injectedResponse(rule_, request_.close), rule_.status, request_.close);
+        break;
+    default:
+        answerClient(bytes, response.status, close);
+    }
+    finish();
+}
+
+} // namespace synctest
