@@ -94,6 +94,17 @@ HttpResponse replayed(const StoredResponse& stored)
 HttpResponse createReserved(const ServiceContext& context, const HttpRequest& request,
     const IdempotencyReservation& reservation)
 {
+    storage::Transaction transaction(context.db);
+    HttpResponse response = createUnderKey(context, request, reservation);
+    transaction.commit();
+    return response;
+}
+
+} // namespace
+
+HttpResponse createUnderKey(const ServiceContext& context, const HttpRequest& request,
+    const IdempotencyReservation& reservation)
+{
     core::domain::Vacancy vacancy = readVacancyBody(context, request);
     const QDate today = todayInTaipei();
     QList<FieldMessage> problems = adoptAgency(context, vacancy, request.caller.agencyCode);
@@ -101,7 +112,6 @@ HttpResponse createReserved(const ServiceContext& context, const HttpRequest& re
     if (!problems.isEmpty())
         throw validationFailed(problems);
 
-    storage::Transaction transaction(context.db);
     StoredVacancy row;
     row.vacancyId = nextVacancyId(context.db, today);
     row.agencyCode = request.caller.agencyCode;
@@ -115,11 +125,8 @@ HttpResponse createReserved(const ServiceContext& context, const HttpRequest& re
     completeIdempotencyKey(context, reservation, response.status, response.body);
     audit::writeAudit(
         context, audit::callerEntry(request, QStringLiteral("vacancy.create"), row.vacancyId));
-    transaction.commit();
     return response;
 }
-
-} // namespace
 
 StoredVacancy requireVacancy(
     const ServiceContext& context, const QString& agencyCode, const QString& vacancyId)
