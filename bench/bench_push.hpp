@@ -10,7 +10,7 @@ struct PushOptions {
     /// Pipeline depths to run, in order (1: every operation on its own, the old path).
     QList<int> depths { 1, 16 };
     /// Then batch sizes to run, in order (`POST /vacancy-batches`, that many creates a request).
-    QList<int> batches { 50 };
+    QList<int> batches { 100 };
     QString pki; ///< the test PKI (tests/pki/make-test-pki.sh)
     QString server; ///< the shiqiuren-server binary
     QString seed; ///< tests/server/seed/test.json

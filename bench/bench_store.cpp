@@ -4,7 +4,7 @@
 // (bench_push.cpp). The figures and the machine are in docs/performance.md.
 //
 //   build/bin/bench-store [--rows N] [--reps R] [--cpu-time] [--file PATH] [--plans]
-//   build/bin/bench-store --push [N] [--pipeline 1,16] [--batch 50] [--pki DIR] [--server BIN]
+//   build/bin/bench-store --push [N] [--pipeline 1,16] [--batch 100] [--pki DIR] [--server BIN]
 //   [--seed FILE]
 #include "bench_common.hpp"
 #include "bench_list.hpp"
@@ -42,8 +42,8 @@ int main(int argc, char* argv[])
                        "empty: none)"),
         QStringLiteral("D,..."), QStringLiteral("1,16"));
     const QCommandLineOption batchOption(QStringLiteral("batch"),
-        QStringLiteral("then batch sizes for --push, one run each (0 or empty: none; default 50)"),
-        QStringLiteral("B,..."), QStringLiteral("50"));
+        QStringLiteral("then batch sizes for --push, one run each (0 or empty: none; default 100)"),
+        QStringLiteral("B,..."), QStringLiteral("100"));
     const QCommandLineOption pkiOption(QStringLiteral("pki"),
         QStringLiteral("the test PKI for --push (default: <build>/test-pki)"),
         QStringLiteral("DIR"));

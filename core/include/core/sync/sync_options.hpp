@@ -33,7 +33,7 @@ struct SyncOptions {
     /// Queued creates sent as one `POST /vacancy-batches` (one request, one server transaction:
     /// the server commits once for all of them); it replaces pipelineDepth for creates. 0 or 1:
     /// never; a server without the route (404/405) gets them by the pipelined path instead.
-    int createBatchSize = 50;
+    int createBatchSize = 100;
 };
 
 /// "Now" as the options say.
