@@ -150,3 +150,36 @@ TEST_CASE(
     CHECK(countTitle(records, QStringLiteral("好的二")) == 1);
     CHECK(countTitle(records, QStringLiteral("過期的")) == 0);
 }
+
+TEST_CASE("Batched creates: large bodies are split to keep a request under the size limit",
+    "[sync][proxy][batch]")
+{
+    servertest::TestServer server;
+    const servertest::HttpClient client = server.client();
+    const QString token = servertest::clerkSession(client);
+    const QUrl upstream(server.baseUrl());
+    FaultProxy proxy(upstream.host(), quint16(upstream.port()));
+    Workstation station(proxy.baseUrl(), token);
+    station.syncOk();
+
+    // 30 creates of about 12 KB each (3,000 CJK characters, 3 bytes apiece in UTF-8): 360 KB
+    // together, more than the server takes in one body (256 KiB), fewer than a batch's 100.
+    for (int i = 0; i < 30; ++i) {
+        Vacancy v = newVacancy(QStringLiteral("長文%1").arg(i));
+        v.duties = QString(3000, QChar(u'職'));
+        station.store().records().createQueued(v);
+    }
+    proxy.clearLog();
+    const SyncReport report = station.syncOk();
+    INFO(describe(proxy).toStdString());
+    CHECK(report.sent == 30);
+    CHECK(report.rejected == 0);
+    CHECK(requestsTo(proxy, batchPath) >= 2);
+    CHECK(requestsTo(proxy, singlePath) == 0);
+    for (const ProxyLogEntry& entry : proxy.log())
+        if (entry.path == batchPath)
+            CHECK(entry.status == 200);
+    const QMap<QString, QJsonObject> records = serverRecords(client, token);
+    for (int i = 0; i < 30; ++i)
+        CHECK(countTitle(records, QStringLiteral("長文%1").arg(i)) == 1);
+}
