@@ -1,6 +1,7 @@
 // bench-store --push: N queued creates (10,000 by default) pushed through the sync engine to
 // the real server on loopback, per record; once per pipeline depth asked for (the one-by-one
-// path is depth 1), each against a fresh server, and the figures side by side at the end.
+// path is depth 1) and once per batch size, each against a fresh server, and the figures side by
+// side at the end.
 #include "bench_push.hpp"
 
 #include "bench_common.hpp"
@@ -195,6 +196,7 @@ core::domain::Vacancy pushedVacancy(int i)
 /// One path's figures.
 struct PushRun {
     int depth = 1;
+    int batch = 0; ///< creates per batch request; 0: no batches (the depth's path)
     double queueSeconds = 0;
     double pushSeconds = 0;
     int runs = 0;
@@ -203,10 +205,11 @@ struct PushRun {
 
 /// Push `options.records` queued creates to a fresh local server (the real shiqiuren-server on
 /// loopback, a fresh SQLite database, the test seed) through the sync engine with creates sent
-/// `depth` at a time, and report the time per record. Depth 1 is the one-by-one path, queued as
-/// the form did before (createDraft, then saveAndQueue: two transactions a record); a deeper
-/// pipeline queues as the form does now (createQueued: one transaction).
-PushRun pushOnce(const PushOptions& options, int depth)
+/// `depth` at a time (or, with `batch` > 1, `batch` to a batch request), and report the time per
+/// record. Depth 1 is the one-by-one path, queued as the form did before (createDraft, then
+/// saveAndQueue: two transactions a record); a deeper pipeline and a batch queue as the form
+/// does now (createQueued: one transaction).
+PushRun pushOnce(const PushOptions& options, int depth, int batch)
 {
     QTemporaryDir dir;
     if (!dir.isValid())
@@ -216,21 +219,23 @@ PushRun pushOnce(const PushOptions& options, int depth)
     const servertest::HttpClient client(baseUrl);
     const QString token = clerkSession(client, options.pki);
     const qint64 before = serverTotal(client, token);
-    std::printf("\n== pipeline depth %d ==\nserver %s (SQLite, seed %s); %lld vacancies of the "
+    std::printf("\n== %s %d ==\nserver %s (SQLite, seed %s); %lld vacancies of the "
                 "clerk's agency before\n",
-        depth, qPrintable(baseUrl), qPrintable(QFileInfo(options.seed).fileName()),
-        static_cast<long long>(before));
+        batch > 1 ? "batch size" : "pipeline depth", batch > 1 ? batch : depth, qPrintable(baseUrl),
+        qPrintable(QFileInfo(options.seed).fileName()), static_cast<long long>(before));
     std::printf("load average before: %s\n", qPrintable(loadAverage()));
 
     core::sync::SyncOptions syncOptions;
     syncOptions.backoffBase = std::chrono::milliseconds(0);
     syncOptions.pipelineDepth = depth;
+    syncOptions.createBatchSize = batch;
     core::sync::SyncEngine engine(
         dir.filePath(QStringLiteral("local.sqlite")), baseUrl, token, syncOptions);
     core::store::Records& records = engine.store().records();
 
     PushRun run;
     run.depth = depth;
+    run.batch = batch;
     const auto queueStarted = Clock::now();
     for (int i = 0; i < options.records; ++i) {
         const core::domain::Vacancy v = pushedVacancy(i);
@@ -296,12 +301,18 @@ void benchPush(const PushOptions& options)
     beforeExit = stopServer;
     QList<PushRun> runs;
     for (const int depth : options.depths)
-        runs.append(pushOnce(options, depth));
-    std::printf("\n| path | depth | N | queue ms/record | push s | push ms/record | records/s |\n"
+        runs.append(pushOnce(options, depth, 0));
+    for (const int batch : options.batches)
+        runs.append(pushOnce(options, 16, batch));
+    std::printf("\n| path | depth or batch | N | queue ms/record | push s | push ms/record | "
+                "records/s |\n"
                 "|------|------:|--:|----------------:|-------:|---------------:|----------:|\n");
     for (const PushRun& run : runs)
         std::printf("| %s | %d | %d | %.3f | %.2f | %.3f | %.0f |\n",
-            run.depth == 1 ? "one by one" : "pipelined", run.depth, options.records,
+            run.batch > 1        ? "batch"
+                : run.depth == 1 ? "one by one"
+                                 : "pipelined",
+            run.batch > 1 ? run.batch : run.depth, options.records,
             run.queueSeconds * 1e3 / options.records, run.pushSeconds,
             run.pushSeconds * 1e3 / options.records, options.records / run.pushSeconds);
     beforeExit = nullptr;

@@ -4,7 +4,8 @@
 // (bench_push.cpp). The figures and the machine are in docs/performance.md.
 //
 //   build/bin/bench-store [--rows N] [--reps R] [--cpu-time] [--file PATH] [--plans]
-//   build/bin/bench-store --push [N] [--pipeline 1,16] [--pki DIR] [--server BIN] [--seed FILE]
+//   build/bin/bench-store --push [N] [--pipeline 1,16] [--batch 100] [--pki DIR] [--server BIN]
+//   [--seed FILE]
 #include "bench_common.hpp"
 #include "bench_list.hpp"
 #include "bench_push.hpp"
@@ -37,8 +38,12 @@ int main(int argc, char* argv[])
         QStringLiteral("instead: push N queued creates to the local server (default 10000)"),
         QStringLiteral("N"));
     const QCommandLineOption pipelineOption(QStringLiteral("pipeline"),
-        QStringLiteral("pipeline depths for --push, one run each (1: one by one; default 1,16)"),
+        QStringLiteral("pipeline depths for --push, one run each (1: one by one; default 1,16; "
+                       "empty: none)"),
         QStringLiteral("D,..."), QStringLiteral("1,16"));
+    const QCommandLineOption batchOption(QStringLiteral("batch"),
+        QStringLiteral("then batch sizes for --push, one run each (0 or empty: none; default 100)"),
+        QStringLiteral("B,..."), QStringLiteral("100"));
     const QCommandLineOption pkiOption(QStringLiteral("pki"),
         QStringLiteral("the test PKI for --push (default: <build>/test-pki)"),
         QStringLiteral("DIR"));
@@ -49,7 +54,7 @@ int main(int argc, char* argv[])
         QStringLiteral("the server's seed for --push (default: tests/server/seed/test.json)"),
         QStringLiteral("FILE"));
     parser.addOptions({ rowsOption, repsOption, cpuOption, fileOption, plansOption, pushOption,
-        pipelineOption, pkiOption, serverOption, seedOption });
+        pipelineOption, batchOption, pkiOption, serverOption, seedOption });
     // `--push` alone (no N) takes the default.
     QStringList arguments = app.arguments();
     for (qsizetype i = 1; i < arguments.size(); ++i) {
@@ -63,11 +68,19 @@ int main(int argc, char* argv[])
         bench::PushOptions push;
         push.records = parser.value(pushOption).toInt();
         push.depths.clear();
-        for (const QString& depth : parser.value(pipelineOption).split(u',')) {
+        for (const QString& depth : parser.value(pipelineOption).split(u',', Qt::SkipEmptyParts)) {
             const int d = depth.trimmed().toInt();
             if (d < 1)
                 bench::die(QStringLiteral("--pipeline takes positive numbers, e.g. 1,16"));
             push.depths << d;
+        }
+        push.batches.clear();
+        for (const QString& batch : parser.value(batchOption).split(u',', Qt::SkipEmptyParts)) {
+            const int b = batch.trimmed().toInt();
+            if (b < 0 || b > 100)
+                bench::die(QStringLiteral("--batch takes numbers from 2 to 100 (0: none)"));
+            if (b > 1)
+                push.batches << b;
         }
         push.pki = parser.isSet(pkiOption)
             ? parser.value(pkiOption)

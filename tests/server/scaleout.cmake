@@ -5,7 +5,8 @@ add_executable(test_server_scaleout
     ${CMAKE_CURRENT_SOURCE_DIR}/scaleout/concurrent_requests.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/scaleout/test_shared_state.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/scaleout/test_change_feed_order.cpp
-    ${CMAKE_CURRENT_SOURCE_DIR}/scaleout/test_startup.cpp)
+    ${CMAKE_CURRENT_SOURCE_DIR}/scaleout/test_startup.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/scaleout/test_batch_races.cpp)
 target_link_libraries(test_server_scaleout PRIVATE server_test_support server catch_qt_main
     Qt6::Sql)
 set_target_properties(test_server_scaleout PROPERTIES

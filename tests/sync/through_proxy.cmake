@@ -1,6 +1,7 @@
 # The sync engine behind the fault proxy, against the real server.
 shiqiuren_catch_test(test_sync_through_proxy
     SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/through_proxy/test_sync_through_proxy.cpp
+        ${CMAKE_CURRENT_SOURCE_DIR}/through_proxy/test_sync_batches.cpp
     LIBS core fault_proxy server_test_support catch_qt_main
     LABELS "sync;integration")
 if(TARGET test_sync_through_proxy)

@@ -3,6 +3,7 @@
 #include "answers.hpp"
 #include "api_log.hpp"
 #include "application_answers.hpp"
+#include "batch_shapes.hpp"
 #include "error_body.hpp"
 #include "http_exchange.hpp"
 #include "json_shapes.hpp"
@@ -303,6 +304,27 @@ QList<Result<CreateOutcome>> ServiceClient::createVacancies(const QList<VacancyC
         results.append(answerOf<CreateOutcome>(requests[i], sent[i], { 201 }, createOutcomeFrom));
     }
     return results;
+}
+
+Result<QList<Result<CreateOutcome>>> ServiceClient::createVacancyBatch(
+    const QList<VacancyCreate>& creates)
+{
+    using Results = QList<Result<CreateOutcome>>;
+    const HttpRequest r = authorised(
+        jsonRequest("POST", QStringLiteral("/vacancy-batches"), detail::batchBody(creates)));
+    Result<Results> sent = perform<Results>(*exchange_, r, { 200 }, [&](const HttpAnswer& a) {
+        const QList<HttpAnswer> items = detail::batchAnswers(a, creates.size());
+        Results results;
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            // Each item is read (and logged) as the single POST it stands for.
+            HttpRequest single = createRequest(creates[i].idempotencyKey, {});
+            single.path += QStringLiteral(" (batch item %1)").arg(i + 1);
+            results.append(answerOf<CreateOutcome>(
+                single, Result<HttpAnswer>::success(items[i]), { 201 }, createOutcomeFrom));
+        }
+        return results;
+    });
+    return sent;
 }
 
 Result<VacancyRecord> ServiceClient::replaceVacancy(

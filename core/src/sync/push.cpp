@@ -23,7 +23,8 @@ bool Push::run(SyncReport& report)
 {
     total_ = store_.outbox().size();
     done_ = 0;
-    const int depth = std::max(1, options_.pipelineDepth);
+    const int depth = std::max(
+        1, options_.createBatchSize > 1 ? options_.createBatchSize : options_.pipelineDepth);
     for (;;) {
         const QList<OutboxEntry> due = store_.outbox().due(currentTime(options_), skip_, depth);
         if (due.isEmpty())
@@ -84,8 +85,11 @@ bool Push::sendCreates(const QList<OutboxEntry>& entries, SyncReport& report)
     QList<RemoteCreate> calls;
     for (const OutboxEntry& entry : sending)
         calls.append({ entry.body, entry.operationId });
-    const QList<RemoteReply> replies
-        = calls.isEmpty() ? QList<RemoteReply> {} : remote_.createAll(calls);
+    QList<RemoteReply> replies;
+    if (options_.createBatchSize > 1)
+        replies = remote_.createBatch(calls);
+    else if (!calls.isEmpty())
+        replies = remote_.createAll(calls);
     bool goOn = true;
     // A crash before this commits loses only acknowledgements: the same bytes go again under
     // the same keys, and the server answers what it stored.

@@ -11,9 +11,10 @@
 namespace core::sync::detail {
 
 /// One run's push: the outbox oldest first, each record's rows in order. Queued creates go
-/// out `pipelineDepth` at a time: their tries are written in one transaction, the requests are
-/// on the wire together, and the answers are written in one transaction. Anything else goes on
-/// its own, as does everything with a depth of 1.
+/// out `createBatchSize` (or `pipelineDepth`) at a time: their tries are written in one
+/// transaction, then the creates go as batch requests (`Remote::createBatch`) or, without
+/// batches, as requests on the wire together, and the answers are written in one transaction.
+/// Anything else goes on its own, as does everything with a depth of 1 and no batches.
 class Push {
 public:
     struct Events {

@@ -26,6 +26,11 @@ QList<RemoteReply> Remote::createAll(const QList<RemoteCreate>& creates)
     return replies;
 }
 
+QList<RemoteReply> Remote::createBatch(const QList<RemoteCreate>& creates)
+{
+    return createAll(creates);
+}
+
 namespace detail {
 
 using Outcome = RemoteReply::Outcome;
@@ -143,6 +148,49 @@ QList<RemoteReply> ServiceClientRemote::createAll(const QList<RemoteCreate>& cre
     return replies;
 }
 
+QList<RemoteReply> ServiceClientRemote::createBatch(const QList<RemoteCreate>& creates)
+{
+    QList<RemoteReply> replies;
+    qsizetype next = 0;
+    while (next < creates.size()) {
+        if (!batchRoute_)
+            return replies + createAll(creates.mid(next));
+        QList<api::VacancyCreate> calls;
+        qsizetype bytes = 0;
+        // Well under the server's default body limit (256 KiB), whatever the bodies' sizes.
+        while (next < creates.size() && calls.size() < api::ServiceClient::maxBatchCreates
+            && (calls.isEmpty() || bytes + creates[next].body.size() < maxBatchBytes)) {
+            bytes += creates[next].body.size() + 80;
+            calls.append({ creates[next].key, creates[next].body });
+            ++next;
+        }
+        const auto sent = client_->createVacancyBatch(calls);
+        if (sent.ok()) {
+            for (const auto& result : *sent)
+                replies.append(result.ok() ? ok(201, result->record) : replyFrom(result.failure));
+            continue;
+        }
+        const RemoteReply whole = replyFrom(sent.failure);
+        const int status = whole.httpStatus;
+        if (status == 404 || status == 405)
+            batchRoute_ = false; // an older server: one create per request from now on
+        // A refusal of the request as a whole (400, 413, …) is no record's fault: the same
+        // creates go one by one, and each gets its own answer.
+        if (whole.outcome == Outcome::Refused || whole.outcome == Outcome::NotFound
+            || status == 405) {
+            QList<RemoteCreate> chunk;
+            for (const api::VacancyCreate& call : calls)
+                chunk.append({ call.exactBody, call.idempotencyKey });
+            replies += createAll(chunk);
+            continue;
+        }
+        // No answer, 5xx, 429, a login needed: nothing is known of any item, all wait alike.
+        for (qsizetype i = 0; i < calls.size(); ++i)
+            replies.append(whole);
+    }
+    return replies;
+}
+
 RemoteReply ServiceClientRemote::update(
     const QString& id, const QByteArray& body, const QString& etag)
 {
@@ -217,6 +265,8 @@ void ServiceClientRemote::setToken(const QString& token)
 
 void ServiceClientRemote::setBaseUrl(const QString& baseUrl)
 {
+    batchRoute_ = true; // another server: it may offer the route
+
     api::ServiceConfig config = client_->config();
     config.baseUrl = QUrl(baseUrl);
     owned_ = std::make_unique<api::ServiceClient>(std::move(config));

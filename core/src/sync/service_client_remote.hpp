@@ -18,6 +18,9 @@ public:
 
     RemoteReply create(const QByteArray& body, const QString& key) override;
     QList<RemoteReply> createAll(const QList<RemoteCreate>& creates) override;
+    /// Batches of at most api::ServiceClient::maxBatchCreates and about maxBatchBytes; after a
+    /// 404/405 (a server without the route) createAll() for the rest of this server's life.
+    QList<RemoteReply> createBatch(const QList<RemoteCreate>& creates) override;
     RemoteReply update(const QString& id, const QByteArray& body, const QString& etag) override;
     RemoteReply remove(const QString& id, const QString& etag) override;
     RemoteReply changes(const QString& since, int limit, FeedPage& page) override;
@@ -29,7 +32,11 @@ private:
     std::unique_ptr<api::ServiceClient> owned_;
     api::ServiceClient* client_;
     QString token_;
+    bool batchRoute_ = true;
 };
+
+/// A batch request's body stays below this many bytes (unless one create alone is larger).
+inline constexpr qsizetype maxBatchBytes = 192 * 1024;
 
 /// Sorts a failed call into what the engine does about it; whether an answer is worth
 /// retrying is api::Failure::retriable()'s to say.

@@ -90,6 +90,39 @@ void Transaction::commit()
     done_ = true;
 }
 
+Savepoint::Savepoint(QSqlDatabase db)
+    : db_(std::move(db))
+{
+    // The same statements on SQLite and PostgreSQL; one name is enough, as savepoints here
+    // never nest.
+    if (!execute(db_, "SAVEPOINT batch_item"))
+        throw StorageError("the database could not set a savepoint");
+}
+
+Savepoint::~Savepoint()
+{
+    // Unwinding: the enclosing transaction rolls back as well, so a failure here changes nothing.
+    if (!done_ && execute(db_, "ROLLBACK TO SAVEPOINT batch_item"))
+        execute(db_, "RELEASE SAVEPOINT batch_item");
+}
+
+void Savepoint::release()
+{
+    done_ = true;
+    if (!execute(db_, "RELEASE SAVEPOINT batch_item"))
+        throw StorageError("the database could not release a savepoint");
+}
+
+void Savepoint::rollback()
+{
+    done_ = true;
+    // ROLLBACK TO leaves the savepoint in place; RELEASE drops it so the names never pile up.
+    const bool undone = execute(db_, "ROLLBACK TO SAVEPOINT batch_item")
+        && execute(db_, "RELEASE SAVEPOINT batch_item");
+    if (!undone)
+        throw StorageError("the database could not roll back to a savepoint");
+}
+
 qint64 nextCounter(const QSqlDatabase& db, const QString& name)
 {
     run(db,

@@ -4,6 +4,8 @@
 #include "server/storage/sql.hpp"
 
 #include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QJsonParseError>
 #include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QSqlQuery>
@@ -22,24 +24,11 @@ constexpr int reserveAttempts = 3;
 
 QString requiredKey(const http::HttpRequest& request)
 {
-    // A UUID in its usual 8-4-4-4-12 form; any case, compared lower-cased.
-    static const QRegularExpression uuid(QStringLiteral(
-        "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"));
-    const QString key = QString::fromLatin1(request.header("idempotency-key")).trimmed();
-    if (!uuid.match(key).hasMatch())
+    const std::optional<QString> key
+        = idempotencyKeyFrom(QString::fromLatin1(request.header("idempotency-key")));
+    if (!key)
         throw ApiError(400, QStringLiteral("idempotency-key-required"));
-    return key.toLower();
-}
-
-QString fingerprint(const http::HttpRequest& request)
-{
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(request.method);
-    hash.addData(QByteArrayView("\n"));
-    hash.addData(request.path.toUtf8());
-    hash.addData(QByteArrayView("\n"));
-    hash.addData(request.body);
-    return QString::fromLatin1(hash.result().toHex());
+    return *key;
 }
 
 ApiError inFlight()
@@ -50,24 +39,68 @@ ApiError inFlight()
 
 } // namespace
 
+std::optional<QString> idempotencyKeyFrom(const QString& text)
+{
+    // A UUID in its usual 8-4-4-4-12 form; any case, compared lower-cased.
+    static const QRegularExpression uuid(QStringLiteral(
+        "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"));
+    const QString key = text.trimmed();
+    if (!uuid.match(key).hasMatch())
+        return std::nullopt;
+    return key.toLower();
+}
+
+QString requestFingerprint(const QByteArray& method, const QString& path, const QByteArray& body)
+{
+    // A JSON object is hashed as Qt writes it compactly (members sorted, no spaces), so the same
+    // create sent alone or inside a batch has one fingerprint; anything else as it came.
+    QJsonParseError error {};
+    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
+    const QByteArray canonical = error.error == QJsonParseError::NoError && document.isObject()
+        ? document.toJson(QJsonDocument::Compact)
+        : body;
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(method);
+    hash.addData(QByteArrayView("\n"));
+    hash.addData(path.toUtf8());
+    hash.addData(QByteArrayView("\n"));
+    hash.addData(canonical);
+    return QString::fromLatin1(hash.result().toHex());
+}
+
 QString idempotencyScope(const http::Principal& caller)
 {
     return caller.personId != 0 ? QStringLiteral("person:%1").arg(caller.personId)
                                 : QStringLiteral("agency:") + caller.agencyCode;
 }
 
+void purgeIdempotencyKeys(const ServiceContext& context, qint64 now)
+{
+    run(context.db, QStringLiteral("DELETE FROM idempotency_keys WHERE created_at < :cutoff"),
+        { { "cutoff", now - qint64(context.config.idempotencyKeepHours) * 3600 * 1000 } });
+}
+
 IdempotencyOutcome reserveIdempotencyKey(
     const ServiceContext& context, const http::HttpRequest& request)
 {
     const QString key = requiredKey(request);
-    const QString scope = idempotencyScope(request.caller);
-    const QString hash = fingerprint(request);
     const qint64 now = storage::nowMillis();
-    run(context.db, QStringLiteral("DELETE FROM idempotency_keys WHERE created_at < :cutoff"),
-        { { "cutoff", now - qint64(context.config.idempotencyKeepHours) * 3600 * 1000 } });
+    purgeIdempotencyKeys(context, now);
+    return claimIdempotencyKey(context,
+        { idempotencyScope(request.caller), key,
+            requestFingerprint(request.method, request.path, request.body) },
+        now);
+}
 
+IdempotencyOutcome claimIdempotencyKey(
+    const ServiceContext& context, const IdempotencyClaim& claim, qint64 now)
+{
+    const QString& scope = claim.scope;
+    const QString& key = claim.key;
+    const QString& hash = claim.fingerprint;
     for (int attempt = 0; attempt < reserveAttempts; ++attempt) {
-        // Its own statement, committed at once: another process sees the reservation.
+        // Outside a transaction its own statement, committed at once: another process sees the
+        // reservation. Inside one (a batch) another process waits for the commit on the key.
         const QSqlQuery insert = run(context.db,
             QStringLiteral("INSERT INTO idempotency_keys (scope, idem_key, request_hash, state, "
                            "created_at) VALUES (:s, :k, :h, 'in-flight', :now) "

@@ -4,6 +4,7 @@
 #include "server/http/api_error.hpp"
 #include "server/vacancies/change_feed.hpp"
 #include "server/vacancies/query_params.hpp"
+#include "server/vacancies/vacancy_batch.hpp"
 #include "server/vacancies/vacancy_record.hpp"
 #include "server/vacancies/vacancy_store.hpp"
 #include "server/vacancies/vacancy_writes.hpp"
@@ -87,6 +88,8 @@ void addVacancyRoutes(http::Router& router, const ServiceContext& context)
         [&context](HttpRequest& request) { return listResponse(context, request); });
     router.add("POST", QStringLiteral("/api/v1/vacancies"), Access::CertificateWrite,
         [&context](HttpRequest& request) { return createVacancy(context, request); });
+    router.add("POST", QStringLiteral("/api/v1/vacancy-batches"), Access::CertificateWrite,
+        [&context](HttpRequest& request) { return createVacancyBatch(context, request); });
     router.add("GET", one, Access::Account, [&context](HttpRequest& request) {
         return recordResponse(200,
             requireVacancy(context, agencies::agencyScope(context.db, request.caller.agencyCode),

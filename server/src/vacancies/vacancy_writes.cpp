@@ -106,6 +106,17 @@ HttpResponse replayed(const StoredResponse& stored)
 HttpResponse createReserved(const ServiceContext& context, const HttpRequest& request,
     const IdempotencyReservation& reservation)
 {
+    storage::Transaction transaction(context.db);
+    HttpResponse response = createUnderKey(context, request, reservation);
+    transaction.commit();
+    return response;
+}
+
+} // namespace
+
+HttpResponse createUnderKey(const ServiceContext& context, const HttpRequest& request,
+    const IdempotencyReservation& reservation)
+{
     core::domain::Vacancy vacancy = readVacancyBody(context, request);
     const QDate today = todayInTaipei();
     QList<FieldMessage> problems = adoptAgency(
@@ -114,7 +125,6 @@ HttpResponse createReserved(const ServiceContext& context, const HttpRequest& re
     if (!problems.isEmpty())
         throw validationFailed(problems);
 
-    storage::Transaction transaction(context.db);
     StoredVacancy row;
     row.vacancyId = nextVacancyId(context.db, today);
     row.agencyCode = vacancy.agencyCode;
@@ -128,11 +138,8 @@ HttpResponse createReserved(const ServiceContext& context, const HttpRequest& re
     completeIdempotencyKey(context, reservation, response.status, response.body);
     audit::writeAudit(
         context, vacancyEntry(request, row, QStringLiteral("vacancy.create"), row.vacancyId));
-    transaction.commit();
     return response;
 }
-
-} // namespace
 
 StoredVacancy requireVacancy(
     const ServiceContext& context, const QStringList& agencyCodes, const QString& vacancyId)

@@ -69,6 +69,18 @@ TEST_CASE("The contract walk: bad requests get the answers the document names", 
     walk.call("createVacancy", "POST", "/api/v1/vacancies", 403, body,
         with(reader, { { "Content-Type", json }, { "Idempotency-Key", vacancytest::newKey() } }));
 
+    // A batch from a session that cannot write, an empty one, one key twice.
+    const QByteArray batchKey = vacancytest::newKey();
+    const QByteArray twice = "{\"items\":[{\"idempotencyKey\":\"" + batchKey
+        + "\",\"vacancy\":" + body.trimmed() + "},{\"idempotencyKey\":\"" + batchKey
+        + "\",\"vacancy\":" + body.trimmed() + "}]}";
+    walk.call(
+        "createVacancyBatch", "POST", "/api/v1/vacancy-batches", 403, twice, with(reader, asJson));
+    walk.bad("createVacancyBatch", "POST", "/api/v1/vacancy-batches", 400, "{\"items\":[]}",
+        with(clerk, asJson));
+    walk.call(
+        "createVacancyBatch", "POST", "/api/v1/vacancy-batches", 400, twice, with(clerk, asJson));
+
     // Vacancy writes: no Idempotency-Key, no If-Match, a body the rules refuse.
     walk.bad("createVacancy", "POST", "/api/v1/vacancies", 400, body, with(clerk, asJson));
     walk.bad("createVacancy", "POST", "/api/v1/vacancies", 400, "{\"title\":[]}",

@@ -145,6 +145,23 @@ TEST_CASE("The contract walk: every operation through Prism's validating proxy",
     walk.call("readAudit", "GET", "/api/v1/audit", 200, {}, withToken(unitClerk));
     walk.call("getVacancy", "GET", path, 404, {}, withToken(unitClerk));
 
+    // A batch: the first create's key again (its stored answer), a new one, and one the form
+    // rules refuse (a start date in the past), each answered in its result.
+    const auto batchItem = [](const QByteArray& itemKey, const QJsonObject& vacancy) {
+        return QJsonObject { { "idempotencyKey", QString::fromLatin1(itemKey) },
+            { "vacancy", vacancy } };
+    };
+    const Reply batch = walk.callJson("createVacancyBatch", "POST", "/api/v1/vacancy-batches", 200,
+        QJsonObject { { "items",
+            QJsonArray { batchItem(key, body),
+                batchItem(vacancytest::newKey(), vacancytest::vacancyBody(1, 10)),
+                batchItem(vacancytest::newKey(), vacancytest::vacancyBody(-5, 10)) } } },
+        clerk);
+    const QJsonArray results = batch.json().value("results").toArray();
+    REQUIRE(results.size() == 3);
+    CHECK(results.at(0).toObject().value("replayed").toBool());
+    CHECK(results.at(1).toObject().value("status").toInt() == 201);
+    CHECK(results.at(2).toObject().value("status").toInt() == 422);
     const Reply rows = walk.callXml("openDataFeed", "/api/v1/opendata/vacancies.xml", 200);
     CHECK(rows.body.contains("<ROW>"));
 

@@ -149,9 +149,10 @@ TEST_CASE("sync: 401 and 403 pause the push until a new login", "[sync][engine]"
 
     SECTION("an unknown or expired token")
     {
-        // Creates go out two at a time here: the push stops after the pair in flight.
+        // Creates go out two at a time here (a batch of two): the push stops after the pair.
         SyncOptions options = testOptions();
         options.pipelineDepth = 2;
+        options.createBatchSize = 2;
         Workstation clerk(server.baseUrl(), QStringLiteral("x").repeated(43), options);
         QStringList ids;
         for (const char* title : { "等登入一", "等登入二", "等登入三" })

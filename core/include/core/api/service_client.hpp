@@ -86,6 +86,13 @@ public:
     /// engine's pipeline); the results in the order of `creates`, each as createVacancy()
     /// would give it.
     QList<Result<CreateOutcome>> createVacancies(const QList<VacancyCreate>& creates);
+    /// `POST /vacancy-batches`: the creates in one request (at most maxBatchCreates), each
+    /// `exactBody` embedded byte for byte as its item's `vacancy`. Ok: one result per create,
+    /// each as createVacancy() would give it. A failure is the whole request's (404/405 from a
+    /// server without the route; 401, 403, 5xx, no answer): no item's outcome is known then.
+    Result<QList<Result<CreateOutcome>>> createVacancyBatch(const QList<VacancyCreate>& creates);
+    /// The most creates createVacancyBatch() may send at once (the contract's limit).
+    static constexpr int maxBatchCreates = 100;
     /// `PUT /vacancies/{id}` with `If-Match`; `exactBody` byte for byte.
     Result<VacancyRecord> replaceVacancy(
         const QString& id, const QString& ifMatchEtag, const QByteArray& exactBody);

@@ -70,6 +70,9 @@ public:
     /// Several creates; the replies in the same order, each as create() would give it. By
     /// default one after the other; the HTTP remote puts the requests on the wire together.
     virtual QList<RemoteReply> createAll(const QList<RemoteCreate>& creates);
+    /// The same creates as one batch request where the server offers it (`POST
+    /// /vacancy-batches`), else as createAll(). By default createAll().
+    virtual QList<RemoteReply> createBatch(const QList<RemoteCreate>& creates);
     /// `PUT /vacancies/{id}` with `If-Match: etag`.
     virtual RemoteReply update(const QString& id, const QByteArray& body, const QString& etag) = 0;
     /// `DELETE /vacancies/{id}` with `If-Match: etag`; on 200 `record` is the withdrawn record.

@@ -30,6 +30,10 @@ struct SyncOptions {
     /// go out side by side, and their answers are written in one transaction. 1 sends every
     /// operation on its own, each try and answer its own transaction.
     int pipelineDepth = 16;
+    /// Queued creates sent as one `POST /vacancy-batches` (one request, one server transaction:
+    /// the server commits once for all of them); it replaces pipelineDepth for creates. 0 or 1:
+    /// never; a server without the route (404/405) gets them by the pipelined path instead.
+    int createBatchSize = 100;
 };
 
 /// "Now" as the options say.

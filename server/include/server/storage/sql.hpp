@@ -36,6 +36,24 @@ private:
     bool done_ = false;
 };
 
+/// A savepoint inside an open Transaction: one part of a larger write that can be undone on its
+/// own (a batch item that fails), leaving the rest of the transaction as it was.
+class Savepoint {
+public:
+    explicit Savepoint(QSqlDatabase db);
+    ~Savepoint();
+    Savepoint(const Savepoint&) = delete;
+    Savepoint& operator=(const Savepoint&) = delete;
+    /// Keeps what was written since the savepoint (it commits with the transaction).
+    void release();
+    /// Undoes what was written since the savepoint; the transaction stays open.
+    void rollback();
+
+private:
+    QSqlDatabase db_;
+    bool done_ = false;
+};
+
 /// Next value of a named counter (vacancy sequences, person and audit ids), atomic on its own.
 /// Inside a transaction the counter's row stays locked until commit or rollback (PostgreSQL;
 /// SQLite locks the whole file): later takers wait, so numbers commit in the order they were

@@ -11,7 +11,8 @@ namespace server::vacancies {
 
 // `Idempotency-Key` (IETF draft-ietf-httpapi-idempotency-key-header) over the
 // `idempotency_keys` table. A key belongs to the caller ("person:<id>", or "agency:<code>" for an
-// agency card), and remembers a fingerprint of the request: SHA-256 of method, path and body.
+// agency card), and remembers a fingerprint of the request: SHA-256 of method, path and body
+// (a JSON object body as compact JSON, so a batch item and its single POST share it).
 //
 //   reserve ──► in-flight row (its own committed statement, so a second process sees it)
 //     │           └─ work fails (ApiError, exception) ──► release: the row goes, a retry is new
@@ -42,6 +43,27 @@ struct IdempotencyOutcome {
 
 /// How long an in-flight key shields its request before another attempt may take it over.
 inline constexpr qint64 inFlightTakeoverMillis = 60 * 1000;
+
+/// One key to claim: whose, which, and the request it stands for.
+struct IdempotencyClaim {
+    QString scope;
+    QString key;
+    QString fingerprint;
+};
+
+/// A UUID key lower-cased, or nothing when `text` is not one.
+std::optional<QString> idempotencyKeyFrom(const QString& text);
+
+/// SHA-256 hex of method, path and body; a body that is a JSON object counts as its compact form.
+QString requestFingerprint(const QByteArray& method, const QString& path, const QByteArray& body);
+
+/// Drops the keys older than config.idempotencyKeepHours.
+void purgeIdempotencyKeys(const ServiceContext& context, qint64 now);
+
+/// Reserves `claim` or finds its earlier answer, as reserveIdempotencyKey does after reading the
+/// header. Inside a transaction the reservation commits (or rolls back) with it.
+IdempotencyOutcome claimIdempotencyKey(
+    const ServiceContext& context, const IdempotencyClaim& claim, qint64 now);
 
 /// Reads `Idempotency-Key` (400 idempotency-key-required when missing or not a UUID), purges keys
 /// older than config.idempotencyKeepHours, and reserves the key or finds its earlier answer.

@@ -2,6 +2,7 @@
 
 #include "server/http/http_message.hpp"
 #include "server/service_context.hpp"
+#include "server/vacancies/idempotency.hpp"
 #include "server/vacancies/vacancy_record.hpp"
 
 namespace server::vacancies {
@@ -18,6 +19,12 @@ StoredVacancy requireVacancy(
 
 /// `POST /vacancies`: Idempotency-Key (idempotency.hpp), body, agency, rules, a new 職缺編號.
 http::HttpResponse createVacancy(const ServiceContext& context, const http::HttpRequest& request);
+
+/// The work of a create whose key `reservation` holds: body, agency, rules, the new row, its
+/// audit row, and the key completed with the answer. Call inside a transaction (the create's
+/// own, or a batch's); throws ApiError for a refusal, leaving the rollback to the caller.
+http::HttpResponse createUnderKey(const ServiceContext& context, const http::HttpRequest& request,
+    const IdempotencyReservation& reservation);
 
 /// `PUT /vacancies/{id}`: If-Match (428 without), the body replaces the clerk's data; a rejected
 /// vacancy becomes active again.
