@@ -3,8 +3,7 @@
 // creates beside the replayed ones), and a server without the route (404) gets the creates one
 // by one.
 
-#include "../engine/engine_support.hpp"
-#include "fault_proxy.hpp"
+#include "through_proxy_support.hpp"
 
 using namespace synctest;
 
@@ -22,28 +21,10 @@ int requestsTo(const FaultProxy& proxy, const QString& path)
     return count;
 }
 
-QString describe(const FaultProxy& proxy)
-{
-    QStringList lines;
-    for (const ProxyLogEntry& entry : proxy.log())
-        lines << entry.describe();
-    return lines.join('\n');
-}
-
 void queue(Workstation& station, const QString& title)
 {
     const Vacancy v = newVacancy(title);
     station.store().records().createQueued(v);
-}
-
-void syncUntilDone(Workstation& station, int rounds = 10)
-{
-    for (int i = 0; i < rounds; ++i) {
-        const SyncReport report = station.sync();
-        if (report.completed && report.queued == 0)
-            return;
-    }
-    FAIL("the outbox did not empty");
 }
 
 } // namespace

@@ -3,8 +3,7 @@
 // than the client's timeout. No loss, no duplicates, the same key on every resend, and the
 // backoff honoured.
 
-#include "../engine/engine_support.hpp"
-#include "fault_proxy.hpp"
+#include "through_proxy_support.hpp"
 
 #include <QThread>
 
@@ -21,25 +20,6 @@ QList<ProxyLogEntry> posts(const FaultProxy& proxy)
         if (entry.method == "POST" && entry.path.startsWith(vacanciesPath))
             found.append(entry);
     return found;
-}
-
-QString describe(const FaultProxy& proxy)
-{
-    QStringList lines;
-    for (const ProxyLogEntry& entry : proxy.log())
-        lines << entry.describe();
-    return lines.join('\n');
-}
-
-/// Syncs until the outbox is empty (each run may stop early on a fault), at most `rounds` times.
-void syncUntilDone(Workstation& station, int rounds = 10)
-{
-    for (int i = 0; i < rounds; ++i) {
-        const SyncReport report = station.sync();
-        if (report.completed && report.queued == 0)
-            return;
-    }
-    FAIL("the outbox did not empty");
 }
 
 } // namespace
