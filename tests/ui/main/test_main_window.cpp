@@ -5,6 +5,7 @@
 #include "ui/conflict/conflict_dialog.hpp"
 #include "ui/main/paging_bar.hpp"
 #include "ui/main/sync_status_widget.hpp"
+#include "ui/widgets/plain_header_view.hpp"
 
 #include <QComboBox>
 #include <QHeaderView>
@@ -251,6 +252,9 @@ TEST_CASE("main window: the row actions ask for the other windows; 刪除 asks f
     w.table()->setCurrentIndex(w.model()->index(0, Column::Title));
     QTest::keyClick(w.table(), Qt::Key_Enter);
     CHECK(asked == QStringList { "preview:" + id, "edit:" + id });
+
+    // Its header measures in the regular face (no bold font before the first paint).
+    CHECK(qobject_cast<ui::PlainHeaderView*>(w.table()->horizontalHeader()) != nullptr);
 
     // At 1280 px every column fits, the actions whole and in sight.
     w.resize(1280, 720);

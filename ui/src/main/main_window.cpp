@@ -8,6 +8,7 @@
 #include "ui/main/paging_bar.hpp"
 #include "ui/main/session_lock_page.hpp"
 #include "ui/main/sync_status_widget.hpp"
+#include "ui/widgets/plain_header_view.hpp"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -73,8 +74,9 @@ void MainWindow::buildCentral()
 
     heading_ = new QLabel(central);
     QFont big = heading_->font();
-    big.setPointSizeF(big.pointSizeF() * 1.4);
-    big.setBold(true);
+    // Larger but not bold: the bold faces (Noto Sans CJK Bold is a 20 MB collection) would be
+    // opened for this one line before the window's first paint.
+    big.setPointSizeF(big.pointSizeF() * 1.5);
     heading_->setFont(big);
     loginMode_ = new QLabel(central);
     loginMode_->setObjectName(QStringLiteral("loginMode"));
@@ -117,6 +119,8 @@ void MainWindow::buildCentral()
 
     table_ = new QTableView(central);
     table_->setObjectName(QStringLiteral("vacancyTable"));
+    // Its titles measured in the regular face: no bold font to load before the first paint.
+    table_->setHorizontalHeader(new PlainHeaderView(Qt::Horizontal, table_));
     table_->setModel(model_);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->setSelectionMode(QAbstractItemView::SingleSelection);
