@@ -26,10 +26,11 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
 
 # The client: pcscd talks to the reader; the UI is drawn with Noto Sans CJK TC; the local store
-# opens through Qt's SQLite driver, a plugin that dpkg-shlibdeps cannot see (it is dlopen()ed).
+# opens through Qt's SQLite driver, and the card through libpcsclite: both are dlopen()ed, so
+# dpkg-shlibdeps cannot see them.
 set(CPACK_DEBIAN_CLIENT_PACKAGE_NAME shiqiuren)
 set(CPACK_DEBIAN_CLIENT_PACKAGE_SECTION misc)
-set(CPACK_DEBIAN_CLIENT_PACKAGE_DEPENDS "pcscd, fonts-noto-cjk, libqt6sql6-sqlite")
+set(CPACK_DEBIAN_CLIENT_PACKAGE_DEPENDS "pcscd, libpcsclite1, fonts-noto-cjk, libqt6sql6-sqlite")
 set(CPACK_COMPONENT_CLIENT_DESCRIPTION
     "vacancy publishing client for agency HR clerks (事求人)
 Shiqiuren is the desktop client with which the HR clerks of Taiwan's government

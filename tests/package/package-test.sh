@@ -58,7 +58,7 @@ for deb in "$client" "$server"; do
     grep -qw libqt6sql6-sqlite <<<"$depends" || fail "$deb: no Qt SQLite driver"
 done
 client_depends=$(field "$client" Depends)
-for dep in pcscd fonts-noto-cjk libqt6widgets6; do
+for dep in pcscd libpcsclite1 fonts-noto-cjk libqt6widgets6; do
     grep -qw -- "$dep" <<<"$client_depends" || fail "shiqiuren does not depend on $dep"
 done
 server_depends=$(field "$server" Depends)
