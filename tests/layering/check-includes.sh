@@ -12,6 +12,7 @@ forbid() { # layer-dir, extended regex over #include lines, reason
 }
 forbid smartcard 'Q|core/|ui/|server/' "smartcard/ is plain C++ below everything"
 forbid core 'QtWidgets|QWidget|QApplication|QDialog|QMainWindow|ui/|server/' "core/ must not use Widgets, ui or server"
+forbid core 'QtNetwork|QNetwork|QSsl|QTcp|QHostAddress' "core/ sends through core_network, the module it opens"
 forbid core_cards 'QtWidgets|QWidget|QApplication|QDialog|QMainWindow|ui/|server/' "core_cards/ must not use Widgets, ui or server"
 forbid ui 'smartcard/|server/' "ui/ reaches cards only through core"
 forbid server 'smartcard/|ui/|QtWidgets|QWidget|QApplication' "server/ sits on core only"

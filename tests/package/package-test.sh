@@ -89,9 +89,12 @@ for path in "${expected[@]}"; do
     [ -e "$root/$path" ] || fail "not installed: /$path"
 done
 [ "$(stat -c %a "$root/etc/shiqiuren-server/server.conf")" = 640 ] || fail "server.conf is not 0640"
-for program in shiqiuren shiqiuren-card shiqiuren-server; do
-    sections=$(readelf -S "$root/usr/bin/$program")
-    ! grep -qw '\.symtab' <<<"$sections" || fail "$program is not stripped"
+network_module=$(find "$root/usr/lib" -name libshiqiuren-network.so)
+[ -n "$network_module" ] || fail "the network module is not installed under /usr/lib"
+for binary in usr/bin/shiqiuren usr/bin/shiqiuren-card usr/bin/shiqiuren-server \
+    "${network_module#"$root/"}"; do
+    sections=$(readelf -S "$root/$binary")
+    ! grep -qw '\.symtab' <<<"$sections" || fail "/$binary is not stripped"
 done
 
 step "the programs run from the installed tree"

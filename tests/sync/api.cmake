@@ -7,6 +7,8 @@ shiqiuren_catch_test(test_service_client
     LIBS core server_test_support catch_qt_main
     LABELS "sync;integration")
 if(TARGET test_service_client)
+    # The network module's loader is core's own (core/src/api).
+    target_include_directories(test_service_client PRIVATE ${CMAKE_SOURCE_DIR}/core/src/api)
     add_dependencies(test_service_client shiqiuren-server)
     set_tests_properties(test_service_client PROPERTIES
         FIXTURES_REQUIRED test_pki

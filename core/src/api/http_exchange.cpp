@@ -1,19 +1,13 @@
 #include "http_exchange.hpp"
 
 #include "api_log.hpp"
+#include "network_module.hpp"
 
 #include <QElapsedTimer>
-#include <QEventLoop>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
-#include <QSslError>
 #include <QStringList>
-#include <QThread>
-#include <QTimer>
 #include <QUrl>
+#include <cctype>
 #include <optional>
-#include <vector>
 
 namespace core::api::detail {
 
@@ -45,43 +39,25 @@ QUrl requestUrl(const QUrl& base, const HttpRequest& request)
     return url;
 }
 
-QString hexPin(const QSslCertificate& certificate)
+/// A configured pin as 32 raw bytes: given raw, or as 64 hex digits (colons allowed).
+std::optional<QByteArray> normalisedPin(const QByteArray& pin)
 {
-    if (certificate.isNull())
-        return QStringLiteral("(none)");
-    return QString::fromLatin1(certificatePin(certificate).toHex());
+    if (pin.size() == 32)
+        return pin;
+    QByteArray hex = pin.trimmed();
+    hex.replace(':', QByteArray());
+    if (hex.size() != 64)
+        return std::nullopt;
+    for (const char c : hex)
+        if (!std::isxdigit(static_cast<unsigned char>(c)))
+            return std::nullopt;
+    return QByteArray::fromHex(hex);
 }
 
-/// The server's own certificate, during or after the handshake.
-QSslCertificate peerLeaf(const QNetworkReply* reply, const QList<QSslError>& errors)
+QString describe(const HttpRequest& request)
 {
-    const QSslCertificate leaf = reply->sslConfiguration().peerCertificate();
-    if (!leaf.isNull())
-        return leaf;
-    for (const QSslError& error : errors)
-        if (!error.certificate().isNull())
-            return error.certificate();
-    return QSslCertificate();
+    return QString::fromLatin1(request.method) + u' ' + request.path;
 }
-
-bool isTransportError(QNetworkReply::NetworkError error)
-{
-    return error > QNetworkReply::NoError && error < QNetworkReply::ProxyConnectionRefusedError;
-}
-
-bool isProtocolError(QNetworkReply::NetworkError error)
-{
-    return error >= QNetworkReply::ProtocolUnknownError
-        && error < QNetworkReply::InternalServerError;
-}
-
-/// What happened to one reply while the loop ran.
-struct Watch {
-    bool timedOut = false;
-    bool tooLarge = false;
-    bool pinMismatch = false;
-    QString tlsProblem;
-};
 
 } // namespace
 
@@ -95,47 +71,26 @@ QByteArray HttpAnswer::header(const QByteArray& name) const
 
 HttpExchange::HttpExchange(const ServiceConfig& config)
     : config_(config)
-    , tls_(config)
-{ }
-
-HttpExchange::~HttpExchange()
+    , pinConfigured_(config.pinnedCertificateSha256.has_value())
 {
-    dropManager();
+    if (pinConfigured_)
+        pin_ = normalisedPin(*config.pinnedCertificateSha256);
 }
 
-QNetworkAccessManager& HttpExchange::manager()
+HttpExchange::~HttpExchange() = default;
+
+wire::Wire* HttpExchange::wire(QString& why)
 {
-    // The manager and its connections belong to one thread: a call from another one starts over.
-    if (manager_ && manager_->thread() != QThread::currentThread())
-        dropManager();
-    if (!manager_) {
-        manager_ = std::make_unique<QNetworkAccessManager>();
-        manager_->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    if (!wire_) {
+        wire::Settings settings;
+        settings.timeout = config_.timeout;
+        settings.pin = pin_;
+        settings.extraCaCertificates = config_.extraCaCertificates;
+        settings.userAgent = config_.userAgent;
+        wire_ = openWire(settings, networkModuleCandidates(), why);
     }
-    return *manager_;
+    return wire_.get();
 }
-
-void HttpExchange::dropManager()
-{
-    if (!manager_)
-        return;
-    QNetworkAccessManager* old = manager_.release();
-    QThread* home = old->thread();
-    if (home == QThread::currentThread() || home == nullptr || home->isFinished())
-        delete old;
-    else
-        old->deleteLater(); // its own thread deletes it
-}
-
-/// One request on the wire: its reply, what happened to it, its timeout.
-struct HttpExchange::Flight {
-    QString what; ///< method and path, for the log
-    QElapsedTimer clock;
-    QNetworkReply* reply = nullptr;
-    Watch watch;
-    QTimer timer;
-    bool done = false; ///< finished, counted out of the open ones
-};
 
 Result<HttpAnswer> HttpExchange::send(const HttpRequest& request)
 {
@@ -144,58 +99,101 @@ Result<HttpAnswer> HttpExchange::send(const HttpRequest& request)
 
 QList<Result<HttpAnswer>> HttpExchange::sendAll(const QList<HttpRequest>& requests)
 {
+    QElapsedTimer clock;
+    clock.start();
     QList<Result<HttpAnswer>> results;
     results.reserve(requests.size());
-    std::vector<std::unique_ptr<Flight>> flights(std::size_t(requests.size()));
-    QEventLoop loop; // first: it gives a thread without an event loop its event dispatcher
-    int open = 0;
+    QList<qsizetype> going; // indexes into `requests` of those that go out
+    QList<wire::Request> outgoing;
     for (qsizetype i = 0; i < requests.size(); ++i) {
-        auto flight = std::make_unique<Flight>();
-        flight->clock.start();
-        flight->what = QString::fromLatin1(requests[i].method) + u' ' + requests[i].path;
         if (std::optional<Failure> refused = refusal(requests[i])) {
             if (refused->kind == ErrorKind::Http) {
                 // The client's own refusal: nothing went out.
-                qCWarning(lcApi).noquote() << flight->what << "refused:" << refused->summary();
+                qCWarning(lcApi).noquote()
+                    << describe(requests[i]) << "refused:" << refused->summary();
                 results.append(Result<HttpAnswer>::fail(*refused));
             } else {
-                results.append(failed(*flight, *refused));
+                results.append(failed(requests[i], clock.elapsed(), *refused));
             }
             continue;
         }
         results.append(Result<HttpAnswer>::fail(Failure {})); // replaced when it is answered
-        start(*flight, requests[i]);
-        Flight* f = flight.get();
-        const auto settled = [f, &open, &loop] {
-            if (f->done)
-                return;
-            f->done = true;
-            if (--open == 0)
-                loop.quit();
-        };
-        ++open;
-        QObject::connect(f->reply, &QNetworkReply::finished, &loop, settled);
-        if (f->reply->isFinished())
-            settled();
-        flights[std::size_t(i)] = std::move(flight);
+        going.append(i);
+        outgoing.append(wire::Request { requests[i].method,
+            requestUrl(config_.baseUrl, requests[i]), requests[i].headers, requests[i].body });
     }
-    if (open > 0)
-        loop.exec(QEventLoop::ExcludeUserInputEvents);
-    // Every reply is settled before any is deleted: a pin mismatch drops the manager, and with
-    // it the replies it still holds.
-    bool dropConnections = false;
-    for (std::size_t i = 0; i < flights.size(); ++i) {
-        if (flights[i])
-            results[qsizetype(i)] = finish(*flights[i], dropConnections);
+    if (outgoing.isEmpty())
+        return results;
+    QString why;
+    wire::Wire* line = wire(why);
+    if (!line) {
+        Failure failure;
+        failure.kind = ErrorKind::Network;
+        failure.detail = why;
+        for (const qsizetype i : going)
+            results[i] = failed(requests[i], clock.elapsed(), failure);
+        return results;
     }
-    if (dropConnections)
-        dropManager();
+    QList<wire::Reply> replies = line->exchange(outgoing);
+    for (qsizetype k = 0; k < going.size(); ++k) {
+        const qsizetype i = going[k];
+        if (k < replies.size()) {
+            results[i] = settle(requests[i], std::move(replies[k]), clock.elapsed());
+            continue;
+        }
+        Failure lost;
+        lost.kind = ErrorKind::Network;
+        lost.detail = QStringLiteral("the network module answered fewer requests than sent");
+        results[i] = failed(requests[i], clock.elapsed(), std::move(lost));
+    }
     return results;
 }
 
-Result<HttpAnswer> HttpExchange::failed(const Flight& flight, Failure failure) const
+Result<HttpAnswer> HttpExchange::settle(
+    const HttpRequest& request, wire::Reply reply, qint64 elapsedMs) const
 {
-    qCWarning(lcApi).noquote() << flight.what << "failed after" << flight.clock.elapsed()
+    const auto fail = [&](ErrorKind kind, const QString& detail, int status = 0) {
+        Failure failure;
+        failure.kind = kind;
+        failure.httpStatus = status;
+        failure.detail = detail;
+        return failed(request, elapsedMs, std::move(failure));
+    };
+    switch (reply.outcome) {
+    case wire::Outcome::Answered: {
+        HttpAnswer answer;
+        answer.status = reply.status;
+        answer.headers = std::move(reply.headers);
+        answer.body = std::move(reply.body);
+        answer.elapsedMs = elapsedMs;
+        return Result<HttpAnswer>::success(std::move(answer));
+    }
+    case wire::Outcome::CutOff:
+        return fail(ErrorKind::BadResponse,
+            QStringLiteral("the answer was cut off: %1").arg(reply.problem), reply.status);
+    case wire::Outcome::TooLarge:
+        return fail(ErrorKind::BadResponse,
+            QStringLiteral("the answer is larger than %1 bytes").arg(maxAnswerBytes), reply.status);
+    case wire::Outcome::TimedOut:
+        return fail(ErrorKind::Timeout,
+            QStringLiteral("no complete answer within %1 ms").arg(config_.timeout.count()));
+    case wire::Outcome::Tls:
+        return fail(ErrorKind::Tls, reply.problem);
+    case wire::Outcome::SocketTimeout:
+        return fail(ErrorKind::Timeout, reply.problem);
+    case wire::Outcome::NotHttp:
+        return fail(
+            ErrorKind::BadResponse, QStringLiteral("not an HTTP answer: %1").arg(reply.problem));
+    case wire::Outcome::Network:
+        break;
+    }
+    return fail(ErrorKind::Network, reply.problem);
+}
+
+Result<HttpAnswer> HttpExchange::failed(
+    const HttpRequest& request, qint64 elapsedMs, Failure failure) const
+{
+    qCWarning(lcApi).noquote() << describe(request) << "failed after" << elapsedMs
                                << "ms:" << failure.summary();
     return Result<HttpAnswer>::fail(std::move(failure));
 }
@@ -221,10 +219,10 @@ std::optional<Failure> HttpExchange::refusal(const HttpRequest& request) const
         return refuse(ErrorKind::Tls,
             QStringLiteral("plain http:// is refused for a service that is not on this computer; "
                            "its address must start with https://"));
-    if (tls_.pinned() && !https)
+    if (pinConfigured_ && !https)
         return refuse(ErrorKind::Tls,
             QStringLiteral("a certificate pin is configured but the service address is not https"));
-    if (tls_.pinMalformed())
+    if (pinConfigured_ && !pin_)
         return refuse(ErrorKind::Tls,
             QStringLiteral("the configured certificate pin is not a SHA-256 (32 bytes or 64 hex "
                            "digits)"));
@@ -241,162 +239,6 @@ std::optional<Failure> HttpExchange::refusal(const HttpRequest& request) const
         }
     }
     return std::nullopt;
-}
-
-void HttpExchange::start(Flight& flight, const HttpRequest& request)
-{
-    QNetworkAccessManager& network = manager();
-    const bool https = config_.baseUrl.scheme().toLower() == QLatin1String("https");
-    QNetworkRequest outgoing(requestUrl(config_.baseUrl, request));
-    outgoing.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    outgoing.setAttribute(
-        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    outgoing.setAttribute(
-        QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    outgoing.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
-    outgoing.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
-    outgoing.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
-    outgoing.setRawHeader("Accept", "application/json");
-    if (!config_.userAgent.isEmpty())
-        outgoing.setHeader(QNetworkRequest::UserAgentHeader, config_.userAgent);
-    if (https)
-        outgoing.setSslConfiguration(tls_.configuration());
-    for (const auto& [name, value] : request.headers)
-        outgoing.setRawHeader(name, value);
-
-    QNetworkReply* reply = nullptr;
-    if (request.method == "GET")
-        reply = network.get(outgoing);
-    else if (request.method == "DELETE")
-        reply = network.deleteResource(outgoing);
-    else if (request.method == "POST")
-        reply = network.post(outgoing, request.body);
-    else if (request.method == "PUT")
-        reply = network.put(outgoing, request.body);
-    else
-        reply = network.sendCustomRequest(outgoing, request.method, request.body);
-    flight.reply = reply;
-
-    Watch& watch = flight.watch;
-    const auto oversize = [reply, &watch] {
-        watch.tooLarge = true;
-        reply->abort();
-    };
-    flight.timer.setSingleShot(true);
-    flight.timer.setTimerType(Qt::PreciseTimer);
-    QObject::connect(&flight.timer, &QTimer::timeout, reply, [reply, &watch] {
-        watch.timedOut = true;
-        reply->abort();
-    });
-    QObject::connect(reply, &QNetworkReply::metaDataChanged, reply, [reply, oversize] {
-        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
-        if (length.isValid() && length.toLongLong() > maxAnswerBytes)
-            oversize();
-    });
-    QObject::connect(reply, &QNetworkReply::readyRead, reply, [reply, oversize] {
-        if (reply->bytesAvailable() > maxAnswerBytes)
-            oversize();
-    });
-    QObject::connect(
-        reply, &QNetworkReply::downloadProgress, reply, [oversize](qint64 received, qint64) {
-            if (received > maxAnswerBytes)
-                oversize();
-        });
-    QObject::connect(reply, &QNetworkReply::sslErrors, reply,
-        [this, reply, &watch](const QList<QSslError>& errors) {
-            const QSslCertificate leaf = peerLeaf(reply, errors);
-            if (tls_.waives(errors, leaf)) {
-                reply->ignoreSslErrors(errors);
-                return;
-            }
-            QStringList problems;
-            for (const QSslError& error : errors)
-                problems.append(error.errorString());
-            watch.tlsProblem = problems.join(QStringLiteral("; "));
-            if (tls_.pinned() && !tls_.acceptsPeer(leaf))
-                watch.tlsProblem
-                    += QStringLiteral("; not the pinned certificate (server's sha256 %1)")
-                           .arg(hexPin(leaf));
-        });
-    // A certificate the CAs vouch for must still be the pinned one; checked before any request
-    // byte goes out on the connection.
-    QObject::connect(reply, &QNetworkReply::encrypted, reply, [this, reply, &watch] {
-        const QSslCertificate leaf = reply->sslConfiguration().peerCertificate();
-        if (!tls_.acceptsPeer(leaf)) {
-            watch.pinMismatch = true;
-            watch.tlsProblem = QStringLiteral("not the pinned certificate (server's sha256 %1)")
-                                   .arg(hexPin(leaf));
-            reply->abort();
-        }
-    });
-    // Counted from here, also while the request waits for a free connection behind others.
-    flight.timer.start(config_.timeout);
-}
-
-Result<HttpAnswer> HttpExchange::finish(Flight& flight, bool& dropConnections)
-{
-    QNetworkReply* reply = flight.reply;
-    Watch& watch = flight.watch;
-    flight.timer.stop();
-    if (!reply->isFinished())
-        reply->abort();
-    const bool https = config_.baseUrl.scheme().toLower() == QLatin1String("https");
-    const auto fail = [&](ErrorKind kind, const QString& detail, int status = 0) {
-        Failure failure;
-        failure.kind = kind;
-        failure.httpStatus = status;
-        failure.detail = detail;
-        return failed(flight, std::move(failure));
-    };
-
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QNetworkReply::NetworkError error = reply->error();
-    const QString errorText = reply->errorString();
-    // Also a reused connection must have been the pinned server's.
-    if (https && tls_.pinned() && !watch.pinMismatch && status > 0) {
-        const QSslCertificate leaf = reply->sslConfiguration().peerCertificate();
-        if (!tls_.acceptsPeer(leaf)) {
-            watch.pinMismatch = true;
-            watch.tlsProblem = QStringLiteral("not the pinned certificate (server's sha256 %1)")
-                                   .arg(hexPin(leaf));
-        }
-    }
-    HttpAnswer answer;
-    answer.status = status;
-    if (!watch.timedOut && !watch.tooLarge && !watch.pinMismatch) {
-        answer.body = reply->readAll();
-        answer.headers = reply->rawHeaderPairs();
-    }
-    delete reply;
-    flight.reply = nullptr;
-
-    if (watch.pinMismatch) {
-        dropConnections = true;
-        return fail(ErrorKind::Tls, watch.tlsProblem);
-    }
-    if (watch.tooLarge || answer.body.size() > maxAnswerBytes)
-        return fail(ErrorKind::BadResponse,
-            QStringLiteral("the answer is larger than %1 bytes").arg(maxAnswerBytes), status);
-    if (watch.timedOut)
-        return fail(ErrorKind::Timeout,
-            QStringLiteral("no complete answer within %1 ms").arg(config_.timeout.count()));
-    if (status > 0) {
-        if (isTransportError(error))
-            return fail(ErrorKind::BadResponse,
-                QStringLiteral("the answer was cut off: %1").arg(errorText), status);
-        answer.elapsedMs = flight.clock.elapsed();
-        return Result<HttpAnswer>::success(std::move(answer));
-    }
-    if (error == QNetworkReply::SslHandshakeFailedError || !watch.tlsProblem.isEmpty()) {
-        dropConnections = true;
-        return fail(ErrorKind::Tls, watch.tlsProblem.isEmpty() ? errorText : watch.tlsProblem);
-    }
-    if (error == QNetworkReply::TimeoutError)
-        return fail(ErrorKind::Timeout, errorText);
-    if (isProtocolError(error))
-        return fail(
-            ErrorKind::BadResponse, QStringLiteral("not an HTTP answer: %1").arg(errorText));
-    return fail(ErrorKind::Network, errorText);
 }
 
 } // namespace core::api::detail

@@ -1,12 +1,13 @@
 #pragma once
 
-// One blocking HTTP exchange with the service: the request goes out on the client's
-// QNetworkAccessManager and a local QEventLoop waits for the answer (or the timeout), so it
-// works in any thread, with or without an event loop of its own.
+// One blocking HTTP exchange with the service: what may go out is decided here, the bytes go
+// out on the wire of the network module (core/api/http_wire.hpp), opened by the first request,
+// whose local event loop waits for the answer (or the timeout), so it works in any thread,
+// with or without an event loop of its own.
 
+#include "core/api/http_wire.hpp"
 #include "core/api/result.hpp"
 #include "core/api/service_config.hpp"
-#include "tls_policy.hpp"
 
 #include <QByteArray>
 #include <QList>
@@ -15,11 +16,9 @@
 #include <memory>
 #include <optional>
 
-class QNetworkAccessManager;
-
 namespace core::api::detail {
 
-using HeaderList = QList<QPair<QByteArray, QByteArray>>;
+using HeaderList = wire::HeaderList;
 
 struct HttpRequest {
     QByteArray method; ///< GET, POST, PUT, PATCH, DELETE
@@ -40,7 +39,7 @@ struct HttpAnswer {
 };
 
 /// Answers above this are refused (BadResponse) and the connection is dropped.
-inline constexpr qint64 maxAnswerBytes = 16 * 1024 * 1024;
+inline constexpr qint64 maxAnswerBytes = wire::maxAnswerBytes;
 
 class HttpExchange {
 public:
@@ -58,20 +57,19 @@ public:
     QList<Result<HttpAnswer>> sendAll(const QList<HttpRequest>& requests);
 
 private:
-    struct Flight;
-
-    QNetworkAccessManager& manager();
-    void dropManager();
+    /// The module's wire, opened with the first request that goes out; null when it cannot be.
+    wire::Wire* wire(QString& why);
     /// Why `request` must not go out (the address, the TLS settings, a header), if it must not.
     std::optional<Failure> refusal(const HttpRequest& request) const;
-    void start(Flight& flight, const HttpRequest& request);
-    /// The result of a settled flight; `dropConnections` is set when the connections must go.
-    Result<HttpAnswer> finish(Flight& flight, bool& dropConnections);
-    Result<HttpAnswer> failed(const Flight& flight, Failure failure) const;
+    /// The result of `request` from how it ended on the wire.
+    Result<HttpAnswer> settle(
+        const HttpRequest& request, wire::Reply reply, qint64 elapsedMs) const;
+    Result<HttpAnswer> failed(const HttpRequest& request, qint64 elapsedMs, Failure failure) const;
 
     ServiceConfig config_;
-    TlsPolicy tls_;
-    std::unique_ptr<QNetworkAccessManager> manager_;
+    bool pinConfigured_ = false;
+    std::optional<QByteArray> pin_; ///< 32 raw bytes, when the configured pin is one
+    std::unique_ptr<wire::Wire> wire_;
 };
 
 } // namespace core::api::detail

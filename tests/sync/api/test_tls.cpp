@@ -4,6 +4,7 @@
 #include "core/api/service_config.hpp"
 
 #include <QProcess>
+#include <QSslCertificate>
 #include <QTemporaryDir>
 
 using namespace apitest;
@@ -50,7 +51,7 @@ TEST_CASE("TLS: the pin decides, extra CAs trust, anything else is a Tls failure
     {
         INFO("the right pin: the self-signed certificate is accepted, and a login works");
         ServiceConfig config = configFor(server);
-        config.pinnedCertificateSha256 = core::api::certificatePin(served);
+        config.pinnedCertificateSha256 = core::api::certificatePin(served.toDer());
         ServiceClient client(config);
         const auto health = client.health();
         INFO(health.failure.summary().toStdString());
@@ -59,20 +60,21 @@ TEST_CASE("TLS: the pin decides, extra CAs trust, anything else is a Tls failure
         clerkLogin(client);
         CHECK(client.listVacancies().ok());
 
-        config.pinnedCertificateSha256 = core::api::certificatePin(served).toHex().toUpper();
+        config.pinnedCertificateSha256
+            = core::api::certificatePin(served.toDer()).toHex().toUpper();
         ServiceClient hex(config);
         CHECK(hex.health().ok());
     }
     {
         INFO("a wrong pin is refused");
         ServiceConfig config = configFor(server);
-        config.pinnedCertificateSha256 = core::api::certificatePin(other);
+        config.pinnedCertificateSha256 = core::api::certificatePin(other.toDer());
         ServiceClient client(config);
         const auto health = client.health();
         REQUIRE_FALSE(health.ok());
         CHECK(health.failure.kind == ErrorKind::Tls);
         CHECK(health.failure.detail.contains(
-            QString::fromLatin1(core::api::certificatePin(served).toHex())));
+            QString::fromLatin1(core::api::certificatePin(served.toDer()).toHex())));
         CHECK_FALSE(health.failure.retriable());
     }
     {
@@ -86,7 +88,7 @@ TEST_CASE("TLS: the pin decides, extra CAs trust, anything else is a Tls failure
     {
         INFO("an extra CA that vouches for it: accepted");
         ServiceConfig config = configFor(server);
-        config.extraCaCertificates = { served };
+        config.extraCaCertificates = { served.toPem() };
         ServiceClient client(config);
         const auto health = client.health();
         INFO(health.failure.summary().toStdString());
@@ -95,8 +97,8 @@ TEST_CASE("TLS: the pin decides, extra CAs trust, anything else is a Tls failure
     {
         INFO("a trusted certificate that is not the pinned one: refused before any request");
         ServiceConfig config = configFor(server);
-        config.extraCaCertificates = { served };
-        config.pinnedCertificateSha256 = core::api::certificatePin(other);
+        config.extraCaCertificates = { served.toPem() };
+        config.pinnedCertificateSha256 = core::api::certificatePin(other.toDer());
         ServiceClient client(config);
         const auto login = client.passwordLogin("chen01", "Chen!2345");
         REQUIRE_FALSE(login.ok());
@@ -108,7 +110,7 @@ TEST_CASE("TLS: the pin decides, extra CAs trust, anything else is a Tls failure
         INFO("a pin needs https, and must be a SHA-256");
         ServiceConfig plain = configFor(server);
         plain.baseUrl.setScheme("http");
-        plain.pinnedCertificateSha256 = core::api::certificatePin(served);
+        plain.pinnedCertificateSha256 = core::api::certificatePin(served.toDer());
         CHECK(ServiceClient(plain).health().failure.kind == ErrorKind::Tls);
 
         ServiceConfig malformed = configFor(server);
@@ -123,6 +125,13 @@ TEST_CASE("plain http goes to this computer only, whatever the settings say", "[
     CHECK(core::api::isLoopbackHost(QStringLiteral("127.1.2.3")));
     CHECK(core::api::isLoopbackHost(QStringLiteral("::1")));
     CHECK(core::api::isLoopbackHost(QStringLiteral("LocalHost")));
+    CHECK(core::api::isLoopbackHost(QStringLiteral("0:0:0:0:0:0:0:1")));
+    CHECK(core::api::isLoopbackHost(QStringLiteral("::ffff:127.0.0.1"))); // IPv4 written as IPv6
+    CHECK_FALSE(core::api::isLoopbackHost(QStringLiteral("::ffff:10.0.0.1")));
+    CHECK_FALSE(core::api::isLoopbackHost(QStringLiteral("::2")));
+    CHECK_FALSE(core::api::isLoopbackHost(QStringLiteral("128.0.0.1")));
+    CHECK_FALSE(core::api::isLoopbackHost(QString::fromLatin1("127.0.0.1\0.example", 18)));
+    CHECK_FALSE(core::api::isLoopbackHost(QString()));
     CHECK_FALSE(core::api::isLoopbackHost(QStringLiteral("127.0.0.1.example.gov.tw")));
     CHECK_FALSE(core::api::isLoopbackHost(QStringLiteral("10.0.0.1")));
     CHECK_FALSE(core::api::isLoopbackHost(QStringLiteral("recruit.example.gov.tw")));
@@ -148,7 +157,7 @@ TEST_CASE("the server serves TLS with an EC key too", "[api][tls]")
         = { "--tls-cert", dir.filePath("ec.pem"), "--tls-key", dir.filePath("ec.key") } });
     REQUIRE(server.baseUrl().startsWith("https://"));
     ServiceConfig config = configFor(server);
-    config.pinnedCertificateSha256 = core::api::certificatePin(certificate(dir, "ec"));
+    config.pinnedCertificateSha256 = core::api::certificatePin(certificate(dir, "ec").toDer());
     ServiceClient client(config);
     const auto health = client.health();
     INFO(health.failure.summary().toStdString());

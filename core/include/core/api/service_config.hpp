@@ -1,8 +1,8 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCryptographicHash>
 #include <QList>
-#include <QSslCertificate>
 #include <QString>
 #include <QUrl>
 #include <chrono>
@@ -22,14 +22,18 @@ struct ServiceConfig {
     /// another one — and a self-signed (demo) certificate is accepted when it matches. Expiry is
     /// still checked. See certificatePin().
     std::optional<QByteArray> pinnedCertificateSha256;
-    /// CA certificates trusted besides the system's (a private CA of the deployment).
-    QList<QSslCertificate> extraCaCertificates;
+    /// CA certificates trusted besides the system's (a private CA of the deployment), each PEM
+    /// or DER.
+    QList<QByteArray> extraCaCertificates;
     /// Sent as `User-Agent` when not empty.
     QString userAgent;
 };
 
 /// The pin of a certificate for ServiceConfig::pinnedCertificateSha256: SHA-256 of its DER, raw.
-QByteArray certificatePin(const QSslCertificate& certificate);
+inline QByteArray certificatePin(const QByteArray& der)
+{
+    return QCryptographicHash::hash(der, QCryptographicHash::Sha256);
+}
 
 /// `localhost` or a loopback address (127.0.0.0/8, ::1): the only hosts the client talks plain
 /// `http` to, since nothing but this computer can read that traffic.

@@ -1,32 +1,10 @@
 #include "tls_policy.hpp"
 
-#include <QCryptographicHash>
-#include <cctype>
+#include "core/api/service_config.hpp"
 
-namespace core::api {
-
-QByteArray certificatePin(const QSslCertificate& certificate)
-{
-    return QCryptographicHash::hash(certificate.toDer(), QCryptographicHash::Sha256);
-}
-
-namespace detail {
+namespace core::network {
 
 namespace {
-
-std::optional<QByteArray> normalisedPin(const QByteArray& pin)
-{
-    if (pin.size() == 32)
-        return pin;
-    QByteArray hex = pin.trimmed();
-    hex.replace(':', QByteArray());
-    if (hex.size() != 64)
-        return std::nullopt;
-    for (const char c : hex)
-        if (!std::isxdigit(static_cast<unsigned char>(c)))
-            return std::nullopt;
-    return QByteArray::fromHex(hex);
-}
 
 bool onlyUnvouched(const QSslError& error)
 {
@@ -43,15 +21,22 @@ bool onlyUnvouched(const QSslError& error)
     }
 }
 
+QList<QSslCertificate> certificatesFrom(const QList<QByteArray>& encoded)
+{
+    QList<QSslCertificate> certificates;
+    for (const QByteArray& bytes : encoded) {
+        const QSsl::EncodingFormat format = bytes.contains("-----BEGIN") ? QSsl::Pem : QSsl::Der;
+        certificates.append(QSslCertificate::fromData(bytes, format));
+    }
+    return certificates;
+}
+
 } // namespace
 
-TlsPolicy::TlsPolicy(const ServiceConfig& config)
-    : extraCaCertificates_(config.extraCaCertificates)
-    , pinConfigured_(config.pinnedCertificateSha256.has_value())
-{
-    if (pinConfigured_)
-        pin_ = normalisedPin(*config.pinnedCertificateSha256);
-}
+TlsPolicy::TlsPolicy(const api::wire::Settings& settings)
+    : extraCaCertificates_(certificatesFrom(settings.extraCaCertificates))
+    , pin_(settings.pin)
+{ }
 
 const QSslConfiguration& TlsPolicy::configuration() const
 {
@@ -65,14 +50,14 @@ const QSslConfiguration& TlsPolicy::configuration() const
 
 bool TlsPolicy::acceptsPeer(const QSslCertificate& leaf) const
 {
-    if (!pinConfigured_)
+    if (!pin_)
         return true;
-    return pin_ && !leaf.isNull() && certificatePin(leaf) == *pin_;
+    return !leaf.isNull() && api::certificatePin(leaf.toDer()) == *pin_;
 }
 
 bool TlsPolicy::waives(const QList<QSslError>& errors, const QSslCertificate& leaf) const
 {
-    if (!pinConfigured_ || !acceptsPeer(leaf))
+    if (!pin_ || !acceptsPeer(leaf))
         return false;
     for (const QSslError& error : errors)
         if (!onlyUnvouched(error))
@@ -80,5 +65,4 @@ bool TlsPolicy::waives(const QList<QSslError>& errors, const QSslCertificate& le
     return true;
 }
 
-} // namespace detail
-} // namespace core::api
+} // namespace core::network

@@ -1,27 +1,25 @@
 #pragma once
 
-// What the client trusts: the TLS configuration of every request and the certificate pin
-// (ServiceConfig::pinnedCertificateSha256).
+// What the client trusts: the TLS configuration of every request and the certificate pin.
 
-#include "core/api/service_config.hpp"
+#include "core/api/http_wire.hpp"
 
 #include <QList>
+#include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslError>
 #include <optional>
 
-namespace core::api::detail {
+namespace core::network {
 
 class TlsPolicy {
 public:
-    explicit TlsPolicy(const ServiceConfig& config);
+    explicit TlsPolicy(const api::wire::Settings& settings);
 
     /// The system's CAs plus the configured extra ones. Made on first use: building it loads
     /// the TLS backend and reads the system's CAs, which a client never asked to connect skips.
     const QSslConfiguration& configuration() const;
-    bool pinned() const { return pinConfigured_; }
-    /// A pin was configured but is neither 32 bytes nor 64 hex digits: nothing is trusted.
-    bool pinMalformed() const { return pinConfigured_ && !pin_; }
+    bool pinned() const { return pin_.has_value(); }
     /// With a pin: exactly the pinned certificate. Without: always (the CA check decides).
     bool acceptsPeer(const QSslCertificate& leaf) const;
     /// With a pin that `leaf` matches, the errors it waives: those saying only that nobody
@@ -32,8 +30,7 @@ public:
 private:
     QList<QSslCertificate> extraCaCertificates_;
     mutable std::optional<QSslConfiguration> configuration_; // one thread uses the policy
-    bool pinConfigured_ = false;
     std::optional<QByteArray> pin_;
 };
 
-} // namespace core::api::detail
+} // namespace core::network

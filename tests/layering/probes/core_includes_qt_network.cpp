@@ -1,0 +1,1 @@
+#include <QNetworkAccessManager> // forbidden: core sends through the network module
