@@ -1271,6 +1271,13 @@ Reason: according to the certificate authority, this ID number and the citizen c
         <source>未安裝 HiCOS PKCS#11 模組。不需要它：第一代與第二代自然人憑證、機關憑證由本程式直接簽章。</source>
         <translation>The HiCOS PKCS#11 module is not installed. It is not needed: this program signs directly with first- and second-generation citizen and agency certificate cards.</translation>
     </message>
+    <message numerus="yes">
+        <source>找到 %n 台讀卡機：</source>
+        <translation>
+            <numerusform>Found %n card reader:</numerusform>
+            <numerusform>Found %n card readers:</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>core::login::LoginController</name>

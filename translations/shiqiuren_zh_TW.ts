@@ -1238,6 +1238,12 @@
         <source>未安裝 HiCOS PKCS#11 模組。不需要它：第一代與第二代自然人憑證、機關憑證由本程式直接簽章。</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>找到 %n 台讀卡機：</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>core::login::LoginController</name>

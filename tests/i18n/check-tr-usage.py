@@ -14,6 +14,9 @@ Two rules, on C++ sources with comments removed:
     QCoreApplication::translate("Context", text). lupdate files the texts given to such a
     wrapper under the enclosing namespace, not under "Context", so at run time nothing is found.
     Use a class with Q_DECLARE_TR_FUNCTIONS(Context) and Context::tr("…") instead.
+ 4. No template argument list (static_cast<int>(…), std::max<int>(…)) inside a tr() or
+    translate() call: Qt 6.4's lupdate silently skips such a call, so its text never reaches the
+    catalogue and the English UI shows Chinese. Compute the value into a variable first.
 A literal that is not UI text (a code list, an endonym, HTML scaffolding) is allowed when its
 line, or the line before, carries the comment `i18n-ok: <why>` (the reason is required).
 """
@@ -168,6 +171,26 @@ def check_file(path):
         if not marked(lines, number):
             problems.append(f"{path}:{number}: a translate() wrapper hides its texts' context "
                             f"from lupdate: \"{match.group(1)}\"")
+
+    # Rule 4: a template argument list inside tr()/translate(), which lupdate skips.
+    for i, (kind, value, _) in enumerate(toks):
+        if kind != "ident" or value not in ("tr", "translate") or i + 1 >= len(toks) \
+                or toks[i + 1][1] != "(":
+            continue
+        depth = 0
+        for j in range(i + 1, len(toks)):
+            if toks[j][1] == "(":
+                depth += 1
+            elif toks[j][1] == ")":
+                depth -= 1
+                if depth == 0:
+                    break
+            elif toks[j][1] == "<" and toks[j - 1][0] == "ident":
+                number = line_of(toks[i][2])
+                if not marked(lines, number):
+                    problems.append(f"{path}:{number}: lupdate skips a {value}() call holding "
+                                    f"\"{toks[j - 1][1]}<…>\"; compute it into a variable first")
+                break
 
     # Rule 2: CJK outside a translating call.
     for i, (kind, value, _) in enumerate(toks):

@@ -128,10 +128,13 @@ QString findingText(const CheckResult& result)
         return QCoreApplication::translate(
             "core::diagnostics::EnvironmentCheck", "智慧卡服務回報錯誤：%1")
             .arg(fact(result, 0));
-    case Finding::ReadersFound:
-        return QCoreApplication::translate("core::diagnostics::EnvironmentCheck",
-                   "找到 %n 台讀卡機：", nullptr, static_cast<int>(result.facts.size()))
+    case Finding::ReadersFound: {
+        // A plain variable: lupdate skips a translate() whose count argument holds a cast.
+        const int readers = static_cast<int>(result.facts.size());
+        return QCoreApplication::translate(
+                   "core::diagnostics::EnvironmentCheck", "找到 %n 台讀卡機：", nullptr, readers)
             + u'\n' + result.facts.join(u'\n');
+    }
     case Finding::NoReaders:
         return QCoreApplication::translate("core::diagnostics::EnvironmentCheck", "找不到讀卡機。");
     case Finding::CardsFound:
