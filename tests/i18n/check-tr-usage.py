@@ -99,19 +99,27 @@ def check_file(path):
     line_of = lambda offset: text.count("\n", 0, offset) + 1
     problems = []
 
+    def call_arguments(i):
+        """Token indexes from the call's "(" to its matching ")", for a call named at toks[i]."""
+        depth = 0
+        for j in range(i + 1, len(toks)):
+            yield j
+            if toks[j][1] == "(":
+                depth += 1
+            elif toks[j][1] == ")":
+                depth -= 1
+                if depth == 0:
+                    return
+
+    def is_call(i, names):
+        return toks[i][0] == "ident" and toks[i][1] in names and i + 1 < len(toks) \
+            and toks[i + 1][1] == "("
+
     # Spans (token index ranges) inside a translating call.
     translated = set()
-    for i, (kind, value, _) in enumerate(toks):
-        if kind == "ident" and value in TRANSLATING and i + 1 < len(toks) and toks[i + 1][1] == "(":
-            depth = 0
-            for j in range(i + 1, len(toks)):
-                if toks[j][1] == "(":
-                    depth += 1
-                elif toks[j][1] == ")":
-                    depth -= 1
-                    if depth == 0:
-                        break
-                translated.add(j)
+    for i in range(len(toks)):
+        if is_call(i, TRANSLATING):
+            translated.update(call_arguments(i))
 
     reported = set()
 
@@ -173,22 +181,14 @@ def check_file(path):
                             f"from lupdate: \"{match.group(1)}\"")
 
     # Rule 4: a template argument list inside tr()/translate(), which lupdate skips.
-    for i, (kind, value, _) in enumerate(toks):
-        if kind != "ident" or value not in ("tr", "translate") or i + 1 >= len(toks) \
-                or toks[i + 1][1] != "(":
+    for i in range(len(toks)):
+        if not is_call(i, ("tr", "translate")):
             continue
-        depth = 0
-        for j in range(i + 1, len(toks)):
-            if toks[j][1] == "(":
-                depth += 1
-            elif toks[j][1] == ")":
-                depth -= 1
-                if depth == 0:
-                    break
-            elif toks[j][1] == "<" and toks[j - 1][0] == "ident":
+        for j in call_arguments(i):
+            if toks[j][1] == "<" and toks[j - 1][0] == "ident":
                 number = line_of(toks[i][2])
                 if not marked(lines, number):
-                    problems.append(f"{path}:{number}: lupdate skips a {value}() call holding "
+                    problems.append(f"{path}:{number}: lupdate skips a {toks[i][1]}() call holding "
                                     f"\"{toks[j - 1][1]}<…>\"; compute it into a variable first")
                 break
 
