@@ -17,7 +17,7 @@ TEST_CASE("the network module is found beside the programs and opens a wire", "[
     const auto wire = openWire({}, candidates, why);
     CHECK(wire != nullptr);
     CHECK(why.isEmpty());
-    // Loaded once: a second wire comes from the same module.
+    // A second exchange opens its own wire from the module already loaded.
     CHECK(openWire({}, candidates, why) != nullptr);
 }
 
