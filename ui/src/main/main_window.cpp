@@ -23,6 +23,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <array>
 
 namespace ui {
 
@@ -179,9 +180,10 @@ void MainWindow::fitColumns()
     if (available <= 0)
         return;
     const QAbstractItemView* view = table_; // QTableView hides its sizeHintForColumn
-    const auto wanted = [&](int column) {
-        return std::max(header->sectionSizeHint(column), view->sizeHintForColumn(column));
-    };
+    // Measured once each: a cell's measure shapes its text, and this runs on every resize.
+    std::array<int, VacancyTableModel::ColumnCount> wanted {};
+    for (int column = 0; column < VacancyTableModel::ColumnCount; ++column)
+        wanted[column] = std::max(header->sectionSizeHint(column), view->sizeHintForColumn(column));
     int fixed = 0;
     QList<int> texts;
     for (int column = 0; column < VacancyTableModel::ColumnCount; ++column) {
@@ -190,8 +192,8 @@ void MainWindow::fitColumns()
             || column == VacancyTableModel::ServerId || column == VacancyTableModel::PublishedOn
             || column == VacancyTableModel::Period || column >= VacancyTableModel::Edit;
         if (whole) {
-            header->resizeSection(column, wanted(column));
-            fixed += wanted(column);
+            header->resizeSection(column, wanted[column]);
+            fixed += wanted[column];
         } else {
             texts.append(column);
         }
@@ -201,7 +203,7 @@ void MainWindow::fitColumns()
     // (官職等 in English) give way; what is left over goes to 職稱.
     QList<int> widths;
     for (const int column : texts)
-        widths.append(wanted(column));
+        widths.append(wanted[column]);
     std::sort(widths.begin(), widths.end());
     int cap = widths.isEmpty() ? 0 : widths.last();
     int before = 0;
@@ -215,7 +217,7 @@ void MainWindow::fitColumns()
     }
     int used = 0;
     for (const int column : texts) {
-        const int width = std::min(wanted(column), cap);
+        const int width = std::min(wanted[column], cap);
         header->resizeSection(column, width);
         used += width;
     }
