@@ -4,7 +4,8 @@
 // a machine without it gets SCARD_E_NO_SERVICE from every call, as with a stopped pcscd.
 #include "pcsclite_on_demand.hpp"
 
-#include <dlfcn.h>
+#include "on_demand_library.hpp"
+
 #include <mutex>
 
 // The protocol headers SCARD_PCI_T0/T1/RAW point to: PC/SC-lite reads only their two fields.
@@ -14,20 +15,11 @@ const SCARD_IO_REQUEST g_rgSCardRawPci { SCARD_PROTOCOL_RAW, sizeof(SCARD_IO_REQ
 
 namespace smartcard::pcsclite {
 
-namespace {
-
-template <typename Function> bool find(void* library, const char* name, Function& into)
-{
-    into = reinterpret_cast<Function>(dlsym(library, name));
-    return into != nullptr;
-}
-
-} // namespace
-
 Entries open(const char* soname)
 {
+    using on_demand::find;
     // Never closed: the monitor thread may be inside the library until the process ends.
-    void* library = dlopen(soname, RTLD_NOW | RTLD_LOCAL);
+    void* library = on_demand::openLibrary(soname);
     if (!library)
         return {};
     Entries found;
