@@ -28,6 +28,8 @@ set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
 # The client: pcscd talks to the reader; the UI is drawn with Noto Sans CJK TC; the local store
 # opens through Qt's SQLite driver, and the card through libpcsclite: both are dlopen()ed, so
 # dpkg-shlibdeps cannot see them.
+# libcrypto (libssl3) is dlopen()ed by the client too; shiqiuren-card links it, so
+# dpkg-shlibdeps names it already (the package test checks that it stays named).
 set(CPACK_DEBIAN_CLIENT_PACKAGE_NAME shiqiuren)
 set(CPACK_DEBIAN_CLIENT_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_CLIENT_PACKAGE_DEPENDS "pcscd, libpcsclite1, fonts-noto-cjk, libqt6sql6-sqlite")

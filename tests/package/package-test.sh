@@ -58,7 +58,9 @@ for deb in "$client" "$server"; do
     grep -qw libqt6sql6-sqlite <<<"$depends" || fail "$deb: no Qt SQLite driver"
 done
 client_depends=$(field "$client" Depends)
-for dep in pcscd libpcsclite1 fonts-noto-cjk libqt6widgets6; do
+# libssl3 holds libcrypto, which the client opens by its first OpenSSL call (dpkg-shlibdeps
+# finds it through shiqiuren-card; without that it must be named in packaging/cpack.cmake).
+for dep in pcscd libpcsclite1 fonts-noto-cjk libqt6widgets6 libssl3; do
     grep -qw -- "$dep" <<<"$client_depends" || fail "shiqiuren does not depend on $dep"
 done
 server_depends=$(field "$server" Depends)
