@@ -2750,6 +2750,10 @@ It is not the server&apos;s address. If you do not know this site, do not log in
         <source>未通過原因：%1</source>
         <translation>Reason not approved: %1</translation>
     </message>
+    <message>
+        <source>無法列印：列印元件沒有安裝完整，請資訊人員重新安裝事求人。</source>
+        <translation>Cannot print: the printing component is not fully installed. Ask IT to reinstall Shiqiuren.</translation>
+    </message>
 </context>
 <context>
     <name>ui::ResumeSection</name>

@@ -2707,6 +2707,10 @@
         <source>未通過原因：%1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>無法列印：列印元件沒有安裝完整，請資訊人員重新安裝事求人。</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ui::ResumeSection</name>

@@ -93,8 +93,14 @@ done
 [ "$(stat -c %a "$root/etc/shiqiuren-server/server.conf")" = 640 ] || fail "server.conf is not 0640"
 network_module=$(find "$root/usr/lib" -name libshiqiuren-network.so)
 [ -n "$network_module" ] || fail "the network module is not installed under /usr/lib"
+# 列印's module, beside it: the preview looks for it where it finds the network module.
+print_module=$(find "$root/usr/lib" -name libshiqiuren-print.so)
+[ "$(dirname "$print_module")" = "$(dirname "$network_module")" ] \
+    || fail "the print module is not installed beside the network module"
+nm -D --defined-only "$print_module" | grep -qw shiqiuren_open_print_dialog \
+    || fail "the installed print module has no shiqiuren_open_print_dialog"
 for binary in usr/bin/shiqiuren usr/bin/shiqiuren-card usr/bin/shiqiuren-server \
-    "${network_module#"$root/"}"; do
+    "${network_module#"$root/"}" "${print_module#"$root/"}"; do
     sections=$(readelf -S "$root/$binary")
     ! grep -qw '\.symtab' <<<"$sections" || fail "/$binary is not stripped"
 done

@@ -4,5 +4,6 @@
 file(GLOB ui_form_test_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/form/*.cpp)
 shiqiuren_catch_test(test_ui_form
     SOURCES ${ui_form_test_sources}
-    LIBS ui core catch_gui_main Qt6::Test
+    # Qt6::PrintSupport: to drive the dialog the print module opens (the client never links it).
+    LIBS ui core catch_gui_main Qt6::Test Qt6::PrintSupport
     LABELS "ui;form")

@@ -1,11 +1,18 @@
-// The preview: the public detail page's content with ROC dates, and the PDF export.
+// The preview: the public detail page's content with ROC dates, the PDF export, and 列印 through
+// the print module.
 
 #include "core/domain/code_lists.hpp"
 #include "form_fixture.hpp"
 #include "ui/preview/preview_dialog.hpp"
+#include "ui/preview/print_module.hpp"
 #include "ui/preview/vacancy_html.hpp"
 
+#include <QCoreApplication>
 #include <QFile>
+#include <QLabel>
+#include <QPointer>
+#include <QPrintDialog>
+#include <QPrinter>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -92,4 +99,58 @@ TEST_CASE("匯出 PDF writes a PDF file", "[preview]")
     dialog.setPdfFileChooser([] { return QString(); });
     dialog.exportButton()->click();
     CHECK(exported.count() == 1);
+}
+
+TEST_CASE("列印 opens the system print dialog from the print module, and prints the page",
+    "[preview][print]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    ui::PreviewDialog preview(previewed());
+    preview.printButton()->click();
+    auto* dialog = preview.findChild<QPrintDialog*>();
+    REQUIRE(dialog != nullptr);
+    CHECK(dialog->isVisible());
+    CHECK(dialog->windowModality() == Qt::WindowModal);
+    CHECK(preview.statusLine()->text().isEmpty());
+
+    // 列印 on a printer that writes a file: the page, as a document of its own.
+    const QString file = dir.filePath(QStringLiteral("printed.pdf"));
+    dialog->printer()->setOutputFormat(QPrinter::PdfFormat);
+    dialog->printer()->setOutputFileName(file);
+    QPointer<QPrintDialog> closing(dialog);
+    dialog->done(QDialog::Accepted); // the choice as made, not read back from the dialog's fields
+    QFile pdf(file);
+    REQUIRE(pdf.open(QIODevice::ReadOnly));
+    const QByteArray bytes = pdf.readAll();
+    CHECK(bytes.startsWith("%PDF-"));
+    CHECK(bytes.size() > 1000);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    CHECK(closing.isNull()); // the dialog goes when it closes
+
+    // Cancelled: nothing printed, the dialog gone too.
+    preview.printButton()->click();
+    QPointer<QPrintDialog> cancelled(preview.findChild<QPrintDialog*>());
+    REQUIRE(cancelled);
+    cancelled->reject();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    CHECK(cancelled.isNull());
+}
+
+TEST_CASE("without its print module, 列印 says so, with the reason for IT, and opens nothing",
+    "[preview][print]")
+{
+    ui::PreviewDialog preview(previewed());
+    preview.setPrintModule({ QStringLiteral("/nonexistent/libshiqiuren-print.so") });
+    preview.printButton()->click();
+    CHECK(preview.findChild<QDialog*>() == nullptr);
+    CHECK(preview.statusLine()->text().contains(QStringLiteral("無法列印")));
+    CHECK(preview.statusLine()->toolTip().contains(
+        QStringLiteral("/nonexistent/libshiqiuren-print.so")));
+
+    // A library that is not the print module is refused the same way.
+    preview.setPrintModule({ QStringLiteral("libz.so.1") });
+    preview.printButton()->click();
+    CHECK(preview.findChild<QDialog*>() == nullptr);
+    CHECK(preview.statusLine()->toolTip().contains(QLatin1String(ui::print::openDialogSymbol)));
 }

@@ -1,5 +1,7 @@
 #include "ui/preview/preview_dialog.hpp"
 
+#include "core/modules/module_library.hpp"
+#include "ui/preview/print_module.hpp"
 #include "ui/preview/vacancy_html.hpp"
 
 #include <QEvent>
@@ -8,8 +10,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPdfWriter>
-#include <QPrintDialog>
-#include <QPrinter>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTextBrowser>
@@ -83,11 +83,6 @@ void PreviewDialog::render(QPagedPaintDevice& device) const
     document.print(&device);
 }
 
-void PreviewDialog::printTo(QPrinter& printer) const
-{
-    render(printer);
-}
-
 bool PreviewDialog::exportPdf(const QString& file)
 {
     QPdfWriter writer(file);
@@ -108,16 +103,22 @@ bool PreviewDialog::exportPdf(const QString& file)
 
 void PreviewDialog::print()
 {
-    // open(), not exec(): the dialog is window-modal and the event loop stays the application's.
-    auto* printer = new QPrinter(QPrinter::HighResolution);
-    auto* dialog = new QPrintDialog(printer, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::finished, this, [this, printer](int result) {
-        if (result == QDialog::Accepted)
-            printTo(*printer);
-        delete printer;
-    });
-    dialog->open();
+    const QStringList candidates = printModule_.isEmpty()
+        ? core::modules::candidates(QLatin1String(print::moduleName))
+        : printModule_;
+    QString why;
+    const auto open = reinterpret_cast<print::OpenDialog>(
+        core::modules::resolve(candidates, print::openDialogSymbol, why));
+    if (open && open(print::interfaceVersion, this, html_, vacancy_.title)) {
+        status_->clear();
+        status_->setToolTip({});
+        return;
+    }
+    if (open)
+        why = QStringLiteral("the print module is of another version than this program");
+    // What IT needs to know goes in the tool tip; the clerk gets what to do.
+    status_->setText(tr("無法列印：列印元件沒有安裝完整，請資訊人員重新安裝事求人。"));
+    status_->setToolTip(why);
 }
 
 void PreviewDialog::exportChosen()

@@ -4,18 +4,18 @@
 #include "core/domain/vacancy.hpp"
 
 #include <QDialog>
+#include <QStringList>
 #include <functional>
 
 class QLabel;
 class QPagedPaintDevice;
-class QPrinter;
 class QPushButton;
 class QTextBrowser;
 
 namespace ui {
 
 /// 預覽: the vacancy as the public detail page will show it (vacancyHtml), with 列印 (the system
-/// print dialog) and 匯出 PDF.
+/// print dialog, from the print module) and 匯出 PDF.
 class PreviewDialog : public QDialog {
     Q_OBJECT
 public:
@@ -36,12 +36,14 @@ public:
     /// Writes the page as a PDF (A4) to `file`; false, with the reason in lastError(), when the
     /// file cannot be written.
     bool exportPdf(const QString& file);
-    /// Prints the page on `printer` (already set up).
-    void printTo(QPrinter& printer) const;
     QString lastError() const { return lastError_; }
 
     /// Test seam: chooses the PDF's file instead of a file dialog (empty = cancelled).
     void setPdfFileChooser(std::function<QString()> choose) { chooseFile_ = std::move(choose); }
+    /// Test seam: where 列印 looks for the print module (empty = where the program keeps it).
+    void setPrintModule(QStringList candidates) { printModule_ = std::move(candidates); }
+    QPushButton* printButton() const { return print_; }
+    QLabel* statusLine() const { return status_; }
 
 signals:
     /// A PDF was written (after 「匯出 PDF」).
@@ -63,6 +65,7 @@ private:
     QString html_;
     QString lastError_;
     std::function<QString()> chooseFile_;
+    QStringList printModule_;
     QTextBrowser* browser_ = nullptr;
     QPushButton* print_ = nullptr;
     QPushButton* export_ = nullptr;
