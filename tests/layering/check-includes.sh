@@ -15,5 +15,6 @@ forbid core 'QtWidgets|QWidget|QApplication|QDialog|QMainWindow|ui/|server/' "co
 forbid core 'QtNetwork|QNetwork|QSsl|QTcp|QHostAddress' "core/ sends through core_network, the module it opens"
 forbid core_cards 'QtWidgets|QWidget|QApplication|QDialog|QMainWindow|ui/|server/' "core_cards/ must not use Widgets, ui or server"
 forbid ui 'smartcard/|server/' "ui/ reaches cards only through core"
+forbid ui 'QtPrintSupport|QPrint|QAbstractPrintDialog|QPageSetupDialog' "ui/ prints through ui_print, the module it opens"
 forbid server 'smartcard/|ui/|QtWidgets|QWidget|QApplication' "server/ sits on core only"
 exit $status

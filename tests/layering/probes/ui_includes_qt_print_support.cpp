@@ -1,0 +1,1 @@
+#include <QPrinter> // forbidden: ui prints through the print module
