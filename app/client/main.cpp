@@ -3,7 +3,9 @@
 #include "client_app.hpp"
 #include "client_options.hpp"
 #include "core/i18n/translations.hpp"
+#include "core/threads/worker.hpp"
 #include "ui/first_paint_probe.hpp"
+#include "ui/font_warm_up.hpp"
 #include "ui/i18n/language_switcher.hpp"
 #include "ui/widgets/deferred_icon_style.hpp"
 
@@ -32,6 +34,9 @@ int main(int argc, char* argv[])
         client::parseOptions(app); // prints and exits
         return 0;
     }
+    // fontconfig loads on another core while this thread connects to the display.
+    core::threads::Worker fontWarmUp(QStringLiteral("font warm-up"));
+    ui::warmUpFonts(fontWarmUp);
     QApplication app(argc, argv);
     QApplication::setStyle(new ui::DeferredIconStyle); // the app owns it
     nameApplication();
@@ -53,7 +58,8 @@ int main(int argc, char* argv[])
     // It and the background work wait for the window's first paint, so the window comes first.
     const bool startAtLogin
         = !client->context().settings->serverUrl().isEmpty() || !options.server.isEmpty();
-    ui::afterFirstPaint(&client->window(), [&client, startAtLogin] {
+    ui::afterFirstPaint(&client->window(), [&client, &fontWarmUp, startAtLogin] {
+        fontWarmUp.finish(); // long done: only its idle thread is left
         if (startAtLogin)
             client->windows().openLogin();
         client->startBackground();

@@ -5,7 +5,7 @@ SHIQIUREN_PACKAGES=(
     cmake ninja-build g++ pkg-config clang-format
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite libsqlite3-dev libgl-dev
-    libssl-dev libpcsclite-dev catch2 libp11-kit-dev python3-yaml
+    libssl-dev libpcsclite-dev catch2 libp11-kit-dev python3-yaml libfontconfig-dev
     # run time: the PC/SC service, the virtual reader driver, ATR list, test PKI
     pcscd vsmartcard-vpcd pcsc-tools openssl
     # PKCS#11 tests: a real module (SoftHSM2) next to the project's counting test module

@@ -6,6 +6,7 @@ shiqiuren_catch_test(test_ui_main
     SOURCES ${ui_main_test_sources}
     # smartcard_pcsclite: WindowHub (opening 預覽 as the window does) links the card login.
     LIBS ui core server_test_support smartcard_pcsclite catch_gui_main Qt6::Test
+        Fontconfig::Fontconfig
     LABELS "ui;integration")
 if(TARGET test_ui_main)
     add_dependencies(test_ui_main shiqiuren-server)
