@@ -1278,6 +1278,34 @@ Reason: according to the certificate authority, this ID number and the citizen c
             <numerusform>Found %n card readers:</numerusform>
         </translation>
     </message>
+    <message>
+        <source>網路元件</source>
+        <translation>Network component</translation>
+    </message>
+    <message>
+        <source>列印元件</source>
+        <translation>Printing component</translation>
+    </message>
+    <message>
+        <source>程式元件</source>
+        <translation>Program components</translation>
+    </message>
+    <message>
+        <source>程式元件都已安裝：</source>
+        <translation>All program components are installed:</translation>
+    </message>
+    <message>
+        <source>有程式元件無法載入：</source>
+        <translation>A program component cannot be loaded:</translation>
+    </message>
+    <message>
+        <source>網路元件無法載入，無法連線。</source>
+        <translation>The network component cannot be loaded, so no connection can be made.</translation>
+    </message>
+    <message>
+        <source>事求人沒有安裝完整：請資訊人員重新安裝事求人的套件（sudo apt install --reinstall shiqiuren）。</source>
+        <translation>Shiqiuren is not fully installed: ask IT to reinstall its package (sudo apt install --reinstall shiqiuren).</translation>
+    </message>
 </context>
 <context>
     <name>core::login::LoginController</name>

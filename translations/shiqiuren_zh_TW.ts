@@ -1244,6 +1244,34 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>網路元件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>列印元件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>程式元件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>程式元件都已安裝：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>有程式元件無法載入：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>網路元件無法載入，無法連線。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>事求人沒有安裝完整：請資訊人員重新安裝事求人的套件（sudo apt install --reinstall shiqiuren）。</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>core::login::LoginController</name>

@@ -6,7 +6,7 @@ namespace core::api::detail {
 
 QStringList networkModuleCandidates()
 {
-    return modules::candidates(QStringLiteral("shiqiuren-network"));
+    return modules::candidates(QLatin1String(wire::moduleName));
 }
 
 std::unique_ptr<wire::Wire> openWire(

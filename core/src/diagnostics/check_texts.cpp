@@ -45,17 +45,42 @@ QString cardsText(const CheckResult& result)
     return lines.join(u'\n');
 }
 
+/// "網路元件：/usr/lib/…" per "part\tdetail" fact (the part by its enum's number).
+QString partsText(const QStringList& facts)
+{
+    QStringList lines;
+    for (const QString& entry : facts) {
+        const auto part = static_cast<ProgramPart>(entry.section(u'\t', 0, 0).toInt());
+        lines << QCoreApplication::translate("core::diagnostics::EnvironmentCheck", "%1：%2")
+                     .arg(partText(part), entry.section(u'\t', 1));
+    }
+    return lines.join(u'\n');
+}
+
 } // namespace
 
 QList<CheckId> allChecks()
 {
-    return { CheckId::SmartCardService, CheckId::Readers, CheckId::Cards, CheckId::SigningModule,
-        CheckId::Service, CheckId::Clock };
+    return { CheckId::ProgramParts, CheckId::SmartCardService, CheckId::Readers, CheckId::Cards,
+        CheckId::SigningModule, CheckId::Service, CheckId::Clock };
+}
+
+QString partText(ProgramPart part)
+{
+    switch (part) {
+    case ProgramPart::Network:
+        return QCoreApplication::translate("core::diagnostics::EnvironmentCheck", "網路元件");
+    case ProgramPart::Printing:
+        return QCoreApplication::translate("core::diagnostics::EnvironmentCheck", "列印元件");
+    }
+    return {};
 }
 
 QString checkTitle(CheckId id)
 {
     switch (id) {
+    case CheckId::ProgramParts:
+        return QCoreApplication::translate("core::diagnostics::EnvironmentCheck", "程式元件");
     case CheckId::SmartCardService:
         return QCoreApplication::translate(
             "core::diagnostics::EnvironmentCheck", "智慧卡服務（pcscd）");
@@ -118,6 +143,14 @@ QString findingText(const CheckResult& result)
     switch (result.finding) {
     case Finding::None:
         return {};
+    case Finding::PartsComplete:
+        return QCoreApplication::translate(
+                   "core::diagnostics::EnvironmentCheck", "程式元件都已安裝：")
+            + u'\n' + partsText(result.facts);
+    case Finding::PartMissing:
+        return QCoreApplication::translate(
+                   "core::diagnostics::EnvironmentCheck", "有程式元件無法載入：")
+            + u'\n' + partsText(result.facts);
     case Finding::PcscRunning:
         return QCoreApplication::translate(
             "core::diagnostics::EnvironmentCheck", "智慧卡服務正在執行。");
@@ -211,6 +244,9 @@ QString findingText(const CheckResult& result)
     case Finding::SkippedNoService:
         return QCoreApplication::translate(
             "core::diagnostics::EnvironmentCheck", "無法連線到服務，無法比對時間。");
+    case Finding::SkippedNoNetworkPart:
+        return QCoreApplication::translate(
+            "core::diagnostics::EnvironmentCheck", "網路元件無法載入，無法連線。");
     }
     return {};
 }
@@ -218,6 +254,11 @@ QString findingText(const CheckResult& result)
 QString adviceText(const CheckResult& result)
 {
     switch (result.finding) {
+    case Finding::PartMissing:
+    case Finding::SkippedNoNetworkPart:
+        return QCoreApplication::translate("core::diagnostics::EnvironmentCheck",
+            "事求人沒有安裝完整：請資訊人員重新安裝事求人的套件"
+            "（sudo apt install --reinstall shiqiuren）。");
     case Finding::PcscUnavailable:
         return QCoreApplication::translate("core::diagnostics::EnvironmentCheck",
             "請啟動智慧卡服務：在終端機執行 sudo systemctl enable --now pcscd.socket，"
@@ -272,6 +313,7 @@ QString adviceText(const CheckResult& result)
     case Finding::SkippedNoPcsc:
     case Finding::SkippedNoService:
     case Finding::None:
+    case Finding::PartsComplete:
     case Finding::PcscRunning:
     case Finding::ReadersFound:
     case Finding::CardsFound:

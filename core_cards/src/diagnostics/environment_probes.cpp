@@ -3,6 +3,7 @@
 #include "core/api/service_client.hpp"
 #include "core/cards/card_failure.hpp"
 #include "core/cards/card_inspector.hpp"
+#include "core/modules/module_library.hpp"
 #include "smartcard/pkcs11_token.hpp"
 
 #include <QDir>
@@ -82,6 +83,8 @@ EnvironmentProbes::EnvironmentProbes(EnvironmentCheckOptions options)
 CheckResult EnvironmentProbes::run(CheckId id)
 {
     switch (id) {
+    case CheckId::ProgramParts:
+        return programParts();
     case CheckId::SmartCardService:
         return smartCardService();
     case CheckId::Readers:
@@ -181,9 +184,41 @@ CheckResult EnvironmentProbes::signingModule()
     return made(id, CheckStatus::Ok, Finding::ModuleMissing);
 }
 
+CheckResult EnvironmentProbes::programParts()
+{
+    QStringList found;
+    QStringList missing;
+    for (const ModuleCheck& module : options_.modules) {
+        const QString part = QString::number(static_cast<int>(module.part));
+        QString loaded;
+        QStringList problems;
+        // One candidate at a time, so the path shown is the one that loaded.
+        for (const QString& path : modules::candidates(module.baseName)) {
+            QString why;
+            if (modules::resolve({ path }, module.entrySymbol.constData(), why)) {
+                loaded = path;
+                break;
+            }
+            problems << why;
+        }
+        if (!loaded.isEmpty()) {
+            found << part + u'\t' + loaded;
+            continue;
+        }
+        missing << part + u'\t' + problems.join(QStringLiteral("; "));
+        if (module.part == ProgramPart::Network)
+            networkPartMissing_ = true;
+    }
+    if (!missing.isEmpty())
+        return made(CheckId::ProgramParts, CheckStatus::Failed, Finding::PartMissing, missing);
+    return made(CheckId::ProgramParts, CheckStatus::Ok, Finding::PartsComplete, found);
+}
+
 CheckResult EnvironmentProbes::service()
 {
     const CheckId id = CheckId::Service;
+    if (networkPartMissing_)
+        return made(id, CheckStatus::Skipped, Finding::SkippedNoNetworkPart);
     if (options_.service.baseUrl.isEmpty() || !options_.service.baseUrl.isValid())
         return made(id, CheckStatus::Failed, Finding::ServiceNotConfigured);
     api::ServiceConfig config = options_.service;

@@ -19,6 +19,7 @@ public:
     CheckResult run(CheckId id);
 
 private:
+    CheckResult programParts();
     CheckResult smartCardService();
     CheckResult readers();
     CheckResult cards();
@@ -32,6 +33,7 @@ private:
     };
 
     EnvironmentCheckOptions options_;
+    bool networkPartMissing_ = false; // the service cannot be asked without it
     bool pcscRunning_ = false;
     QList<Reader> readers_;
     bool hicosNeedsModule_ = false; // a HiCOS card of a version only the vendor's module knows

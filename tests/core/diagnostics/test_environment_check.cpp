@@ -94,3 +94,65 @@ TEST_CASE("the environment check shows how far the clock is off", "[diagnostics]
         QStringLiteral("電腦時間比伺服器快 7 分")));
     CHECK(core::diagnostics::adviceText(clock).contains(QStringLiteral("timedatectl")));
 }
+
+TEST_CASE("程式元件 loads the program's modules and names the one that is missing", "[diagnostics]")
+{
+    using core::diagnostics::ModuleCheck;
+    using core::diagnostics::ProgramPart;
+    const ModuleCheck network { ProgramPart::Network, QStringLiteral("shiqiuren-network"),
+        QByteArrayLiteral("shiqiuren_create_wire") };
+    const ModuleCheck printing { ProgramPart::Printing, QStringLiteral("shiqiuren-print"),
+        QByteArrayLiteral("shiqiuren_open_print_dialog") };
+
+    // Both where the build tree keeps them, as the package installs them beside the programs.
+    core::diagnostics::EnvironmentCheck complete;
+    core::diagnostics::EnvironmentCheckOptions options;
+    options.modules = { network, printing };
+    complete.setOptions(options);
+    runToEnd(complete);
+    const auto parts = complete.result(CheckId::ProgramParts);
+    CHECK(parts.status == CheckStatus::Ok);
+    CHECK(parts.finding == Finding::PartsComplete);
+    REQUIRE(parts.facts.size() == 2);
+    CHECK(parts.facts.at(0).endsWith(QStringLiteral("/libshiqiuren-network.so")));
+    CHECK(parts.facts.at(1).endsWith(QStringLiteral("/libshiqiuren-print.so")));
+    const QString found = core::diagnostics::findingText(parts);
+    CHECK(found.contains(QStringLiteral("網路元件")));
+    CHECK(found.contains(QStringLiteral("列印元件")));
+    CHECK(core::diagnostics::adviceText(parts).isEmpty());
+    CHECK(complete.results().first().id == CheckId::ProgramParts); // first: the others need it
+
+    // A network module that is not there: named with where it was looked for, the advice is to
+    // reinstall, and the service is not asked (its failure would blame the network).
+    core::diagnostics::EnvironmentCheck broken;
+    options.modules = { { ProgramPart::Network, QStringLiteral("shiqiuren-no-such-network"),
+                            QByteArrayLiteral("shiqiuren_create_wire") },
+        printing };
+    options.service.baseUrl = deadUrl();
+    broken.setOptions(options);
+    runToEnd(broken);
+    const auto missing = broken.result(CheckId::ProgramParts);
+    CHECK(missing.status == CheckStatus::Failed);
+    CHECK(missing.finding == Finding::PartMissing);
+    REQUIRE(missing.facts.size() == 1);
+    CHECK(missing.facts.first().contains(QStringLiteral("libshiqiuren-no-such-network.so")));
+    CHECK(core::diagnostics::findingText(missing).contains(QStringLiteral("網路元件")));
+    CHECK_FALSE(core::diagnostics::findingText(missing).contains(QStringLiteral("列印元件")));
+    CHECK(core::diagnostics::adviceText(missing).contains(QStringLiteral("--reinstall")));
+    const auto service = broken.result(CheckId::Service);
+    CHECK(service.status == CheckStatus::Skipped);
+    CHECK(service.finding == Finding::SkippedNoNetworkPart);
+    CHECK(broken.result(CheckId::Clock).status == CheckStatus::Skipped);
+
+    // A library that is a module of something else: the entry point is what is missing.
+    core::diagnostics::EnvironmentCheck foreign;
+    options.modules = { { ProgramPart::Printing, QStringLiteral("shiqiuren-network"),
+        QByteArrayLiteral("shiqiuren_open_print_dialog") } };
+    options.service.baseUrl.clear();
+    foreign.setOptions(options);
+    runToEnd(foreign);
+    const auto wrong = foreign.result(CheckId::ProgramParts);
+    CHECK(wrong.finding == Finding::PartMissing);
+    CHECK(wrong.facts.value(0).contains(QStringLiteral("shiqiuren_open_print_dialog")));
+    CHECK(foreign.result(CheckId::Service).finding == Finding::ServiceNotConfigured);
+}

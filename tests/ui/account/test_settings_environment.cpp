@@ -176,6 +176,11 @@ TEST_CASE("the environment check dialog shows each finding and the report", "[ui
     const QString report = dialog.reportText();
     CHECK(report.contains(QStringLiteral("[失敗] 智慧卡服務（pcscd）")));
     CHECK(report.contains(QStringLiteral("[正常] 人事服務網連線")));
+    // The client's own modules, from where the build tree keeps them as the package does.
+    CHECK(dialog.statusLabel(CheckId::ProgramParts)->text() == QStringLiteral("正常"));
+    CHECK(dialog.foundLabel(CheckId::ProgramParts)->text().contains(
+        QStringLiteral("libshiqiuren-print.so")));
+    CHECK(report.contains(QStringLiteral("[正常] 程式元件")));
 }
 
 TEST_CASE("switching the language retranslates open dialogs without a restart", "[ui][i18n]")

@@ -1,8 +1,10 @@
 #include "ui/diagnostics/environment_check_dialog.hpp"
 
+#include "core/api/http_wire.hpp"
 #include "core/diagnostics/environment_check.hpp"
 #include "core/session/service_runner.hpp"
 #include "core/settings/client_settings.hpp"
+#include "ui/preview/print_module.hpp"
 
 #include <QClipboard>
 #include <QDialogButtonBox>
@@ -103,6 +105,12 @@ EnvironmentCheckDialog::~EnvironmentCheckDialog() = default;
 void EnvironmentCheckDialog::rerun()
 {
     core::diagnostics::EnvironmentCheckOptions options;
+    options.modules = {
+        { core::diagnostics::ProgramPart::Network, QLatin1String(core::api::wire::moduleName),
+            QByteArray(core::api::wire::createWireSymbol) },
+        { core::diagnostics::ProgramPart::Printing, QLatin1String(print::moduleName),
+            QByteArray(print::openDialogSymbol) },
+    };
     if (context_.settings)
         options.pkcs11Module = context_.settings->pkcs11Module();
     if (context_.service)

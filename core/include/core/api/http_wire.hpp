@@ -69,6 +69,8 @@ public:
 /// The module's one entry point, `extern "C"`; `version` must be `interfaceVersion`.
 using CreateWire = Wire* (*)(int version, const Settings& settings);
 inline constexpr const char* createWireSymbol = "shiqiuren_create_wire";
+/// The module's base name for core/modules (libshiqiuren-network.so).
+inline constexpr const char* moduleName = "shiqiuren-network";
 inline constexpr int interfaceVersion = 1;
 
 } // namespace core::api::wire

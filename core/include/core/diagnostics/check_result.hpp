@@ -8,6 +8,7 @@ namespace core::diagnostics {
 
 /// The checks of 環境檢測, in the order they run and are shown.
 enum class CheckId {
+    ProgramParts, ///< the program's own modules load (network, printing)
     SmartCardService, ///< pcscd answers
     Readers, ///< which readers are connected
     Cards, ///< which card is in each reader and what kind
@@ -18,10 +19,18 @@ enum class CheckId {
 
 enum class CheckStatus { Pending, Running, Ok, Warning, Failed, Skipped };
 
+/// The program's modules, opened by their first use (core/modules), which 環境檢測 loads.
+enum class ProgramPart {
+    Network, ///< libshiqiuren-network.so: every request to the service
+    Printing, ///< libshiqiuren-print.so: 列印 in the preview
+};
+
 /// What a check found, one value per distinct sentence (the words come from findingText() and
 /// adviceText() in the language of the moment, so a language switch retranslates them).
 enum class Finding {
     None, ///< not run yet
+    PartsComplete, ///< facts: "part\tpath" per module
+    PartMissing, ///< facts: "part\twhy" per module that does not load
     PcscRunning,
     PcscUnavailable,
     PcscError,
@@ -47,6 +56,7 @@ enum class Finding {
     ClockUnknown, ///< the service sent no time
     SkippedNoPcsc, ///< needs pcscd
     SkippedNoService, ///< needs the service
+    SkippedNoNetworkPart, ///< needs the network module
 };
 
 /// One check's outcome.
@@ -68,6 +78,8 @@ QString statusText(CheckStatus status);
 QString findingText(const CheckResult& result);
 /// What to do about it; empty when nothing needs doing.
 QString adviceText(const CheckResult& result);
+/// The module's role in words: 「網路元件」 …
+QString partText(ProgramPart part);
 /// The card kind in words: 「自然人憑證（第二代）」 for "moica-gen2", …
 QString cardKindText(const QString& kind);
 /// Plain text for IT support: one block per check (title, status, found, what to do).

@@ -13,8 +13,17 @@
 
 namespace core::diagnostics {
 
+/// A module of this program for 程式元件 to load (core/modules): what it is for, its base name
+/// (`shiqiuren-network`) and the entry point the program calls.
+struct ModuleCheck {
+    ProgramPart part = ProgramPart::Network;
+    QString baseName;
+    QByteArray entrySymbol;
+};
+
 /// What the checks look at.
 struct EnvironmentCheckOptions {
+    QList<ModuleCheck> modules; ///< the program's modules; each program lists its own
     QString pkcs11Module; ///< the configured module; empty = the usual HiCOS install paths
     api::ServiceConfig service; ///< an empty baseUrl = not configured
     /// The local clock (UTC); replaceable so a test can stand for a wrong one.
