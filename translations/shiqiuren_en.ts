@@ -1291,10 +1291,6 @@ Reason: according to the certificate authority, this ID number and the citizen c
         <translation>Program components</translation>
     </message>
     <message>
-        <source>程式元件都已安裝：</source>
-        <translation>All program components are installed:</translation>
-    </message>
-    <message>
         <source>有程式元件無法載入：</source>
         <translation>A program component cannot be loaded:</translation>
     </message>
@@ -1305,6 +1301,14 @@ Reason: according to the certificate authority, this ID number and the citizen c
     <message>
         <source>事求人沒有安裝完整：請資訊人員重新安裝事求人的套件（sudo apt install --reinstall shiqiuren）。</source>
         <translation>Shiqiuren is not fully installed: ask IT to reinstall its package (sudo apt install --reinstall shiqiuren).</translation>
+    </message>
+    <message>
+        <source>已安裝：%1。</source>
+        <translation>Installed: %1.</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
     </message>
 </context>
 <context>

@@ -1257,10 +1257,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>程式元件都已安裝：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>有程式元件無法載入：</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1270,6 +1266,14 @@
     </message>
     <message>
         <source>事求人沒有安裝完整：請資訊人員重新安裝事求人的套件（sudo apt install --reinstall shiqiuren）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已安裝：%1。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>、</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

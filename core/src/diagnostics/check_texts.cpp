@@ -143,10 +143,15 @@ QString findingText(const CheckResult& result)
     switch (result.finding) {
     case Finding::None:
         return {};
-    case Finding::PartsComplete:
-        return QCoreApplication::translate(
-                   "core::diagnostics::EnvironmentCheck", "程式元件都已安裝：")
-            + u'\n' + partsText(result.facts);
+    case Finding::PartsComplete: {
+        // Only the parts: the paths matter when one is missing, and are then shown.
+        QStringList parts;
+        for (const QString& entry : result.facts)
+            parts << partText(static_cast<ProgramPart>(entry.section(u'\t', 0, 0).toInt()));
+        return QCoreApplication::translate("core::diagnostics::EnvironmentCheck", "已安裝：%1。")
+            .arg(parts.join(
+                QCoreApplication::translate("core::diagnostics::EnvironmentCheck", "、")));
+    }
     case Finding::PartMissing:
         return QCoreApplication::translate(
                    "core::diagnostics::EnvironmentCheck", "有程式元件無法載入：")
