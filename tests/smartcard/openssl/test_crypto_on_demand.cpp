@@ -1,6 +1,7 @@
 // The client's OpenSSL calls: libcrypto is opened by the first one, every call reaches the real
 // library, and a library that is not libcrypto stops the program with its name, as the dynamic
 // loader would have stopped it before.
+#include "../mapped_library.hpp"
 #include "crypto_on_demand.hpp"
 
 #include <catch2/catch.hpp>
@@ -15,14 +16,6 @@
 #include <unistd.h>
 
 namespace {
-
-bool mapped(const char* soname)
-{
-    void* handle = dlopen(soname, RTLD_NOW | RTLD_NOLOAD);
-    if (handle)
-        dlclose(handle);
-    return handle != nullptr;
-}
 
 std::string sha256(const char* text, std::size_t size)
 {
@@ -50,9 +43,9 @@ constexpr const char* abcDigest
 
 TEST_CASE("libcrypto is opened by the first OpenSSL call, not at start-up", "[smartcard][crypto]")
 {
-    REQUIRE_FALSE(mapped(smartcard::openssl::libraryName));
+    REQUIRE_FALSE(smartcardtest::mapped(smartcard::openssl::libraryName));
     CHECK(sha256("abc", 3) == abcDigest);
-    CHECK(mapped(smartcard::openssl::libraryName));
+    CHECK(smartcardtest::mapped(smartcard::openssl::libraryName));
 
     // The library's own answers come back, errors included: a certificate that is not one.
     const unsigned char notDer[] = { 0x30, 0x03, 0x02, 0x01 };

@@ -1,28 +1,16 @@
 // The SCard* entry points the programs link: PC/SC-lite is opened by the first call, every call
 // reaches the real library, and a missing library is found missing rather than half-used.
+#include "../mapped_library.hpp"
 #include "pcsclite_on_demand.hpp"
 
 #include <catch2/catch.hpp>
-#include <dlfcn.h>
-
-namespace {
-
-bool mapped(const char* soname)
-{
-    void* handle = dlopen(soname, RTLD_NOW | RTLD_NOLOAD);
-    if (handle)
-        dlclose(handle);
-    return handle != nullptr;
-}
-
-} // namespace
 
 TEST_CASE("PC/SC-lite is opened by the first SCard call, not at start-up", "[smartcard][pcsc]")
 {
-    REQUIRE_FALSE(mapped(smartcard::pcsclite::libraryName));
+    REQUIRE_FALSE(smartcardtest::mapped(smartcard::pcsclite::libraryName));
     // Answered by the library itself, without pcscd: a handle it never gave out.
     CHECK(SCardIsValidContext(0x1234) == SCARD_E_INVALID_HANDLE);
-    CHECK(mapped(smartcard::pcsclite::libraryName));
+    CHECK(smartcardtest::mapped(smartcard::pcsclite::libraryName));
     DWORD length = 0;
     CHECK(SCardStatus(0x1234, nullptr, &length, nullptr, nullptr, nullptr, nullptr)
         == SCARD_E_INVALID_HANDLE);
