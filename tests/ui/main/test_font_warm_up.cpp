@@ -1,5 +1,5 @@
-// fontconfig's start on a worker, beside the GUI thread's own text: the GUI thread measures and
-// draws CJK text while the warm-up runs, gets the same fonts as without it, and the worker ends.
+// fontconfig's start on a worker: FcInit is called on the worker's thread, not the caller's, and
+// the GUI thread measures and draws CJK text beside it with the same fonts as without it.
 #include "core/threads/worker.hpp"
 #include "ui/font_warm_up.hpp"
 
@@ -7,8 +7,40 @@
 #include <QFontMetrics>
 #include <QImage>
 #include <QPainter>
+#include <QThread>
+#include <atomic>
 #include <catch2/catch.hpp>
+#include <dlfcn.h>
 #include <fontconfig/fontconfig.h>
+
+namespace {
+
+std::atomic<int> fcInitOffGuiThread { 0 };
+QThread* guiThread = nullptr;
+
+} // namespace
+
+// Stands in for fontconfig's FcInit in this program (the executable's definition comes first),
+// noting the thread, then calls the real one.
+extern "C" FcBool FcInit()
+{
+    if (guiThread && QThread::currentThread() != guiThread)
+        ++fcInitOffGuiThread;
+    using Real = FcBool (*)();
+    static const auto real = reinterpret_cast<Real>(dlsym(RTLD_NEXT, "FcInit"));
+    return real ? real() : FcFalse;
+}
+
+TEST_CASE(
+    "the font warm-up starts fontconfig on the worker, not on the calling thread", "[ui][fonts]")
+{
+    guiThread = QThread::currentThread();
+    const int before = fcInitOffGuiThread;
+    core::threads::Worker worker(QStringLiteral("font warm-up"));
+    ui::warmUpFonts(worker);
+    worker.finish();
+    CHECK(fcInitOffGuiThread == before + 1);
+}
 
 TEST_CASE(
     "the font warm-up runs beside the GUI thread's text and changes none of it", "[ui][fonts]")
