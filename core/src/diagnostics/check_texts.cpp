@@ -45,14 +45,19 @@ QString cardsText(const CheckResult& result)
     return lines.join(u'\n');
 }
 
+/// The part a 程式元件 fact ("part\tdetail") is about.
+ProgramPart partOf(const QString& entry)
+{
+    return static_cast<ProgramPart>(entry.section(u'\t', 0, 0).toInt());
+}
+
 /// "網路元件：/usr/lib/…" per "part\tdetail" fact (the part by its enum's number).
 QString partsText(const QStringList& facts)
 {
     QStringList lines;
     for (const QString& entry : facts) {
-        const auto part = static_cast<ProgramPart>(entry.section(u'\t', 0, 0).toInt());
         lines << QCoreApplication::translate("core::diagnostics::EnvironmentCheck", "%1：%2")
-                     .arg(partText(part), entry.section(u'\t', 1));
+                     .arg(partText(partOf(entry)), entry.section(u'\t', 1));
     }
     return lines.join(u'\n');
 }
@@ -147,7 +152,7 @@ QString findingText(const CheckResult& result)
         // Only the parts: the paths matter when one is missing, and are then shown.
         QStringList parts;
         for (const QString& entry : result.facts)
-            parts << partText(static_cast<ProgramPart>(entry.section(u'\t', 0, 0).toInt()));
+            parts << partText(partOf(entry));
         return QCoreApplication::translate("core::diagnostics::EnvironmentCheck", "已安裝：%1。")
             .arg(parts.join(
                 QCoreApplication::translate("core::diagnostics::EnvironmentCheck", "、")));
