@@ -3,7 +3,7 @@
 file(GLOB sync_service_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/service/*.cpp)
 shiqiuren_catch_test(test_sync_service
     SOURCES ${sync_service_sources}
-    LIBS core server_test_support catch_qt_main Qt6::Test
+    LIBS core server_test_support fault_proxy catch_qt_main Qt6::Test
     LABELS "sync;integration")
 if(TARGET test_sync_service)
     add_dependencies(test_sync_service shiqiuren-server)

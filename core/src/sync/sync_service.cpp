@@ -161,6 +161,7 @@ void SyncService::startRun()
     if (stopped_ || running_ || token_.isEmpty() || !config_.baseUrl.isValid())
         return;
     running_ = true;
+    runStartedAt_ = QDateTime::currentDateTimeUtc();
     emit syncingChanged(true);
     emit statusChanged();
 
@@ -218,7 +219,7 @@ void SyncService::runFinished(const SyncReport& report)
         if (requested_)
             startRun();
         else
-            scheduleAfter(untilNextDue(options_.interval));
+            scheduleAfter(untilNextDue(options_.interval, runStartedAt_));
     } else {
         ++failures_;
         if (requested_ && reached)
@@ -288,17 +289,20 @@ bool SyncService::makeQueuedDue()
     return cleared;
 }
 
-std::chrono::milliseconds SyncService::untilNextDue(std::chrono::milliseconds longest) const
+std::chrono::milliseconds SyncService::untilNextDue(
+    std::chrono::milliseconds longest, const QDateTime& lookedAt) const
 {
     std::chrono::milliseconds wait = longest;
     try {
         const QDateTime now = QDateTime::currentDateTimeUtc();
         for (const store::OutboxEntry& entry : store_.outbox().entries()) {
-            // Only a wait still ahead: an entry already due that the run left is held for a
-            // reason no timer mends (a conflict, an earlier entry of its record), and counting
-            // it would start a run every millisecond.
-            if (!entry.nextAttemptAt.isValid() || entry.nextAttemptAt <= now)
+            // An entry due before the run began and still here is held for a reason no timer
+            // mends (a conflict, an earlier entry of its record): counting it would start a run
+            // every millisecond. One that fell due during the run may never have been tried.
+            if (!entry.nextAttemptAt.isValid() || entry.nextAttemptAt <= lookedAt)
                 continue;
+            if (entry.nextAttemptAt <= now)
+                return std::chrono::milliseconds(0);
             wait = std::min(wait, std::chrono::milliseconds(now.msecsTo(entry.nextAttemptAt)));
         }
     } catch (const store::StoreError&) {

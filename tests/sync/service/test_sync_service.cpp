@@ -4,6 +4,7 @@
 #include "../engine/engine_support.hpp"
 #include "core/session/session_state.hpp"
 #include "core/sync/sync_service.hpp"
+#include "fault_proxy.hpp"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -148,6 +149,39 @@ TEST_CASE(
     CHECK(finished.count() <= 2);
     CHECK(desk.store.outbox().size() == 1);
     CHECK(desk.store.records().find(id)->state == RecordState::Conflict);
+}
+
+TEST_CASE(
+    "sync service: an entry whose backoff ends during a run goes right after it", "[sync][service]")
+{
+    // The push passes the entry by (its wait is not over), the feed answers late, and by the end
+    // of the run the wait is over: the next run comes now, not at the hourly interval.
+    TestServer server;
+    const QString token = clerkSession(server.client());
+    const QUrl upstream(server.baseUrl());
+    FaultProxy proxy(upstream.host(), quint16(upstream.port()));
+    Desk desk;
+    SyncService service(desk.store, configFor(proxy.baseUrl()), quietOptions());
+    QSignalSpy finished(&service, &SyncService::finished);
+    service.setToken(token);
+    REQUIRE(nextRun(service, finished).completed);
+    REQUIRE(service.connection() == SyncService::Connection::Online);
+
+    const QString id = desk.store.records().createDraft(newVacancy(QStringLiteral("等候中")));
+    desk.store.records().queue(id);
+    desk.store.outbox().deferOperation(desk.store.outbox().entries().first().sequence,
+        QDateTime::currentDateTimeUtc().addSecs(2), QStringLiteral("an earlier failure"));
+    proxy.push(FaultRule::delay(4000).on("GET", QStringLiteral("/api/v1/changes")));
+    service.syncNow();
+    const SyncReport passedBy = nextRun(service, finished);
+    REQUIRE(passedBy.completed);
+    REQUIRE(passedBy.sent == 0); // the push came before the wait was over
+    CHECK(desk.store.outbox().entries().first().nextAttemptAt
+        <= QDateTime::currentDateTimeUtc()); // and it is over now
+
+    REQUIRE(QTest::qWaitFor([&] { return service.queued() == 0 && !service.syncing(); }, waitMs));
+    CHECK(desk.store.records().find(id)->serverId.size() == 10);
+    CHECK(finished.count() == 3); // the login's, the late one, and the one that sent it
 }
 
 TEST_CASE("sync service: a password session pauses the push instead of retrying", "[sync][service]")

@@ -119,8 +119,10 @@ private:
     /// not there); true when any was waiting.
     bool makeQueuedDue();
     /// Until the first outbox entry still waiting out its backoff is due, or `longest` when
-    /// none comes sooner.
-    std::chrono::milliseconds untilNextDue(std::chrono::milliseconds longest) const;
+    /// none comes sooner. An entry whose wait ended after `lookedAt` (while the last run was
+    /// under way, after its push had passed it by) is due at once.
+    std::chrono::milliseconds untilNextDue(
+        std::chrono::milliseconds longest, const QDateTime& lookedAt) const;
 
     struct Worker;
     store::LocalStore& store_;
@@ -131,6 +133,7 @@ private:
     QTimer health_;
     QString token_;
     bool running_ = false;
+    QDateTime runStartedAt_; ///< UTC, when the current or last run was started
     bool healthRunning_ = false;
     bool requested_ = false;
     bool stopped_ = false;
