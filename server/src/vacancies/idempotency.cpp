@@ -33,8 +33,10 @@ QString requiredKey(const http::HttpRequest& request)
 
 ApiError inFlight()
 {
+    // The body says it too: a batch item's answer has no headers of its own.
     return ApiError(409, QStringLiteral("idempotency-key-in-flight"))
-        .withHeader("Retry-After", "1");
+        .withHeader("Retry-After", "1")
+        .withBody(QStringLiteral("retryAfterSeconds"), 1.0);
 }
 
 } // namespace

@@ -205,8 +205,20 @@ TEST_CASE("vacancies: a key in flight answers 409 until its holder is presumed d
         const Reply busy = postBytes(client, token, body, key);
         CHECK(busy.status == 409);
         CHECK(busy.error() == "idempotency-key-in-flight");
-        CHECK_FALSE(busy.header("Retry-After").isEmpty());
+        CHECK(busy.header("Retry-After") == "1");
+        CHECK(busy.json().value("retryAfterSeconds").toInt() == 1);
         CHECK(postBytes(client, token, body, key).status == 409);
+        // As a batch item it answers the same, the wait in its body.
+        const Reply batch = client.sendJson("POST", QStringLiteral("/api/v1/vacancy-batches"),
+            QJsonObject { { "items",
+                QJsonArray { QJsonObject { { "idempotencyKey", QString::fromLatin1(key) },
+                    { "vacancy", QJsonDocument::fromJson(body).object() } } } } },
+            token);
+        REQUIRE(batch.status == 200);
+        const QJsonObject item = batch.json().value("results").toArray().first().toObject();
+        CHECK(item.value("status").toInt() == 409);
+        CHECK(item.value("body").toObject().value("error") == "idempotency-key-in-flight");
+        CHECK(item.value("body").toObject().value("retryAfterSeconds").toInt() == 1);
         // Another body under the key is still a reuse.
         CHECK(postBytes(client, token, compact(vacancyBody(1)), key).error()
             == "idempotency-key-reused");

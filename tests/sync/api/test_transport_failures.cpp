@@ -195,6 +195,17 @@ TEST_CASE("Error answers without the contract's body, and Retry-After", "[api][t
         CHECK(answer.failure.error == ServiceError::IdempotencyKeyInFlight);
         CHECK(answer.failure.retryAfterSeconds == 1);
         CHECK(answer.failure.retriable());
+        // A batch item has no headers: the body's retryAfterSeconds says the same.
+        FakeHttpServer batch(always(FakeHttpServer::answer(200,
+            R"({"results":[{"status":409,"replayed":false,"body":)"
+            R"({"error":"idempotency-key-in-flight","message":"m","retryAfterSeconds":1}}]})")));
+        ServiceClient batchClient(configFor(batch.url().toString()));
+        const auto items = batchClient.createVacancyBatch({ { newKey(), vacancyBytes() } });
+        REQUIRE(items.ok());
+        REQUIRE(items->size() == 1);
+        CHECK(items->first().failure.error == ServiceError::IdempotencyKeyInFlight);
+        CHECK(items->first().failure.retryAfterSeconds == 1);
+        CHECK(items->first().failure.retriable());
 
         FakeHttpServer down(always(FakeHttpServer::answer(
             503, R"({"error":"database-unavailable","message":"m"})", "Retry-After: 30\r\n")));
