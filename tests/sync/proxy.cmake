@@ -12,7 +12,8 @@ add_library(fault_proxy STATIC
     ${CMAKE_CURRENT_SOURCE_DIR}/proxy/proxy_session.hpp
     ${CMAKE_CURRENT_SOURCE_DIR}/proxy/proxy_session_faults.cpp)
 target_include_directories(fault_proxy PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/proxy)
-target_link_libraries(fault_proxy PUBLIC Qt6::Core Qt6::Network)
+# core: the reason phrases the server writes too.
+target_link_libraries(fault_proxy PUBLIC core Qt6::Core Qt6::Network)
 
 add_executable(fault-proxy ${CMAKE_CURRENT_SOURCE_DIR}/proxy/main.cpp)
 target_link_libraries(fault-proxy PRIVATE fault_proxy)

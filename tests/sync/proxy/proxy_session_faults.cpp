@@ -1,5 +1,6 @@
 // What each fault (FaultRule::Kind) does to a request. Delay is Pass held for delayMs, which
 // next() applies to every kind before act().
+#include "core/api/reason_phrase.hpp"
 #include "proxy_session.hpp"
 
 #include <QJsonDocument>
@@ -9,53 +10,11 @@ namespace synctest {
 
 namespace {
 
-QByteArray reasonPhrase(int status)
-{
-    switch (status) {
-    case 200:
-        return "OK";
-    case 201:
-        return "Created";
-    case 204:
-        return "No Content";
-    case 304:
-        return "Not Modified";
-    case 400:
-        return "Bad Request";
-    case 401:
-        return "Unauthorized";
-    case 403:
-        return "Forbidden";
-    case 404:
-        return "Not Found";
-    case 409:
-        return "Conflict";
-    case 412:
-        return "Precondition Failed";
-    case 422:
-        return "Unprocessable Content";
-    case 428:
-        return "Precondition Required";
-    case 429:
-        return "Too Many Requests";
-    case 500:
-        return "Internal Server Error";
-    case 502:
-        return "Bad Gateway";
-    case 503:
-        return "Service Unavailable";
-    case 504:
-        return "Gateway Timeout";
-    default:
-        return "Injected";
-    }
-}
-
 /// The response a Respond/RespondAfterForward rule stands in with.
 QByteArray injectedResponse(const FaultRule& rule, bool close)
 {
-    QByteArray out
-        = "HTTP/1.1 " + QByteArray::number(rule.status) + ' ' + reasonPhrase(rule.status) + "\r\n";
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(rule.status) + ' '
+        + core::api::reasonPhrase(rule.status) + "\r\n";
     for (const auto& [name, value] : rule.headers)
         out += name + ": " + value + "\r\n";
     if (!rule.body.isEmpty() && !http::hasHeader(rule.headers, "Content-Type")) {
