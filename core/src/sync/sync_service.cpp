@@ -162,6 +162,7 @@ void SyncService::startRun()
         return;
     running_ = true;
     runStartedAt_ = QDateTime::currentDateTimeUtc();
+    runStartedOffline_ = connection_ != Connection::Online;
     emit syncingChanged(true);
     emit statusChanged();
 
@@ -199,7 +200,7 @@ void SyncService::runFinished(const SyncReport& report)
     // The server answered something: it is there, whatever else went wrong.
     const bool reached = report.completed || report.needsLogin || report.sent > 0
         || report.pulled > 0 || report.rejected > 0 || report.newConflicts > 0;
-    const bool wasOffline = connection_ != Connection::Online;
+    const bool wasOffline = runStartedOffline_ || connection_ != Connection::Online;
     setConnection(reached ? Connection::Online : Connection::Offline);
     setCounts(report.queued, report.conflicts, report.rejectedRecords);
     if (report.completed)

@@ -184,6 +184,34 @@ TEST_CASE(
     CHECK(finished.count() == 3); // the login's, the late one, and the one that sent it
 }
 
+TEST_CASE("sync service: the health check finds the server back while a run is under way",
+    "[sync][service]")
+{
+    // A vacancy that waits out an hour's backoff for a server that was away. The service's first
+    // health check answers while the login's run is under way (both on the service's thread, the
+    // check first); the run finds the server too, and the vacancy goes now, not in an hour.
+    TestServer server;
+    const QString token = clerkSession(server.client());
+    Desk desk;
+    const QString id = desk.store.records().createDraft(newVacancy(QStringLiteral("回來了")));
+    desk.store.records().queue(id);
+    desk.store.outbox().deferOperation(desk.store.outbox().entries().first().sequence,
+        QDateTime::currentDateTimeUtc().addSecs(3600), QStringLiteral("the server was away"));
+
+    SyncServiceOptions options = quietOptions();
+    options.checkAtOnce = true; // the check is posted first
+    SyncService service(desk.store, configFor(server.baseUrl()), options);
+    QSignalSpy finished(&service, &SyncService::finished);
+    QSignalSpy connection(&service, &SyncService::connectionChanged);
+    service.setToken(token); // the run, queued behind the check
+    const SyncReport first = nextRun(service, finished);
+    REQUIRE(first.completed);
+    REQUIRE(first.sent == 0); // its push passed the vacancy by
+    REQUIRE(connection.count() == 1); // Online, said by the check before the run ended
+    REQUIRE(QTest::qWaitFor([&] { return service.queued() == 0 && !service.syncing(); }, waitMs));
+    CHECK(desk.store.records().find(id)->serverId.size() == 10);
+}
+
 TEST_CASE("sync service: a password session pauses the push instead of retrying", "[sync][service]")
 {
     TestServer server;

@@ -134,6 +134,9 @@ private:
     QString token_;
     bool running_ = false;
     QDateTime runStartedAt_; ///< UTC, when the current or last run was started
+    /// The service was not known to be there when the run started (a health check may say it
+    /// is back before the run ends).
+    bool runStartedOffline_ = false;
     bool healthRunning_ = false;
     bool requested_ = false;
     bool stopped_ = false;
