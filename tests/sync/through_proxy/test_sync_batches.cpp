@@ -32,11 +32,8 @@ void queue(Workstation& station, const QString& title)
 TEST_CASE("Batched creates: a lost answer is replayed, with new creates beside the replayed ones",
     "[sync][proxy][batch]")
 {
-    servertest::TestServer server;
-    const servertest::HttpClient client = server.client();
-    const QString token = servertest::clerkSession(client);
-    const QUrl upstream(server.baseUrl());
-    FaultProxy proxy(upstream.host(), quint16(upstream.port()));
+    ProxiedServer setup;
+    auto& [server, client, token, proxy] = setup;
     SyncOptions options = testOptions();
     options.createBatchSize = 4;
     Workstation station(proxy.baseUrl(), token, options);
@@ -70,11 +67,8 @@ TEST_CASE("Batched creates: a lost answer is replayed, with new creates beside t
 TEST_CASE(
     "Batched creates: a server without the route gets them one by one", "[sync][proxy][batch]")
 {
-    servertest::TestServer server;
-    const servertest::HttpClient client = server.client();
-    const QString token = servertest::clerkSession(client);
-    const QUrl upstream(server.baseUrl());
-    FaultProxy proxy(upstream.host(), quint16(upstream.port()));
+    ProxiedServer setup;
+    auto& [server, client, token, proxy] = setup;
     Workstation station(proxy.baseUrl(), token);
     station.syncOk();
 
@@ -106,11 +100,8 @@ TEST_CASE(
 TEST_CASE(
     "Batched creates: one refused item is rejected, the others are stored", "[sync][proxy][batch]")
 {
-    servertest::TestServer server;
-    const servertest::HttpClient client = server.client();
-    const QString token = servertest::clerkSession(client);
-    const QUrl upstream(server.baseUrl());
-    FaultProxy proxy(upstream.host(), quint16(upstream.port()));
+    ProxiedServer setup;
+    auto& [server, client, token, proxy] = setup;
     Workstation station(proxy.baseUrl(), token);
     station.syncOk();
 
@@ -135,11 +126,8 @@ TEST_CASE(
 TEST_CASE("Batched creates: large bodies are split to keep a request under the size limit",
     "[sync][proxy][batch]")
 {
-    servertest::TestServer server;
-    const servertest::HttpClient client = server.client();
-    const QString token = servertest::clerkSession(client);
-    const QUrl upstream(server.baseUrl());
-    FaultProxy proxy(upstream.host(), quint16(upstream.port()));
+    ProxiedServer setup;
+    auto& [server, client, token, proxy] = setup;
     Workstation station(proxy.baseUrl(), token);
     station.syncOk();
 

@@ -26,11 +26,8 @@ QList<ProxyLogEntry> posts(const FaultProxy& proxy)
 
 TEST_CASE("Faults between client and server lose nothing and post nothing twice", "[sync][proxy]")
 {
-    servertest::TestServer server;
-    const servertest::HttpClient client = server.client();
-    const QString token = servertest::clerkSession(client);
-    const QUrl upstream(server.baseUrl());
-    FaultProxy proxy(upstream.host(), quint16(upstream.port()));
+    ProxiedServer setup;
+    auto& [server, client, token, proxy] = setup;
     SyncOptions options = testOptions();
     options.requestTimeout = std::chrono::milliseconds(1500);
     Workstation station(proxy.baseUrl(), token, options);
@@ -84,11 +81,8 @@ TEST_CASE("Faults between client and server lose nothing and post nothing twice"
 
 TEST_CASE("429 Retry-After is honoured: nothing is resent before it", "[sync][proxy]")
 {
-    servertest::TestServer server;
-    const servertest::HttpClient client = server.client();
-    const QString token = servertest::clerkSession(client);
-    const QUrl upstream(server.baseUrl());
-    FaultProxy proxy(upstream.host(), quint16(upstream.port()));
+    ProxiedServer setup;
+    auto& [server, client, token, proxy] = setup;
     Workstation station(proxy.baseUrl(), token);
 
     const Vacancy v = newVacancy(QStringLiteral("稍後再試"));
