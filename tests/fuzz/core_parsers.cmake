@@ -15,7 +15,8 @@ list(APPEND core_parser_sources
     ${core_dir}/src/api/application_answers.cpp
     ${core_dir}/src/api/vacancy_record_json.cpp
     ${core_dir}/src/api/failure.cpp
-    ${core_dir}/src/api/service_error.cpp)
+    ${core_dir}/src/api/service_error.cpp
+    ${core_dir}/src/api/reason_phrase.cpp)
 add_library(core STATIC ${core_parser_sources})
 target_include_directories(core PUBLIC ${core_dir}/include PRIVATE ${core_dir}/src)
 target_compile_definitions(core PRIVATE SHIQIUREN_APP_URL="${SHIQIUREN_APP_URL}")
